@@ -1,0 +1,91 @@
+/**
+ * The whole configuration, read once at start from environment variables
+ * (documented in .env.example) and validated. Nothing else reads process.env:
+ * the composition root passes `process.env` to `loadConfig`.
+ */
+import { z } from 'zod';
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    reason: string,
+  ) {
+    super(`${variable}: ${reason}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const offsets = z
+  .string()
+  .regex(/^\d+(,\d+)*$/, 'a comma-separated list of whole days, e.g. 30,7,1')
+  .transform((value) => [...new Set(value.split(',').map(Number))].sort((a, b) => b - a));
+
+const clock = /^([01]\d|2[0-3]):[0-5]\d$/;
+const quietHours = z
+  .string()
+  .regex(/^\d\d:\d\d-\d\d:\d\d$/, 'HH:MM-HH:MM, e.g. 22:00-08:00')
+  .refine((value) => value.split('-').every((part) => clock.test(part)), 'hours 00–23, minutes 00–59')
+  .transform((value) => {
+    const [start, end] = value.split('-') as [string, string];
+    return { start, end };
+  });
+
+const databaseUrl = z
+  .string()
+  .refine((value) => /^(mysql|mariadb):\/\/[^/]+\/[^/?]+/.test(value), 'mysql://user[:password]@host[:port]/database');
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: databaseUrl.optional(),
+  SQLITE_PATH: z.string().min(1).default('data/founder-guide.sqlite'),
+  CONTENT_DIR: z.string().min(1).default('content'),
+  SESSION_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  ADMIN_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  API_BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10240).default(64),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
+  WECHAT_APPID: z.string().min(1).optional(),
+  WECHAT_SECRET: z.string().min(1).optional(),
+  WECHAT_TEMPLATE_ID: z.string().min(1).optional(),
+  WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+  MINIPROGRAM_PAGE: z.string().min(1).default('pages/policy/detail'),
+  WECHATY_PUPPET: z.string().min(1).optional(),
+  WECHATY_PUPPET_SERVICE_TOKEN: z.string().min(1).optional(),
+  WECHATY_NAME: z.string().min(1).default('founder-guide'),
+  BOT_ACCEPT_FRIENDS: booleanFlag.default(false),
+  BOT_MIN_INTERVAL_PER_CONTACT_MS: z.coerce.number().int().min(0).default(1500),
+  BOT_MIN_INTERVAL_GLOBAL_MS: z.coerce.number().int().min(0).default(400),
+  REMINDERS_ENABLED: booleanFlag.default(true),
+  REMINDER_CRON: z.string().min(9).default('0 9 * * *'),
+  REMINDER_OFFSETS: offsets.default([30, 7, 1]),
+  REMINDER_QUIET_HOURS: quietHours.default({ start: '22:00', end: '08:00' }),
+  REMINDER_MAX_PER_DAY: z.coerce.number().int().min(1).default(3),
+  REMINDER_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+  PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
+});
+
+export type Config = z.infer<typeof schema>;
+
+/** Validates the environment; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  // Empty strings mean "not set", as in most .env tooling.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const result = schema.safeParse(present);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new ConfigError(String(issue.path[0] ?? 'environment'), issue.message);
+  }
+  const config = result.data;
+  if ((config.WECHAT_APPID === undefined) !== (config.WECHAT_SECRET === undefined)) {
+    throw new ConfigError('WECHAT_SECRET', 'WECHAT_APPID and WECHAT_SECRET must be set together');
+  }
+  return config;
+}
+

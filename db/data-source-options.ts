@@ -1,0 +1,52 @@
+/**
+ * TypeORM data source options: embedded SQLite by default, MySQL / MariaDB
+ * when DATABASE_URL is set. Migrations are kept per driver (generated with
+ * `npm run db:generate`), because DDL differs between the two.
+ */
+import path from 'node:path';
+import { DataSourceOptions } from 'typeorm';
+import { ALL_ENTITIES } from '../entities';
+import type { Config } from '../config/config';
+
+export type DatabaseKind = 'sqlite' | 'mysql';
+export type DatabaseConfig = Pick<Config, 'DATABASE_URL' | 'SQLITE_PATH'>;
+
+export function databaseKind(config: Pick<Config, 'DATABASE_URL'>): DatabaseKind {
+  return config.DATABASE_URL ? 'mysql' : 'sqlite';
+}
+
+function migrationsGlob(kind: DatabaseKind): string {
+  // .ts under tsx / jest, .js once compiled to dist/.
+  return path.join(__dirname, '..', 'migrations', kind, '*.{ts,js}');
+}
+
+export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
+  const kind = databaseKind(config);
+  const common = {
+    entities: ALL_ENTITIES,
+    migrations: [migrationsGlob(kind)],
+    migrationsTableName: 'typeorm_migrations',
+    synchronize: false,
+    logging: false,
+  } as const;
+  if (kind === 'mysql') {
+    return {
+      ...common,
+      type: 'mysql',
+      url: config.DATABASE_URL!.replace(/^mariadb:/, 'mysql:'),
+      charset: 'utf8mb4_unicode_ci',
+      timezone: 'Z',
+      supportBigNumbers: true,
+      connectTimeout: 5000,
+      extra: { connectionLimit: 10 },
+    };
+  }
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: config.SQLITE_PATH,
+    enableWAL: config.SQLITE_PATH !== ':memory:',
+    // Wait for another process's write lock instead of failing at once.
+    timeout: 10_000,
+  };
+}

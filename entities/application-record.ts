@@ -1,0 +1,28 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { TimestampColumn } from './columns';
+
+/** The application tracker: did the founder apply in a window we reminded them of? */
+@Entity('application_record')
+@Index(['founderId', 'policyId', 'windowKey'], { unique: true })
+export class ApplicationRecord {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'varchar', length: 36 })
+  founderId: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  policyId: string;
+
+  @Column({ type: 'varchar', length: 96 })
+  windowKey: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: 'asked' | 'applied' | 'not_applied';
+
+  @TimestampColumn()
+  askedAt: Date;
+
+  @TimestampColumn({ nullable: true })
+  answeredAt: Date | null;
+}

@@ -1,0 +1,36 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+/**
+ * A founder, whichever channel they come from. The same person is one Founder
+ * across the mini-program and the WeChat bot, linked by unionid when WeChat
+ * gives one. Nothing else personal is stored here.
+ */
+@Entity('founder')
+export class Founder {
+  /** Internal id (uuid); the only identifier that may appear in logs. */
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  openid: string | null;
+
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  unionid: string | null;
+
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  wechatyContactId: string | null;
+
+  /** For `npm run chat`: one founder per terminal user name. */
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  terminalUser: string | null;
+
+  @CreateDateColumn({ type: 'datetime' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'datetime' })
+  updatedAt: Date;
+}

@@ -1,0 +1,61 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { IsoDateColumn, TimestampColumn } from './columns';
+
+export type DeliveryStatus = 'pending' | 'sent' | 'failed' | 'refused' | 'cancelled';
+export type DeliveryKind = 'reminder' | 'follow_up';
+
+/**
+ * The outbox row of one reminder, written before it is sent. The unique key
+ * (founder, policy, window, offset, channel, kind) is what makes "exactly once"
+ * hold across crashes and replicas.
+ */
+@Entity('reminder_delivery')
+@Index(['founderId', 'policyId', 'windowKey', 'offsetDays', 'channel', 'kind'], { unique: true })
+@Index(['status', 'nextAttemptAt'])
+export class ReminderDelivery {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  /** No foreign key: a founder who deletes their data has their rows deleted by the service. */
+  @Column({ type: 'varchar', length: 36 })
+  founderId: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  policyId: string;
+
+  @Column({ type: 'varchar', length: 96 })
+  windowKey: string;
+
+  @Column({ type: 'int' })
+  offsetDays: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  channel: string;
+
+  @Column({ type: 'varchar', length: 16, default: 'reminder' })
+  kind: DeliveryKind;
+
+  @IsoDateColumn()
+  closesOn: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: DeliveryStatus;
+
+  @Column({ type: 'int', default: 0 })
+  attempts: number;
+
+  @TimestampColumn()
+  nextAttemptAt: Date;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  lastError: string | null;
+
+  @TimestampColumn({ nullable: true })
+  sentAt: Date | null;
+
+  @CreateDateColumn({ type: 'datetime' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'datetime' })
+  updatedAt: Date;
+}

@@ -1,4 +1,5 @@
 // Tests run TypeScript through SWC (no type-check: `npm run typecheck` does that).
+// No decorator metadata: entities give every column type explicitly, as under tsx.
 // Files named *.db.test.ts talk to a real database: SQLite by default, MariaDB
 // when DATABASE_URL is set (`npm run test:db`, used by .ci/run).
 /** @type {import('jest').Config} */
@@ -8,7 +9,7 @@ const swc = [
     jsc: {
       target: 'es2022',
       parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true },
+      transform: { legacyDecorator: true, decoratorMetadata: false },
     },
     module: { type: 'commonjs' },
   },

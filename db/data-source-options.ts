@@ -20,7 +20,13 @@ function migrationsGlob(kind: DatabaseKind): string {
   return path.join(__dirname, '..', 'migrations', kind, '*.{ts,js}');
 }
 
-export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
+/**
+ * MariaDB reports column defaults differently from MySQL; TypeORM reads the
+ * schema right (no phantom pending changes) only when told which one it is.
+ */
+export type MysqlFlavor = 'mysql' | 'mariadb';
+
+export function dataSourceOptions(config: DatabaseConfig, flavor: MysqlFlavor = 'mysql'): DataSourceOptions {
   const kind = databaseKind(config);
   const common = {
     entities: ALL_ENTITIES,
@@ -32,7 +38,7 @@ export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
   if (kind === 'mysql') {
     return {
       ...common,
-      type: 'mysql',
+      type: flavor,
       url: config.DATABASE_URL!.replace(/^mariadb:/, 'mysql:'),
       charset: 'utf8mb4_unicode_ci',
       timezone: 'Z',

@@ -17,7 +17,7 @@ const LOCK_NAME = 'founder_guide_migrations';
 const LOCK_WAIT_SECONDS = 60;
 
 export async function migrateExclusively(dataSource: DataSource): Promise<Migration[]> {
-  return dataSource.options.type === 'mysql' ? migrateMysql(dataSource) : migrateSqlite(dataSource);
+  return dataSource.options.type === 'better-sqlite3' ? migrateSqlite(dataSource) : migrateMysql(dataSource);
 }
 
 async function migrateSqlite(dataSource: DataSource): Promise<Migration[]> {

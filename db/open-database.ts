@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
-import { DatabaseConfig, databaseKind, dataSourceOptions } from './data-source-options';
+import { createConnection } from 'mysql2/promise';
+import { DatabaseConfig, databaseKind, dataSourceOptions, MysqlFlavor } from './data-source-options';
 import { migrateExclusively } from './migrate';
 
 export class DatabaseUnavailableError extends Error {
@@ -30,8 +31,10 @@ export async function openDatabase(config: DatabaseConfig, options: { migrate?: 
   if (databaseKind(config) === 'sqlite' && config.SQLITE_PATH !== ':memory:') {
     fs.mkdirSync(path.dirname(path.resolve(config.SQLITE_PATH)), { recursive: true });
   }
-  const dataSource = new DataSource(dataSourceOptions(config));
+  let dataSource: DataSource | undefined;
   try {
+    const flavor = config.DATABASE_URL ? await mysqlFlavor(config.DATABASE_URL) : undefined;
+    dataSource = new DataSource(dataSourceOptions(config, flavor));
     await dataSource.initialize();
   } catch (error) {
     throw new DatabaseUnavailableError(describeDatabase(config), error);
@@ -45,6 +48,17 @@ export async function openDatabase(config: DatabaseConfig, options: { migrate?: 
     }
   }
   return dataSource;
+}
+
+/** Asks the server what it is (and, on the way, whether it answers at all). */
+async function mysqlFlavor(url: string): Promise<MysqlFlavor> {
+  const connection = await createConnection({ uri: url.replace(/^mariadb:/, 'mysql:'), connectTimeout: 5000 });
+  try {
+    const [rows] = await connection.query('SELECT VERSION() AS version');
+    return /mariadb/i.test(String((rows as { version: string }[])[0]?.version)) ? 'mariadb' : 'mysql';
+  } finally {
+    await connection.end();
+  }
 }
 
 /** True when the database answers a trivial query (for GET /health). */

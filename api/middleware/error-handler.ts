@@ -1,0 +1,67 @@
+/**
+ * The one place where errors become HTTP responses:
+ * `{"error": {"code", "message", "details"}}`. Client mistakes get 4xx with a
+ * clear message; anything unexpected is logged and answered with a bare 500.
+ */
+import type { Context, Next } from 'koa';
+import { AppError, AuthError, ContentError, NotFoundError, RateLimitError, UpstreamError, ValidationError } from '../../errors';
+import type { Logger } from '../../logging/logger';
+
+export interface ErrorBody {
+  error: { code: string; message: string; details: unknown[] };
+}
+
+function statusOf(error: AppError): number {
+  if (error instanceof ValidationError) return 400;
+  if (error instanceof AuthError) return error.forbidden ? 403 : 401;
+  if (error instanceof NotFoundError) return 404;
+  if (error instanceof RateLimitError) return 429;
+  if (error instanceof ContentError) return 422;
+  if (error instanceof UpstreamError) return 502;
+  return 400;
+}
+
+/** Koa's own http-errors (ctx.throw, raw-body) carry `status` and `expose`. */
+function isClientHttpError(error: unknown): error is { status: number; message: string; code?: string } {
+  const status = (error as { status?: unknown })?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
+const CODES: Record<number, string> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+};
+
+export function errorHandler(logger: Logger) {
+  return async function handleErrors(ctx: Context, next: Next): Promise<void> {
+    try {
+      await next();
+      if (ctx.status === 404 && ctx.body === undefined) {
+        throw new NotFoundError(`no route for ${ctx.method} ${ctx.path}`);
+      }
+    } catch (error) {
+      let status: number;
+      let body: ErrorBody;
+      if (error instanceof AppError) {
+        status = statusOf(error);
+        body = { error: { code: error.code, message: error.message, details: error.details } };
+      } else if (isClientHttpError(error)) {
+        status = error.status;
+        body = { error: { code: CODES[status] ?? 'bad_request', message: error.message, details: [] } };
+      } else {
+        status = 500;
+        logger.error({ err: error, method: ctx.method, path: ctx.path }, 'unhandled error');
+        body = { error: { code: 'internal_error', message: '服务器内部错误，请稍后再试', details: [] } };
+      }
+      ctx.status = status;
+      ctx.body = body;
+      if (status === 429 && error instanceof RateLimitError) ctx.set('Retry-After', '60');
+    }
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * The stateless eligibility check shared by the API, the bot and reminders:
+ * validate answers, evaluate every policy in force on the as-of date, and pick
+ * the next question. Thin over the pure rules engine.
+ */
+import { estimateBenefits, evaluate, ladder, nextQuestion, validateAnswers } from '../rules';
+import type { Answers, Catalogue, IsoDate } from '../rules/catalogue';
+import type { Evaluation, NextQuestion } from '../rules/results';
+import { ValidationError } from '../errors';
+import type { CatalogueService } from './catalogue-service';
+import { Clock, shanghaiDate } from './clock';
+
+export interface CheckRequest {
+  answers: unknown;
+  asOf?: IsoDate;
+  /** Limit the check and the next question to these policies. */
+  policies?: string[];
+  /** Facts the founder declined to answer: unknown, and never asked next. */
+  skipped?: string[];
+}
+
+export interface CheckResult {
+  answers: Answers;
+  evaluation: Evaluation;
+  nextQuestion: NextQuestion | null;
+  ladder: ReturnType<typeof ladder>;
+  benefits: ReturnType<typeof estimateBenefits>;
+}
+
+export class EligibilityService {
+  constructor(
+    private readonly catalogues: CatalogueService,
+    private readonly clock: Clock,
+  ) {}
+
+  today(): IsoDate {
+    return shanghaiDate(this.clock.now());
+  }
+
+  catalogue(): Catalogue {
+    return this.catalogues.current();
+  }
+
+  /** Topic words (落户, 资金, 资质, 创新券…) → the policies tagged with them. */
+  policiesForTopic(topic: string): string[] {
+    return this.catalogue()
+      .policies.filter((policy) => policy.topics.includes(topic))
+      .map((policy) => policy.id);
+  }
+
+  check(request: CheckRequest): CheckResult {
+    const catalogue = this.catalogue();
+    const answers = validateAnswers(catalogue, request.answers);
+    const unknownPolicies = (request.policies ?? []).filter((id) => !catalogue.policies.some((p) => p.id === id));
+    const unknownFacts = (request.skipped ?? []).filter((fact) => !(fact in catalogue.facts));
+    if (unknownPolicies.length > 0 || unknownFacts.length > 0) {
+      throw new ValidationError('unknown policy or fact', [
+        ...unknownPolicies.map((id) => ({ path: `policies.${id}`, reason: 'unknown policy id' })),
+        ...unknownFacts.map((fact) => ({ path: `skipped.${fact}`, reason: 'unknown fact' })),
+      ]);
+    }
+    const asOf = request.asOf ?? this.today();
+    const policies = request.policies?.length ? request.policies : undefined;
+    const evaluation = evaluate(catalogue, answers, asOf, { policies });
+    return {
+      answers,
+      evaluation,
+      nextQuestion: nextQuestion(catalogue, answers, asOf, { policies, skipped: request.skipped }),
+      ladder: ladder(evaluation, answers),
+      benefits: estimateBenefits(evaluation),
+    };
+  }
+}

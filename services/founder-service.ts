@@ -1,0 +1,85 @@
+/**
+ * Founders and their channel identities. The same person is one Founder
+ * whether they arrive through the mini-program (openid) or the WeChat bot
+ * (Wechaty contact id); unionid links the two when WeChat gives it.
+ */
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  ApplicationRecord,
+  Assessment,
+  AuditLog,
+  ConversationSession,
+  FactAnswer,
+  Founder,
+  ReminderDelivery,
+  Subscription,
+} from '../entities';
+import { NotFoundError } from '../errors';
+
+export type ChannelIdentity =
+  | { channel: 'miniprogram'; openid: string; unionid?: string }
+  | { channel: 'wechat'; contactId: string; unionid?: string }
+  | { channel: 'terminal'; user: string };
+
+export class FounderService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async get(founderId: string): Promise<Founder> {
+    const founder = await this.dataSource.manager.findOneBy(Founder, { id: founderId });
+    if (!founder) throw new NotFoundError('founder not found');
+    return founder;
+  }
+
+  async exists(founderId: string): Promise<boolean> {
+    return (await this.dataSource.manager.countBy(Founder, { id: founderId })) > 0;
+  }
+
+  /** Finds the founder behind a channel identity, creating (or linking) them on first contact. */
+  async findOrCreate(identity: ChannelIdentity): Promise<Founder> {
+    return this.dataSource.transaction(async (manager) => {
+      const own = await manager.findOneBy(Founder, ownKey(identity));
+      const unionid = 'unionid' in identity ? identity.unionid : undefined;
+      if (own) {
+        if (unionid && own.unionid !== unionid && !(await manager.findOneBy(Founder, { unionid }))) {
+          own.unionid = unionid;
+          await manager.save(own);
+        }
+        return own;
+      }
+      const linked = unionid ? await manager.findOneBy(Founder, { unionid }) : null;
+      if (linked) {
+        Object.assign(linked, ownKey(identity));
+        return manager.save(linked);
+      }
+      return manager.save(Founder, { id: randomUUID(), ...ownKey(identity), unionid: unionid ?? null });
+    });
+  }
+
+  /**
+   * Erases everything personal about a founder: profile answers, sessions,
+   * assessments, subscriptions, pending reminders, application records and the
+   * founder row itself. Keeps only an audit line without personal data.
+   */
+  async erase(founderId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager: EntityManager) => {
+      if (!(await manager.countBy(Founder, { id: founderId }))) throw new NotFoundError('founder not found');
+      for (const entity of [FactAnswer, ConversationSession, Assessment, Subscription, ReminderDelivery, ApplicationRecord]) {
+        await manager.delete(entity, { founderId });
+      }
+      await manager.delete(Founder, { id: founderId });
+      await manager.insert(AuditLog, { actor: 'founder', action: 'founder.erased', detail: {} });
+    });
+  }
+}
+
+function ownKey(identity: ChannelIdentity): Partial<Founder> {
+  switch (identity.channel) {
+    case 'miniprogram':
+      return { openid: identity.openid };
+    case 'wechat':
+      return { wechatyContactId: identity.contactId };
+    case 'terminal':
+      return { terminalUser: identity.user };
+  }
+}

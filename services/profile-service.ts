@@ -1,0 +1,56 @@
+/**
+ * A founder's stored answers (their profile). Values are validated against
+ * the fact vocabulary by the rules engine before they reach this service.
+ */
+import { DataSource, In } from 'typeorm';
+import { FactAnswer } from '../entities';
+import type { AnswerChannel } from '../entities/fact-answer';
+import type { Answers, FactValue } from '../rules/catalogue';
+import type { Clock } from './clock';
+
+export class ProfileService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async answers(founderId: string): Promise<Answers> {
+    const rows = await this.dataSource.manager.find(FactAnswer, { where: { founderId }, order: { fact: 'ASC' } });
+    return Object.fromEntries(rows.map((row) => [row.fact, row.value]));
+  }
+
+  /** Adds or replaces the given answers; others stay as they are. */
+  async save(founderId: string, answers: Answers, channel: AnswerChannel): Promise<Answers> {
+    const facts = Object.keys(answers);
+    if (facts.length > 0) {
+      await this.dataSource.transaction(async (manager) => {
+        await manager.delete(FactAnswer, { founderId, fact: In(facts) });
+        await manager.insert(
+          FactAnswer,
+          facts.map((fact) => ({ founderId, fact, value: answers[fact] as FactValue, answeredAt: this.clock.now(), channel })),
+        );
+      });
+    }
+    return this.answers(founderId);
+  }
+
+  /** Makes the profile exactly these answers (PUT semantics). */
+  async replace(founderId: string, answers: Answers, channel: AnswerChannel): Promise<Answers> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.delete(FactAnswer, { founderId });
+      const facts = Object.keys(answers);
+      if (facts.length > 0) {
+        await manager.insert(
+          FactAnswer,
+          facts.map((fact) => ({ founderId, fact, value: answers[fact] as FactValue, answeredAt: this.clock.now(), channel })),
+        );
+      }
+    });
+    return this.answers(founderId);
+  }
+
+  async forget(founderId: string, facts: string[]): Promise<Answers> {
+    if (facts.length > 0) await this.dataSource.manager.delete(FactAnswer, { founderId, fact: In(facts) });
+    return this.answers(founderId);
+  }
+}

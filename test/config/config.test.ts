@@ -1,0 +1,49 @@
+import { ConfigError, loadConfig } from '../../config/config';
+
+describe('loadConfig', () => {
+  it('starts on embedded SQLite with sensible defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config.PORT).toBe(3000);
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.SQLITE_PATH).toBe('data/founder-guide.sqlite');
+    expect(config.REMINDER_OFFSETS).toEqual([30, 7, 1]);
+    expect(config.REMINDER_QUIET_HOURS).toEqual({ start: '22:00', end: '08:00' });
+    expect(config.WECHATY_PUPPET).toBeUndefined();
+  });
+
+  it('treats empty strings as unset, as .env files write them', () => {
+    expect(loadConfig({ DATABASE_URL: '', ADMIN_TOKEN: '' }).DATABASE_URL).toBeUndefined();
+  });
+
+  it.each([
+    ['PORT', 'eighty'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'postgres://localhost/db'],
+    ['ADMIN_TOKEN', 'short'],
+    ['REMINDER_OFFSETS', '30,seven'],
+    ['REMINDER_QUIET_HOURS', '25:00-08:00'],
+    ['BOT_ACCEPT_FRIENDS', 'maybe'],
+    ['LOG_LEVEL', 'loud'],
+  ])('rejects a bad %s (%s) with an error that names it', (variable, value) => {
+    expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
+    try {
+      loadConfig({ [variable]: value });
+    } catch (error) {
+      expect((error as ConfigError).variable).toBe(variable);
+      expect((error as Error).message).toContain(variable);
+    }
+  });
+
+  it('requires the mini-program app id and secret together', () => {
+    expect(() => loadConfig({ WECHAT_APPID: 'wx123' })).toThrow(/WECHAT_APPID and WECHAT_SECRET/);
+  });
+
+  it('sorts and de-duplicates reminder offsets', () => {
+    expect(loadConfig({ REMINDER_OFFSETS: '1,30,7,7' }).REMINDER_OFFSETS).toEqual([30, 7, 1]);
+  });
+
+  it('accepts MariaDB and MySQL URLs', () => {
+    expect(loadConfig({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/test' }).DATABASE_URL).toBe('mysql://root@127.0.0.1:3306/test');
+    expect(loadConfig({ DATABASE_URL: 'mariadb://u:p@db/fg' }).DATABASE_URL).toBe('mariadb://u:p@db/fg');
+  });
+});

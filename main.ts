@@ -34,7 +34,9 @@ main().catch((error: unknown) => {
   if (error instanceof ConfigError) console.error(`founder-guide: configuration error: ${error.message}`);
   else if (error instanceof DatabaseUnavailableError) console.error(`founder-guide: ${error.message}`);
   else if (error instanceof ContentError)
-    console.error(`founder-guide: content is broken:\n${error.details.map((d) => `  ${d.path} — ${d.reason}`).join('\n')}`);
+    console.error(
+      `founder-guide: content is broken:\n${error.details.map((d) => `  ${d.path} — ${d.reason}`).join('\n')}`,
+    );
   else console.error('founder-guide: failed to start:', error);
   process.exit(1);
 });

@@ -22,7 +22,11 @@ export interface Application {
   stop(): Promise<void>;
 }
 
-export async function composeApplication(config: Config, logger: Logger, clock: Clock = systemClock): Promise<Application> {
+export async function composeApplication(
+  config: Config,
+  logger: Logger,
+  clock: Clock = systemClock,
+): Promise<Application> {
   const dataSource = await openDatabase(config);
   logger.info({ database: describeDatabase(config) }, 'database ready');
   const services = createServices({ dataSource, config, logger, clock, readCatalogue });

@@ -88,4 +88,3 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   }
   return config;
 }
-

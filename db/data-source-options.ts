@@ -32,9 +32,9 @@ export function dataSourceOptions(config: DatabaseConfig, flavor: MysqlFlavor = 
     entities: ALL_ENTITIES,
     migrations: [migrationsGlob(kind)],
     migrationsTableName: 'typeorm_migrations',
-    synchronize: false,
-    logging: false,
-  } as const;
+    synchronize: false as const,
+    logging: false as const,
+  };
   if (kind === 'mysql') {
     return {
       ...common,

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { IdColumn, IsoDateColumn, JsonColumn } from './columns';
 import { Policy } from './policy';
 import type { PolicyVersion as CatalogueVersion } from '../rules/catalogue';

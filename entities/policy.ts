@@ -24,7 +24,11 @@ export class Policy {
   @Column({ type: 'varchar', length: 16 })
   benefitKind: string;
 
-  @Column({ type: 'bigint', nullable: true, transformer: { to: (v) => v, from: (v) => (v === null ? null : Number(v)) } })
+  @Column({
+    type: 'bigint',
+    nullable: true,
+    transformer: { to: (v) => v, from: (v) => (v === null ? null : Number(v)) },
+  })
   benefitCapYuan: number | null;
 
   @IsoDateColumn()

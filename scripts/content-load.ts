@@ -24,7 +24,9 @@ async function main(): Promise<void> {
   const dataSource = await openDatabase(config);
   try {
     const services = createServices({ dataSource, config, logger: silentLogger(), clock: systemClock, readCatalogue });
-    console.log(`loading ${contentDir} into ${describeDatabase(config)}${dryRun ? ' (dry run: nothing is written)' : ''}`);
+    console.log(
+      `loading ${contentDir} into ${describeDatabase(config)}${dryRun ? ' (dry run: nothing is written)' : ''}`,
+    );
     const result = await services.content.load(contentDir, {
       dryRun,
       actor: 'cli',

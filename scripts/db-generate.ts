@@ -17,7 +17,10 @@ type Query = { query: string; parameters?: unknown[] };
 function render(name: string, timestamp: number, up: Query[], down: Query[]): string {
   const lines = (queries: Query[]) =>
     queries
-      .map((q) => `    await queryRunner.query(${JSON.stringify(q.query)}${q.parameters?.length ? `, ${JSON.stringify(q.parameters)}` : ''});`)
+      .map(
+        (q) =>
+          `    await queryRunner.query(${JSON.stringify(q.query)}${q.parameters?.length ? `, ${JSON.stringify(q.parameters)}` : ''});`,
+      )
       .join('\n');
   return `import { MigrationInterface, QueryRunner } from 'typeorm';
 

@@ -20,7 +20,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DatabaseUnavailableError) console.error(`db:migrate: ${error.message}`);
+  if (error instanceof ConfigError || error instanceof DatabaseUnavailableError)
+    console.error(`db:migrate: ${error.message}`);
   else console.error('db:migrate failed:', error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -65,7 +65,9 @@ export class ContentReleaseService {
     const progress = options.onProgress ?? (() => undefined);
     progress(`reading ${contentDir}`);
     const { catalogue, hash } = this.readCatalogue(contentDir); // throws ContentError before any write
-    progress(`read ${catalogue.policies.length} policies, ${Object.keys(catalogue.facts).length} questions, ${catalogue.incubators.length} incubators, ${catalogue.regions.length} regions`);
+    progress(
+      `read ${catalogue.policies.length} policies, ${Object.keys(catalogue.facts).length} questions, ${catalogue.incubators.length} incubators, ${catalogue.regions.length} regions`,
+    );
     const result = await this.dataSource.transaction(async (manager) => {
       const diff = diffCatalogue(await currentDocuments(manager), documentsOf(catalogue));
       const [latest] = await manager.find(ContentRelease, { order: { id: 'DESC' }, take: 1 });
@@ -100,10 +102,19 @@ export class ContentReleaseService {
     const ids = diff.ids.policies;
     const stale = [...ids.changed, ...ids.removed];
     if (stale.length > 0) {
-      await manager.delete(PolicyVersion, stale.map((policyId) => ({ policyId })));
-      await manager.delete(ApplicationWindow, stale.map((policyId) => ({ policyId })));
+      await manager.delete(
+        PolicyVersion,
+        stale.map((policyId) => ({ policyId })),
+      );
+      await manager.delete(
+        ApplicationWindow,
+        stale.map((policyId) => ({ policyId })),
+      );
       await manager.delete(Source, { ownerType: 'policy', ownerId: In(stale) });
-      await manager.delete(Source, stale.map((id) => ({ ownerType: 'policy_version' as const, ownerId: Like(`${id}@%`) })));
+      await manager.delete(
+        Source,
+        stale.map((id) => ({ ownerType: 'policy_version' as const, ownerId: Like(`${id}@%`) })),
+      );
     }
     if (ids.removed.length > 0) await manager.delete(Policy, ids.removed);
     const currentYear = Number(new Date(this.clock.now()).getUTCFullYear());
@@ -121,7 +132,12 @@ export class ContentReleaseService {
       });
       await manager.insert(
         PolicyVersion,
-        versions.map((version) => ({ policyId: policy.id, validFrom: version.valid_from, validTo: version.valid_to ?? null, document: version })),
+        versions.map((version) => ({
+          policyId: policy.id,
+          validFrom: version.valid_from,
+          validTo: version.valid_to ?? null,
+          document: version,
+        })),
       );
       const windows = windowRows(policy, currentYear);
       if (windows.length > 0) await manager.insert(ApplicationWindow, windows);
@@ -142,7 +158,8 @@ async function replaceSimple(manager: EntityManager, catalogue: Catalogue, diff:
 
   const inc = diff.ids.incubators;
   const staleIncubators = [...inc.changed, ...inc.removed];
-  if (staleIncubators.length > 0) await manager.delete(Source, { ownerType: 'incubator', ownerId: In(staleIncubators) });
+  if (staleIncubators.length > 0)
+    await manager.delete(Source, { ownerType: 'incubator', ownerId: In(staleIncubators) });
   if (inc.removed.length > 0) await manager.delete(Incubator, inc.removed);
   for (const incubator of catalogue.incubators.filter((item) => touched('incubators').has(item.id))) {
     await manager.save(Incubator, {
@@ -162,7 +179,13 @@ async function replaceSimple(manager: EntityManager, catalogue: Catalogue, diff:
   if (staleRegions.length > 0) await manager.delete(Source, { ownerType: 'region', ownerId: In(staleRegions) });
   if (reg.removed.length > 0) await manager.delete(Region, reg.removed);
   for (const region of catalogue.regions.filter((item) => touched('regions').has(item.id))) {
-    await manager.save(Region, { id: region.id, name: region.name, scope: region.scope, verifiedAt: region.verified_at, document: region });
+    await manager.save(Region, {
+      id: region.id,
+      name: region.name,
+      scope: region.scope,
+      verifiedAt: region.verified_at,
+      document: region,
+    });
     await insertSources(manager, 'region', region.id, region.sources);
   }
 }
@@ -227,9 +250,15 @@ export function diffCatalogue(
   for (const kind of kinds) {
     const old = before[kind];
     const next = after[kind];
-    const added = Object.keys(next).filter((id) => !(id in old)).sort();
-    const removed = Object.keys(old).filter((id) => !(id in next)).sort();
-    const changed = Object.keys(next).filter((id) => id in old && !sameJson(old[id]!, next[id]!)).sort();
+    const added = Object.keys(next)
+      .filter((id) => !(id in old))
+      .sort();
+    const removed = Object.keys(old)
+      .filter((id) => !(id in next))
+      .sort();
+    const changed = Object.keys(next)
+      .filter((id) => id in old && !sameJson(old[id]!, next[id]!))
+      .sort();
     ids[kind] = { added, changed, removed };
     summary[kind] = { added: added.length, changed: changed.length, removed: removed.length };
   }

@@ -64,7 +64,14 @@ export class FounderService {
   async erase(founderId: string): Promise<void> {
     await this.dataSource.transaction(async (manager: EntityManager) => {
       if (!(await manager.countBy(Founder, { id: founderId }))) throw new NotFoundError('founder not found');
-      for (const entity of [FactAnswer, ConversationSession, Assessment, Subscription, ReminderDelivery, ApplicationRecord]) {
+      for (const entity of [
+        FactAnswer,
+        ConversationSession,
+        Assessment,
+        Subscription,
+        ReminderDelivery,
+        ApplicationRecord,
+      ]) {
         await manager.delete(entity, { founderId });
       }
       await manager.delete(Founder, { id: founderId });
@@ -73,7 +80,9 @@ export class FounderService {
   }
 }
 
-function ownKey(identity: ChannelIdentity): Partial<Founder> {
+function ownKey(
+  identity: ChannelIdentity,
+): { openid: string } | { wechatyContactId: string } | { terminalUser: string } {
   switch (identity.channel) {
     case 'miniprogram':
       return { openid: identity.openid };

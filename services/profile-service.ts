@@ -27,7 +27,13 @@ export class ProfileService {
         await manager.delete(FactAnswer, { founderId, fact: In(facts) });
         await manager.insert(
           FactAnswer,
-          facts.map((fact) => ({ founderId, fact, value: answers[fact] as FactValue, answeredAt: this.clock.now(), channel })),
+          facts.map((fact) => ({
+            founderId,
+            fact,
+            value: answers[fact] as FactValue,
+            answeredAt: this.clock.now(),
+            channel,
+          })),
         );
       });
     }
@@ -42,7 +48,13 @@ export class ProfileService {
       if (facts.length > 0) {
         await manager.insert(
           FactAnswer,
-          facts.map((fact) => ({ founderId, fact, value: answers[fact] as FactValue, answeredAt: this.clock.now(), channel })),
+          facts.map((fact) => ({
+            founderId,
+            fact,
+            value: answers[fact] as FactValue,
+            answeredAt: this.clock.now(),
+            channel,
+          })),
         );
       }
     });

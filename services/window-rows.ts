@@ -22,7 +22,8 @@ export function windowRows(policy: Policy, currentYear: number): WindowRow[] {
 
 function expand(policyId: string, window: WindowDefinition, currentYear: number): WindowRow[] {
   const base = { policyId, note: window.note ?? null, confidence: window.confidence };
-  if (window.kind === 'rolling') return [{ ...base, windowKey: window.id, opensOn: null, closesOn: null, rolling: true }];
+  if (window.kind === 'rolling')
+    return [{ ...base, windowKey: window.id, opensOn: null, closesOn: null, rolling: true }];
   if (window.kind === 'fixed') {
     return [{ ...base, windowKey: window.id, opensOn: window.opens, closesOn: window.closes, rolling: false }];
   }

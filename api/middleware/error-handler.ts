@@ -4,7 +4,15 @@
  * clear message; anything unexpected is logged and answered with a bare 500.
  */
 import type { Context, Next } from 'koa';
-import { AppError, AuthError, ContentError, NotFoundError, RateLimitError, UpstreamError, ValidationError } from '../../errors';
+import {
+  AppError,
+  AuthError,
+  ContentError,
+  NotFoundError,
+  RateLimitError,
+  UpstreamError,
+  ValidationError,
+} from '../../errors';
 import type { Logger } from '../../logging/logger';
 
 export interface ErrorBody {

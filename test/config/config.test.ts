@@ -43,7 +43,9 @@ describe('loadConfig', () => {
   });
 
   it('accepts MariaDB and MySQL URLs', () => {
-    expect(loadConfig({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/test' }).DATABASE_URL).toBe('mysql://root@127.0.0.1:3306/test');
+    expect(loadConfig({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/test' }).DATABASE_URL).toBe(
+      'mysql://root@127.0.0.1:3306/test',
+    );
     expect(loadConfig({ DATABASE_URL: 'mariadb://u:p@db/fg' }).DATABASE_URL).toBe('mariadb://u:p@db/fg');
   });
 });

@@ -19,7 +19,11 @@ describe(`migrations on ${describeTarget()}`, () => {
 
   it('store Chinese text and large documents intact', async () => {
     const text = '高新技术企业认定 — 研发费用占比'.repeat(200);
-    const saved = await db.dataSource.manager.save(AuditLog, { actor: 'test', action: 'unicode.check', detail: { text } });
+    const saved = await db.dataSource.manager.save(AuditLog, {
+      actor: 'test',
+      action: 'unicode.check',
+      detail: { text },
+    });
     const row = await db.dataSource.manager.findOneByOrFail(AuditLog, { id: saved.id });
     expect(row.detail).toEqual({ text });
   });

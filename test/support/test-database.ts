@@ -70,8 +70,7 @@ export function describeTarget(): string {
  */
 export const describeOnMysql: jest.Describe = process.env.DATABASE_URL
   ? describe
-  : ((name: string, fn: jest.EmptyFunction) => {
+  : (((name: string, fn: jest.EmptyFunction) => {
       describe.skip(`${name} [skipped: needs DATABASE_URL=mysql://…; CI runs it on MariaDB]`, fn);
-      // eslint-disable-next-line no-console
       console.warn(`skipped "${name}": set DATABASE_URL to a MySQL/MariaDB database to run it`);
-    }) as unknown as jest.Describe;
+    }) as unknown as jest.Describe);

@@ -1,0 +1,76 @@
+/**
+ * `npm start` as an operator sees it: the real entry point in a child process.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '../..');
+const tsx = path.join(root, 'node_modules/.bin/tsx');
+
+interface Started {
+  child: ChildProcess;
+  output: () => { stdout: string; stderr: string };
+  exited: Promise<number | null>;
+}
+
+function start(env: Record<string, string>): Started {
+  const child = spawn(tsx, ['main.ts'], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', ...env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk) => (stdout += chunk));
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => ({ stdout, stderr }), exited };
+}
+
+async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, ms: number): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error('gave up waiting');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('npm start (main.ts)', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fg-start-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('creates the SQLite file, loads the content and answers GET /health with 200; SIGTERM stops it cleanly', async () => {
+    const sqlite = path.join(dir, 'nested', 'fg.sqlite');
+    const app = start({ SQLITE_PATH: sqlite, PORT: '0', HOST: '127.0.0.1', REMINDERS_ENABLED: 'false' });
+    const address = await waitFor(() => /listening on (http:\/\/[\d.:]+)/.exec(app.output().stdout)?.[1], 30_000);
+    const health = await fetch(`${address}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok' });
+    expect(fs.existsSync(sqlite)).toBe(true);
+    expect(app.output().stdout).toContain('WeChat bot is off');
+    expect(app.output().stdout).toMatch(/content: loaded/);
+    app.child.kill('SIGTERM');
+    expect(await app.exited).toBe(0);
+  }, 60_000);
+
+  it('stops with one clear line naming the database (without its password) when the database is unreachable', async () => {
+    const app = start({ DATABASE_URL: 'mysql://fg:hunter2@127.0.0.1:1/founder_guide' });
+    expect(await app.exited).toBe(1);
+    const { stderr } = app.output();
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain('database unreachable at mysql://fg@127.0.0.1:1/founder_guide');
+    expect(stderr).not.toContain('hunter2');
+  }, 30_000);
+
+  it('refuses to start on a bad setting and names the variable', async () => {
+    const app = start({ PORT: 'eighty', SQLITE_PATH: path.join(dir, 'x.sqlite') });
+    expect(await app.exited).toBe(1);
+    expect(app.output().stderr).toMatch(/configuration error: PORT/);
+  }, 30_000);
+});

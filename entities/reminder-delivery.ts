@@ -12,6 +12,8 @@ export type DeliveryKind = 'reminder' | 'follow_up';
 @Entity('reminder_delivery')
 @Index(['founderId', 'policyId', 'windowKey', 'offsetDays', 'channel', 'kind'], { unique: true })
 @Index(['status', 'nextAttemptAt'])
+// The follow-up planner asks "who was reminded of windows that closed on day X".
+@Index(['closesOn'])
 export class ReminderDelivery {
   @PrimaryGeneratedColumn()
   id: number;
@@ -52,6 +54,13 @@ export class ReminderDelivery {
 
   @TimestampColumn({ nullable: true })
   sentAt: Date | null;
+
+  /**
+   * The sender batch that claimed the row (with nextAttemptAt pushed past the
+   * claim's expiry), so two runners never pick the same row; null when free.
+   */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  claimedBy: string | null;
 
   @CreateDateColumn({ type: 'datetime' })
   createdAt: Date;

@@ -1,0 +1,96 @@
+/**
+ * Turns a chat reply into a fact value of the right type and unit, using only
+ * the fact's definition from content (type, unit, options with aliases).
+ * Returns null when the reply is not a clear answer: the bot then asks again.
+ */
+import type { EnumOption, FactType, FactValue } from '../../rules/catalogue';
+import { parseNumeral } from './chinese-number';
+import { clean, parseCount, parseDecimal, parseMoneyWan, parseMonths, parsePercent } from './quantities';
+
+/** What the parser needs to know about a fact (a FactDefinition or a NextQuestion fits). */
+export interface AnswerShape {
+  fact: string;
+  type: FactType;
+  unit?: string;
+  options?: EnumOption[];
+}
+
+// "没错" says yes although it starts with a negation character.
+const YES_DESPITE_NEGATION = /^(没错|没问题|不错)/;
+const NO = /^(否|不|没|无|未|尚未|还没|还未|非|no|n$|nope|false)/;
+const YES = /^(是|对|有|嗯|恩|已|在|要|会|yes|y$|yeah|ok|true|确定|确认|当然|正确|属于|符合|拥有)/;
+
+export function parseBoolean(text: string): boolean | null {
+  const cleaned = clean(text);
+  if (cleaned.length === 0) return null;
+  if (YES_DESPITE_NEGATION.test(cleaned)) return true;
+  if (NO.test(cleaned)) return false;
+  if (YES.test(cleaned)) return true;
+  return null;
+}
+
+function optionTerms(option: EnumOption): string[] {
+  return [option.value, option.label, ...(option.aliases ?? [])].map((term) => clean(term)).filter(Boolean);
+}
+
+/** By number ("2", "第二个"), by label, alias or value, exactly or contained in a longer reply. */
+export function parseEnum(options: readonly EnumOption[], text: string): string | null {
+  const cleaned = clean(text);
+  if (cleaned.length === 0) return null;
+  const index = /^第?([0-9]+|[一二两三四五六七八九十]+)(个|项|种|号|类|\.)?$/.exec(cleaned);
+  if (index) {
+    const position = parseNumeral(index[1]!);
+    const option = position !== null ? options[position - 1] : undefined;
+    return option ? option.value : null;
+  }
+  const exact = options.filter((option) => optionTerms(option).includes(cleaned));
+  if (exact.length === 1) return exact[0]!.value;
+
+  // The longest term found inside the reply wins ("我们在浦东张江" → 浦东).
+  let best: { value: string; length: number } | null = null;
+  let tie = false;
+  for (const option of options) {
+    for (const term of optionTerms(option)) {
+      if (term.length < 2 || !cleaned.includes(term)) continue;
+      if (!best || term.length > best.length) {
+        best = { value: option.value, length: term.length };
+        tie = false;
+      } else if (term.length === best.length && best.value !== option.value) {
+        tie = true;
+      }
+    }
+  }
+  if (best && !tie) return best.value;
+
+  // A shortened label ("浦东" for 浦东新区) when the content lists no alias.
+  if (cleaned.length >= 2) {
+    const partial = options.filter((option) => clean(option.label).includes(cleaned));
+    if (partial.length === 1) return partial[0]!.value;
+  }
+  return null;
+}
+
+function isMoney(shape: AnswerShape): boolean {
+  return shape.fact.endsWith('_wan') || /万/.test(shape.unit ?? '');
+}
+
+function isMonths(shape: AnswerShape): boolean {
+  return shape.fact.endsWith('_months') || /月/.test(shape.unit ?? '');
+}
+
+export function parseAnswer(shape: AnswerShape, text: string): FactValue | null {
+  switch (shape.type) {
+    case 'boolean':
+      return parseBoolean(text);
+    case 'enum':
+      return parseEnum(shape.options ?? [], text);
+    case 'percent':
+      return parsePercent(text);
+    case 'integer': {
+      const value = isMoney(shape) ? parseMoneyWan(text) : isMonths(shape) ? parseMonths(text) : parseCount(text);
+      return value !== null && Number.isInteger(value) ? value : null;
+    }
+    case 'number':
+      return isMoney(shape) ? parseMoneyWan(text) : isMonths(shape) ? parseMonths(text) : parseDecimal(text);
+  }
+}

@@ -1,0 +1,104 @@
+import { parseNumeral } from '../../../bot/parse/chinese-number';
+import { parseCount, parseMoneyWan, parseMonths, parsePercent } from '../../../bot/parse/quantities';
+
+describe('Chinese numerals', () => {
+  it.each([
+    ['12', 12],
+    ['十二', 12],
+    ['二十', 20],
+    ['二十五', 25],
+    ['一百零五', 105],
+    ['两百五', 250],
+    ['一千五', 1500],
+    ['三万五', 35000],
+    ['一千五百万', 15_000_000],
+    ['3千万', 30_000_000],
+    ['1.5亿', 150_000_000],
+    ['一亿五千万', 150_000_000],
+    ['十万', 100_000],
+  ])('reads %s as %d', (text, value) => {
+    expect(parseNumeral(text)).toBe(value);
+  });
+
+  it.each(['三四', '万', '千'])('refuses %s, which is not one number', (text) => {
+    expect(parseNumeral(text)).toBeNull();
+  });
+});
+
+describe('money in 万元', () => {
+  it.each([
+    ['1.5亿', 15000],
+    ['3000万', 3000],
+    ['3000万元', 3000],
+    ['三千万', 3000],
+    ['1.5个亿', 15000],
+    ['1亿2000万', 12000],
+    ['50000元', 5],
+    ['3000', 3000],
+    ['大约 2,500 万左右', 2500],
+    ['１２００万', 1200],
+    ['没有', 0],
+  ])('reads %s as %d 万元', (text, value) => {
+    expect(parseMoneyWan(text)).toBe(value);
+  });
+
+  it.each(['1000到2000万', '很多', '-5', ''])('refuses %s', (text) => {
+    expect(parseMoneyWan(text)).toBeNull();
+  });
+});
+
+describe('durations in months', () => {
+  it.each([
+    ['两年半', 30],
+    ['2年3个月', 27],
+    ['一年零三个月', 15],
+    ['半年', 6],
+    ['一年半', 18],
+    ['18个月', 18],
+    ['2.5年', 30],
+    ['30', 30],
+    ['三年多', 36],
+    ['一个半月', 2],
+  ])('reads %s as %d months', (text, value) => {
+    expect(parseMonths(text)).toBe(value);
+  });
+
+  it.each(['很久', '两三年'])('refuses %s', (text) => {
+    expect(parseMonths(text)).toBeNull();
+  });
+});
+
+describe('percentages 0–100', () => {
+  it.each([
+    ['百分之十二', 12],
+    ['12%', 12],
+    ['12.5％', 12.5],
+    ['百分之12.5', 12.5],
+    ['千分之五', 0.5],
+    ['三成', 30],
+    ['一半', 50],
+    ['45', 45],
+  ])('reads %s as %d', (text, value) => {
+    expect(parsePercent(text)).toBe(value);
+  });
+
+  it('refuses a range', () => {
+    expect(parsePercent('10%到20%')).toBeNull();
+  });
+});
+
+describe('counts', () => {
+  it.each([
+    ['40人', 40],
+    ['四十个', 40],
+    ['两项', 2],
+    ['第35名', 35],
+    ['没有', 0],
+  ])('reads %s as %d', (text, value) => {
+    expect(parseCount(text)).toBe(value);
+  });
+
+  it.each(['2.5', '三四十人'])('refuses %s, which is not a whole number', (text) => {
+    expect(parseCount(text)).toBeNull();
+  });
+});

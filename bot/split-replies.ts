@@ -1,0 +1,42 @@
+/**
+ * WeChat folds or drops long messages, so every reply is cut into messages
+ * under a limit: at line breaks first, then at sentence ends, and only as a
+ * last resort in the middle of a line.
+ */
+export const MESSAGE_LIMIT = 480;
+
+function cutLine(line: string, limit: number): string[] {
+  const pieces: string[] = [];
+  let rest = line;
+  while (rest.length > limit) {
+    const window = rest.slice(0, limit);
+    const sentenceEnd = Math.max(...['。', '；', '！', '？', '，', ' '].map((mark) => window.lastIndexOf(mark)));
+    const cut = sentenceEnd > limit / 2 ? sentenceEnd + 1 : limit;
+    pieces.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  if (rest.length > 0) pieces.push(rest);
+  return pieces;
+}
+
+/** Splits one reply; short replies come back unchanged. */
+export function splitReply(reply: string, limit = MESSAGE_LIMIT): string[] {
+  if (reply.length <= limit) return [reply];
+  const messages: string[] = [];
+  let current = '';
+  for (const line of reply.split('\n').flatMap((l) => cutLine(l, limit))) {
+    const joined = current ? `${current}\n${line}` : line;
+    if (joined.length <= limit) {
+      current = joined;
+    } else {
+      if (current) messages.push(current);
+      current = line;
+    }
+  }
+  if (current) messages.push(current);
+  return messages;
+}
+
+export function splitReplies(replies: readonly string[], limit = MESSAGE_LIMIT): string[] {
+  return replies.flatMap((reply) => splitReply(reply.trim(), limit)).filter((message) => message.length > 0);
+}

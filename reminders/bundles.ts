@@ -1,0 +1,118 @@
+/**
+ * Decides, for one claimed batch, what each row becomes: part of a founder's
+ * bundle (one message per founder and channel), deferred to tomorrow (daily
+ * cap), or cancelled (founder gone, unsubscribed, no contact, policy gone,
+ * deadline passed). Pure: the sender does the I/O around it.
+ */
+import type { Policy as CataloguePolicy } from '../rules/catalogue';
+import { ALL_FITTING } from '../entities/subscription';
+import type { ChannelName, DeliveryBundle } from './channel';
+import { daysBetween } from './calendar';
+import type { ClaimedRow } from './outbox';
+
+export interface FounderContact {
+  id: string;
+  openid: string | null;
+  wechatyContactId: string | null;
+}
+
+export interface SubscriptionView {
+  founderId: string;
+  scope: string;
+  channel: string;
+  status: string;
+  templateIds: string[];
+}
+
+export interface BundleInput {
+  rows: readonly ClaimedRow[];
+  founders: ReadonlyMap<string, FounderContact>;
+  subscriptions: readonly SubscriptionView[];
+  /** Rows sent today per `founderId|channel`. */
+  sentToday: ReadonlyMap<string, number>;
+  /** Shanghai date of the run. */
+  today: string;
+  maxPerDay: number;
+  policy: (id: string) => CataloguePolicy | undefined;
+  publicBaseUrl: string;
+}
+
+export interface BundlePlan {
+  bundles: { bundle: DeliveryBundle; rows: ClaimedRow[] }[];
+  deferred: ClaimedRow[];
+  cancelled: { rows: ClaimedRow[]; reason: string }[];
+}
+
+export function planBundles(input: BundleInput): BundlePlan {
+  const plan: BundlePlan = { bundles: [], deferred: [], cancelled: [] };
+  const cancel = (row: ClaimedRow, reason: string) => {
+    const group = plan.cancelled.find((g) => g.reason === reason);
+    if (group) group.rows.push(row);
+    else plan.cancelled.push({ rows: [row], reason });
+  };
+  for (const [key, rows] of groupBy(input.rows, (row) => `${row.founderId}|${row.channel}`)) {
+    const [founderId, channel] = key.split('|') as [string, ChannelName];
+    const founder = input.founders.get(founderId);
+    if (!founder) {
+      rows.forEach((row) => cancel(row, 'founder deleted their data'));
+      continue;
+    }
+    const recipient = channel === 'wechat' ? founder.wechatyContactId : founder.openid;
+    if (!recipient) {
+      rows.forEach((row) => cancel(row, `founder has no ${channel} contact`));
+      continue;
+    }
+    const subscriptions = input.subscriptions.filter((s) => s.founderId === founderId && s.channel === channel && s.status === 'active');
+    const sendable: ClaimedRow[] = [];
+    for (const row of rows) {
+      if (!subscriptions.some((s) => s.scope === row.policyId || s.scope === ALL_FITTING)) cancel(row, 'no active subscription');
+      else if (!input.policy(row.policyId)) cancel(row, 'policy no longer in the catalogue');
+      else if (row.kind === 'reminder' && row.closesOn < input.today) cancel(row, 'deadline passed before delivery');
+      else sendable.push(row);
+    }
+    // Most urgent first; follow-ups after reminders. The rest wait for tomorrow.
+    sendable.sort((a, b) => (a.kind === b.kind ? (a.closesOn < b.closesOn ? -1 : a.closesOn > b.closesOn ? 1 : a.id - b.id) : a.kind === 'reminder' ? -1 : 1));
+    const room = Math.max(0, input.maxPerDay - (input.sentToday.get(key) ?? 0));
+    const chosen = sendable.slice(0, room);
+    plan.deferred.push(...sendable.slice(room));
+    if (chosen.length === 0) continue;
+    const templateId = [...subscriptions]
+      .sort((a, b) => Number(a.scope === ALL_FITTING) - Number(b.scope === ALL_FITTING))
+      .flatMap((s) => s.templateIds)[0];
+    plan.bundles.push({
+      rows: chosen,
+      bundle: {
+        founderId,
+        channel,
+        recipient,
+        ...(templateId ? { templateId } : {}),
+        items: chosen.map((row) => {
+          const policy = input.policy(row.policyId)!;
+          return {
+            deliveryId: row.id,
+            kind: row.kind,
+            policyId: row.policyId,
+            policyTitle: policy.title,
+            windowKey: row.windowKey,
+            closesOn: row.closesOn,
+            daysLeft: daysBetween(input.today, row.closesOn),
+            materials: policy.how_to_apply?.materials ?? [],
+            link: policy.how_to_apply?.url ?? `${input.publicBaseUrl.replace(/\/$/, '')}/policies/${encodeURIComponent(policy.id)}`,
+          };
+        }),
+      },
+    });
+  }
+  return plan;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}

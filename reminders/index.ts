@@ -1,0 +1,85 @@
+/**
+ * Builds the reminder runner from the config and the shared services: the
+ * channels that are configured, the verdicts for "everything that fits me",
+ * the settings. Used by the composition root (scheduler) and the CLI.
+ */
+import type { DataSource } from 'typeorm';
+import type { Config } from '../config/config';
+import type { Logger } from '../logging/logger';
+import { Clock, systemClock } from '../services/clock';
+import type { ReminderChannel } from './channel';
+import { EligibilityCheck, fittingFromEligibility, PolicyLookup } from './fitting-policies';
+import { miniprogramChannel } from './miniprogram-channel';
+import { ReminderRunner } from './runner';
+import { ReminderScheduler, startReminderScheduler } from './scheduler';
+import { ReminderSettings, reminderSettings } from './settings';
+import { AccessTokenCache } from './wechat-access-token';
+import { ContactSender, wechatChannel } from './wechat-channel';
+
+export type { ReminderChannel } from './channel';
+export type { ContactSender } from './wechat-channel';
+export { ReminderRunner } from './runner';
+export type { RunSummary } from './runner';
+
+export interface ReminderDependencies {
+  dataSource: DataSource;
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  services: { catalogue: PolicyLookup; eligibility: EligibilityCheck };
+  /** The bot's throttled sender (bot/throttled-sender.ts), when the bot runs in this process. */
+  contacts?: ContactSender;
+  leaseClock?: Clock;
+  settings?: Partial<ReminderSettings>;
+}
+
+export interface Reminders {
+  runner: ReminderRunner;
+  channels: ReminderChannel[];
+  /** Channels that cannot send, and why (rows for them wait in the outbox). */
+  unavailable: { channel: string; reason: string }[];
+  startScheduler(): ReminderScheduler;
+}
+
+export function configuredChannels(config: Config, contacts?: ContactSender): Pick<Reminders, 'channels' | 'unavailable'> {
+  const channels: ReminderChannel[] = [];
+  const unavailable: Reminders['unavailable'] = [];
+  if (contacts) channels.push(wechatChannel(contacts));
+  else unavailable.push({ channel: 'wechat', reason: 'the WeChat bot is not running in this process (set WECHATY_PUPPET and start the service)' });
+  if (config.WECHAT_APPID && config.WECHAT_SECRET) {
+    const credentials = { apiBase: config.WECHAT_API_BASE, appid: config.WECHAT_APPID, secret: config.WECHAT_SECRET, timeoutMs: config.WECHAT_TIMEOUT_MS };
+    channels.push(
+      miniprogramChannel({
+        // Token expiry is WeChat's real time, whatever moment a run plans for.
+        tokens: new AccessTokenCache(credentials, systemClock),
+        apiBase: config.WECHAT_API_BASE,
+        timeoutMs: config.WECHAT_TIMEOUT_MS,
+        page: config.MINIPROGRAM_PAGE,
+        ...(config.WECHAT_TEMPLATE_ID ? { defaultTemplateId: config.WECHAT_TEMPLATE_ID } : {}),
+      }),
+    );
+  } else {
+    unavailable.push({ channel: 'miniprogram', reason: 'WECHAT_APPID and WECHAT_SECRET are not set' });
+  }
+  return { channels, unavailable };
+}
+
+export function createReminders(deps: ReminderDependencies): Reminders {
+  const { channels, unavailable } = configuredChannels(deps.config, deps.contacts);
+  const runner = new ReminderRunner({
+    dataSource: deps.dataSource,
+    clock: deps.clock,
+    ...(deps.leaseClock ? { leaseClock: deps.leaseClock } : {}),
+    channels,
+    catalogue: deps.services.catalogue,
+    verdicts: fittingFromEligibility(deps.services.eligibility, deps.services.catalogue, deps.logger),
+    settings: reminderSettings(deps.config, deps.settings),
+    logger: deps.logger,
+  });
+  return {
+    runner,
+    channels,
+    unavailable,
+    startScheduler: () => startReminderScheduler(runner, deps.logger, { planCron: deps.config.REMINDER_CRON }),
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * The little SQL the reminders need, written once for SQLite and MySQL/MariaDB.
+ *
+ * Why raw SQL here: planning is set-based (INSERT … SELECT that ignores rows
+ * already in the outbox) and claiming needs affected-row counts; the ORM gives
+ * neither portably. Identifiers are quoted with backticks, which both
+ * databases accept; parameters are positional `?` on both drivers.
+ */
+import type { DataSource, EntityManager } from 'typeorm';
+
+export type Dialect = 'sqlite' | 'mysql';
+
+export function dialectOf(source: DataSource | EntityManager): Dialect {
+  const type = 'connection' in source ? source.connection.options.type : source.options.type;
+  return type === 'better-sqlite3' || type === 'sqlite' ? 'sqlite' : 'mysql';
+}
+
+/** `INSERT … ` that skips rows colliding with a unique key (and only inserts the rest). */
+export function insertIgnore(dialect: Dialect): string {
+  return dialect === 'sqlite' ? 'INSERT OR IGNORE' : 'INSERT IGNORE';
+}
+
+/**
+ * A UTC timestamp as both databases store TypeORM `datetime` columns, floored
+ * to the second: MySQL `datetime` keeps no fraction, and one fixed format keeps
+ * SQLite's string comparisons right.
+ */
+export function dbTime(at: Date): string {
+  return `${new Date(Math.floor(at.getTime() / 1000) * 1000).toISOString().slice(0, 19).replace('T', ' ')}.000`;
+}
+
+/** A `datetime` value read back by a raw query (string on SQLite, Date on MySQL). */
+export function readTime(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value;
+  const text = String(value);
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(' ', 'T')}Z`);
+}
+
+export function placeholders(count: number): string {
+  return Array.from({ length: count }, () => '?').join(', ');
+}
+
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export interface Executed<Row> {
+  records: Row[];
+  affected: number;
+}
+
+/** Runs a statement and returns rows and the affected-row count on either driver. */
+export async function execute<Row = Record<string, unknown>>(
+  manager: EntityManager,
+  sql: string,
+  parameters: unknown[] = [],
+): Promise<Executed<Row>> {
+  const own = manager.queryRunner ? undefined : manager.connection.createQueryRunner();
+  const runner = manager.queryRunner ?? own!;
+  try {
+    const result = await runner.query(sql, parameters, true);
+    return { records: (result.records ?? []) as Row[], affected: Number(result.affected ?? 0) };
+  } finally {
+    if (own) await own.release();
+  }
+}
+
+/** Rows of a SELECT. */
+export async function select<Row = Record<string, unknown>>(
+  manager: EntityManager,
+  sql: string,
+  parameters: unknown[] = [],
+): Promise<Row[]> {
+  return (await manager.query(sql, parameters)) as Row[];
+}
+
+const DEADLOCK = /deadlock|lock wait timeout|SQLITE_BUSY|database is locked/i;
+
+/**
+ * Retries a statement that lost a lock race with another replica (InnoDB picks
+ * a deadlock victim; SQLite may report busy past its timeout). The statements
+ * retried here are all conditional, so running one again is harmless.
+ */
+export async function retryOnLockConflict<T>(work: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= attempts || !DEADLOCK.test(String((error as Error)?.message ?? error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.floor(Math.random() * 30)));
+    }
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * The mini-program's access_token (GET /cgi-bin/token), cached until WeChat
+ * says it expires (minus a margin), fetched once however many sends ask at the
+ * same time, and dropped when WeChat reports it expired (40001/42001).
+ */
+import type { Clock } from '../services/clock';
+
+export interface WechatCredentials {
+  apiBase: string;
+  appid: string;
+  secret: string;
+  timeoutMs: number;
+}
+
+/** WeChat answered with an error code (or not at all). */
+export class WechatApiError extends Error {
+  constructor(
+    readonly errcode: number | null,
+    message: string,
+  ) {
+    super(errcode === null ? message : `errcode ${errcode}: ${message}`);
+    this.name = 'WechatApiError';
+  }
+}
+
+/** Refresh this long before WeChat's own expiry, so a send never races it. */
+const EXPIRY_MARGIN_MS = 5 * 60 * 1000;
+
+export class AccessTokenCache {
+  private cached: { token: string; expiresAt: number } | null = null;
+  private inFlight: Promise<string> | null = null;
+
+  constructor(
+    private readonly credentials: WechatCredentials,
+    private readonly clock: Clock,
+  ) {}
+
+  async token(): Promise<string> {
+    if (this.cached && this.cached.expiresAt > this.clock.now().getTime()) return this.cached.token;
+    this.inFlight ??= this.fetchToken().finally(() => (this.inFlight = null));
+    return this.inFlight;
+  }
+
+  /** Forget a token WeChat rejected, so the next `token()` fetches a new one. */
+  invalidate(token: string): void {
+    if (this.cached?.token === token) this.cached = null;
+  }
+
+  private async fetchToken(): Promise<string> {
+    const { apiBase, appid, secret, timeoutMs } = this.credentials;
+    const url = new URL('/cgi-bin/token', apiBase);
+    url.search = new URLSearchParams({ grant_type: 'client_credential', appid, secret }).toString();
+    const body = await requestJson(url, { method: 'GET' }, timeoutMs);
+    if (typeof body.access_token !== 'string' || !body.access_token) {
+      throw new WechatApiError(numberOrNull(body.errcode), String(body.errmsg ?? 'no access_token in reply'));
+    }
+    const lifetimeMs = Math.max(0, Number(body.expires_in ?? 7200) * 1000 - EXPIRY_MARGIN_MS);
+    this.cached = { token: body.access_token, expiresAt: this.clock.now().getTime() + lifetimeMs };
+    return body.access_token;
+  }
+}
+
+/** One JSON request to WeChat with a timeout; non-2xx and non-JSON replies throw. */
+export async function requestJson(url: URL, init: RequestInit, timeoutMs: number): Promise<Record<string, unknown>> {
+  let response: Response;
+  try {
+    response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+  } catch (error) {
+    throw new WechatApiError(null, `${url.pathname} unreachable: ${(error as Error).message}`);
+  }
+  if (!response.ok) throw new WechatApiError(null, `${url.pathname} answered HTTP ${response.status}`);
+  try {
+    return (await response.json()) as Record<string, unknown>;
+  } catch {
+    throw new WechatApiError(null, `${url.pathname} answered something that is not JSON`);
+  }
+}
+
+export function numberOrNull(value: unknown): number | null {
+  return typeof value === 'number' ? value : value === undefined || value === null ? null : Number(value);
+}

@@ -4,15 +4,14 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { createApi } from '../api/create-api';
-import { readCatalogue } from '../catalogue/read-content';
 import type { Config } from '../config/config';
-import { describeDatabase, isDatabaseReachable, openDatabase } from '../db/open-database';
+import { isDatabaseReachable } from '../db/open-database';
 import type { Logger } from '../logging/logger';
-import { createServices, Services } from '../services';
+import type { Services } from '../services';
 import { Clock, systemClock } from '../services/clock';
+import { composeServices } from './compose-services';
 
 export interface Application {
   dataSource: DataSource;
@@ -27,14 +26,7 @@ export async function composeApplication(
   logger: Logger,
   clock: Clock = systemClock,
 ): Promise<Application> {
-  const dataSource = await openDatabase(config);
-  logger.info({ database: describeDatabase(config) }, 'database ready');
-  const services = createServices({ dataSource, config, logger, clock, readCatalogue });
-
-  const contentDir = path.resolve(config.CONTENT_DIR);
-  const loaded = await services.content.loadIfEmpty(contentDir, (line) => logger.info(`content: ${line}`));
-  if (!loaded) await services.catalogue.refresh();
-  logger.info({ release: services.catalogue.currentRelease()?.id }, 'catalogue ready');
+  const { dataSource, services } = await composeServices(config, logger, clock);
 
   const api = createApi({ services, config, logger, isDatabaseReachable: () => isDatabaseReachable(dataSource) });
   const stops: (() => Promise<void>)[] = [];

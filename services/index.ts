@@ -8,6 +8,7 @@ import type { Logger } from '../logging/logger';
 import { CatalogueService } from './catalogue-service';
 import type { Clock } from './clock';
 import { ContentReleaseService, ReadCatalogue } from './content-release-service';
+import { ConversationStore } from './conversation-store';
 import { EligibilityService } from './eligibility-service';
 import { FounderService } from './founder-service';
 import { ProfileService } from './profile-service';
@@ -27,7 +28,8 @@ export function createServices(deps: ServiceDependencies) {
   const founders = new FounderService(dataSource);
   const profiles = new ProfileService(dataSource, clock);
   const eligibility = new EligibilityService(catalogue, clock);
-  return { clock, catalogue, content, founders, profiles, eligibility };
+  const conversations = new ConversationStore(dataSource);
+  return { clock, catalogue, content, founders, profiles, eligibility, conversations };
 }
 
 export type Services = ReturnType<typeof createServices>;

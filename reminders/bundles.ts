@@ -71,7 +71,7 @@ export function planBundles(input: BundleInput): BundlePlan {
       else sendable.push(row);
     }
     // Most urgent first; follow-ups after reminders. The rest wait for tomorrow.
-    sendable.sort((a, b) => (a.kind === b.kind ? (a.closesOn < b.closesOn ? -1 : a.closesOn > b.closesOn ? 1 : a.id - b.id) : a.kind === 'reminder' ? -1 : 1));
+    sendable.sort(byUrgency);
     const room = Math.max(0, input.maxPerDay - (input.sentToday.get(key) ?? 0));
     const chosen = sendable.slice(0, room);
     plan.deferred.push(...sendable.slice(room));
@@ -104,6 +104,11 @@ export function planBundles(input: BundleInput): BundlePlan {
     });
   }
   return plan;
+}
+
+function byUrgency(a: ClaimedRow, b: ClaimedRow): number {
+  if (a.kind !== b.kind) return a.kind === 'reminder' ? -1 : 1;
+  return a.closesOn.localeCompare(b.closesOn) || a.policyId.localeCompare(b.policyId) || a.id - b.id;
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

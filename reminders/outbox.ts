@@ -22,6 +22,12 @@ export interface ClaimedRow {
   attempts: number;
 }
 
+export interface Claim {
+  rows: ClaimedRow[];
+  /** True when due rows existed but another runner claimed them all first. */
+  raced: boolean;
+}
+
 const ROW_COLUMNS = '`id`, `founderId`, `policyId`, `windowKey`, `offsetDays`, `channel`, `kind`, `closesOn`, `attempts`';
 
 export class Outbox {
@@ -31,8 +37,8 @@ export class Outbox {
    * Claims every due row of the founders behind the next `limit` due rows, so
    * one founder's reminders land in one batch and can be bundled.
    */
-  async claim(now: Date, channels: readonly string[], token: string, claimUntil: Date, limit: number): Promise<ClaimedRow[]> {
-    if (channels.length === 0) return [];
+  async claim(now: Date, channels: readonly string[], token: string, claimUntil: Date, limit: number): Promise<Claim> {
+    if (channels.length === 0) return { rows: [], raced: false };
     const inChannels = placeholders(channels.length);
     const next = await select<{ founderId: string }>(
       this.manager,
@@ -40,7 +46,7 @@ export class Outbox {
       [dbTime(now), ...channels, limit],
     );
     const founderIds = [...new Set(next.map((row) => row.founderId))];
-    if (founderIds.length === 0) return [];
+    if (founderIds.length === 0) return { rows: [], raced: false };
     const inFounders = placeholders(founderIds.length);
     await retryOnLockConflict(() =>
       execute(
@@ -55,7 +61,11 @@ export class Outbox {
       `SELECT ${ROW_COLUMNS} FROM \`reminder_delivery\` WHERE \`founderId\` IN (${inFounders}) AND \`claimedBy\` = ? AND \`status\` = 'pending' ORDER BY \`founderId\`, \`closesOn\`, \`id\``,
       [...founderIds, token],
     );
-    return rows.map((row) => ({ ...row, id: Number(row.id), offsetDays: Number(row.offsetDays), attempts: Number(row.attempts) }));
+    return {
+      rows: rows.map((row) => ({ ...row, id: Number(row.id), offsetDays: Number(row.offsetDays), attempts: Number(row.attempts) })),
+      // Due rows were there but another runner claimed them first: look again.
+      raced: rows.length === 0,
+    };
   }
 
   /** Rows already sent to each founder on each channel since `since` (the daily cap). */

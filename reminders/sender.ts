@@ -71,7 +71,8 @@ export async function sendDue(deps: SenderDependencies, options: SendOptions = {
       break;
     }
     const token = randomUUID();
-    const rows = await outbox.claim(now, [...channels.keys()], token, new Date(now.getTime() + settings.claimTtlMs), settings.batchSize);
+    const { rows, raced } = await outbox.claim(now, [...channels.keys()], token, new Date(now.getTime() + settings.claimTtlMs), settings.batchSize);
+    if (raced) continue;
     if (rows.length === 0) break;
     const stop = await sendBatch(deps, outbox, channels, rows, token, counts, options);
     options.progress?.(`batch ${batch}: ${counts.messages} message(s), ${counts.sent} sent, ${counts.deferred} deferred, ${counts.skipped} skipped, ${counts.failed} failed so far`);

@@ -1,0 +1,78 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase } from '../../db/open-database';
+import { fixedClock } from '../../services/clock';
+import { openTestDatabase, TestDatabase, describeTarget } from '../support/test-database';
+import { deliveredKeys, Fixtures, recordingChannel, runnerFor, shanghai } from './support/reminder-fixtures';
+
+const FOUNDERS = 12;
+const KILL_AFTER = 5;
+const AT = shanghai('2026-05-20T09:00');
+/** Past the dead runner's lease (2 min) and row claims (15 min). */
+const LATER = new Date(AT.getTime() + 16 * 60_000);
+
+describe(`a runner killed mid-run, on ${describeTarget()}`, () => {
+  let db: TestDatabase;
+  let fx: Fixtures;
+  beforeEach(async () => {
+    db = await openTestDatabase();
+    fx = new Fixtures(db.dataSource);
+    await fx.policy('p.a', ['2026-06-19', '2026-05-27']);
+    for (let i = 0; i < FOUNDERS; i += 1) await fx.subscribe(await fx.founder(), 'p.a');
+  });
+  afterEach(() => db.close());
+
+  it('leaves the rest to a fresh runner, which sends them and repeats none (in-process: the sender hangs after k sends and its connection dies)', async () => {
+    const doomed = await openDatabase(db.config);
+    const first = recordingChannel();
+    let hung!: () => void;
+    const reachedKill = new Promise<void>((resolve) => (hung = resolve));
+    first.behave = (_bundle, call) => {
+      if (call <= KILL_AFTER) return { status: 'sent' };
+      hung();
+      return new Promise(() => undefined); // never answers: the process is gone
+    };
+    void runnerFor(doomed, fx, fixedClock(AT), [first]).run().catch(() => undefined);
+    await reachedKill;
+    await doomed.destroy();
+
+    const second = recordingChannel();
+    const summary = await runnerFor(db.dataSource, fx, fixedClock(LATER), [second]).run();
+    expect(summary.status).toBe('done');
+    const all = [...deliveredKeys(first), ...deliveredKeys(second)];
+    expect(deliveredKeys(first)).toHaveLength(KILL_AFTER * 2);
+    expect(all).toHaveLength(FOUNDERS * 2);
+    expect(new Set(all).size).toBe(all.length);
+    expect((await fx.deliveries()).every((row) => row.status === 'sent')).toBe(true);
+  });
+
+  it('does the same when the process is really SIGKILLed', async () => {
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fg-kill-')), 'sent.txt');
+    fs.writeFileSync(out, '');
+    const env = {
+      ...process.env,
+      ...(db.kind === 'sqlite' ? { SQLITE_PATH: db.config.SQLITE_PATH } : { DATABASE_URL: db.config.DATABASE_URL }),
+      AT: AT.toISOString(),
+      KILL_AFTER: String(KILL_AFTER),
+      OUT: out,
+      LOG_LEVEL: 'silent',
+    };
+    // node itself runs the script (tsx as a loader), so the signal reaches us unchanged.
+    const signal = await new Promise<string | null>((resolve) => {
+      execFile(process.execPath, ['--import', 'tsx', path.join(__dirname, 'support/killed-runner.ts')], { env, cwd: path.join(__dirname, '../..') }, (error) =>
+        resolve(error?.signal ?? null),
+      );
+    });
+    expect(signal).toBe('SIGKILL');
+    const fromKilled = fs.readFileSync(out, 'utf8').split('\n').filter(Boolean);
+    expect(fromKilled).toHaveLength(KILL_AFTER * 2);
+
+    const second = recordingChannel();
+    await runnerFor(db.dataSource, fx, fixedClock(LATER), [second]).run();
+    const all = [...fromKilled, ...deliveredKeys(second)];
+    expect(all).toHaveLength(FOUNDERS * 2);
+    expect(new Set(all).size).toBe(all.length);
+  }, 60_000);
+});

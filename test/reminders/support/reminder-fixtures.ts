@@ -4,7 +4,7 @@
  * to fact P), recording channels and a runner on a fixed clock.
  */
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, FindOptionsWhere } from 'typeorm';
 import { ApplicationWindow, FactAnswer, Founder, Policy, ReminderDelivery, Subscription } from '../../../entities';
 import { silentLogger } from '../../../logging/logger';
 import type { Policy as CataloguePolicy } from '../../../rules/catalogue';
@@ -80,7 +80,7 @@ export class Fixtures {
     await this.dataSource.manager.insert(FactAnswer, { founderId, fact: policyId, value: status, answeredAt: new Date(), channel: 'api' });
   }
 
-  async deliveries(where: Partial<ReminderDelivery> = {}): Promise<ReminderDelivery[]> {
+  async deliveries(where: FindOptionsWhere<ReminderDelivery> = {}): Promise<ReminderDelivery[]> {
     return this.dataSource.manager.find(ReminderDelivery, { where, order: { founderId: 'ASC', closesOn: 'ASC', id: 'ASC' } });
   }
 }

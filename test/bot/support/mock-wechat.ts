@@ -107,6 +107,7 @@ export async function requestFriendship(wechat: MockWechat, stranger: ContactMoc
     id: friendshipId,
     contactId: stranger.id,
     hello: '你好',
+    ticket: 'ticket',
     timestamp: Date.now(),
     type: types.Friendship.Receive,
   });

@@ -5,6 +5,7 @@
 import { DataSource } from 'typeorm';
 import type { Config } from '../config/config';
 import type { Logger } from '../logging/logger';
+import { ApplicationTrackerService } from './application-tracker-service';
 import { CatalogueService } from './catalogue-service';
 import type { Clock } from './clock';
 import { ContentReleaseService, ReadCatalogue } from './content-release-service';
@@ -29,7 +30,8 @@ export function createServices(deps: ServiceDependencies) {
   const profiles = new ProfileService(dataSource, clock);
   const eligibility = new EligibilityService(catalogue, clock);
   const conversations = new ConversationStore(dataSource);
-  return { clock, catalogue, content, founders, profiles, eligibility, conversations };
+  const applications = new ApplicationTrackerService(dataSource, clock);
+  return { clock, catalogue, content, founders, profiles, eligibility, conversations, applications };
 }
 
 export type Services = ReturnType<typeof createServices>;

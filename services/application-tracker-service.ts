@@ -1,0 +1,75 @@
+/**
+ * The application tracker: for each window a founder was reminded of, did
+ * they apply? The reminder follow-up creates the record as `asked`; the bot
+ * ("已申请" / "未申请") and the API record the answer and list the records.
+ */
+import { DataSource, QueryFailedError } from 'typeorm';
+import { ApplicationRecord, ApplicationWindow, Founder } from '../entities';
+import { NotFoundError } from '../errors';
+import type { Clock } from './clock';
+
+export type ApplicationStatus = ApplicationRecord['status'];
+
+export interface ApplicationEntry {
+  policyId: string;
+  windowKey: string;
+  /** Deadline of the window, when it is still in the catalogue. */
+  closesOn: string | null;
+  status: ApplicationStatus;
+  askedAt: Date;
+  answeredAt: Date | null;
+}
+
+export class ApplicationTrackerService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Records the founder's answer; works whether or not we asked first. */
+  async recordApplication(founderId: string, policyId: string, windowKey: string, applied: boolean): Promise<ApplicationEntry> {
+    const manager = this.dataSource.manager;
+    if (!(await manager.existsBy(Founder, { id: founderId }))) throw new NotFoundError('founder not found');
+    const window = await manager.findOneBy(ApplicationWindow, { policyId, windowKey });
+    if (!window) throw new NotFoundError('no such application window', [{ path: 'windowKey', reason: `${policyId} has no window ${windowKey}` }]);
+    const status: ApplicationStatus = applied ? 'applied' : 'not_applied';
+    const now = this.clock.now();
+    const update = () => manager.update(ApplicationRecord, { founderId, policyId, windowKey }, { status, answeredAt: now });
+    if ((await update()).affected === 0) {
+      try {
+        await manager.insert(ApplicationRecord, { founderId, policyId, windowKey, status, askedAt: now, answeredAt: now });
+      } catch (error) {
+        // The follow-up created the record a moment ago: answer that one.
+        if (!(error instanceof QueryFailedError)) throw error;
+        await update();
+      }
+    }
+    return entry(await manager.findOneByOrFail(ApplicationRecord, { founderId, policyId, windowKey }), window.closesOn);
+  }
+
+  /** Newest deadline first. */
+  async listApplications(founderId: string): Promise<ApplicationEntry[]> {
+    const manager = this.dataSource.manager;
+    const records = await manager.find(ApplicationRecord, { where: { founderId }, order: { askedAt: 'DESC', id: 'DESC' } });
+    if (records.length === 0) return [];
+    const windows = await manager.find(ApplicationWindow, {
+      where: records.map((record) => ({ policyId: record.policyId, windowKey: record.windowKey })),
+      select: { policyId: true, windowKey: true, closesOn: true },
+    });
+    const closes = new Map(windows.map((w) => [`${w.policyId}|${w.windowKey}`, w.closesOn]));
+    return records
+      .map((record) => entry(record, closes.get(`${record.policyId}|${record.windowKey}`) ?? null))
+      .sort((a, b) => (b.closesOn ?? '').localeCompare(a.closesOn ?? ''));
+  }
+}
+
+function entry(record: ApplicationRecord, closesOn: string | null): ApplicationEntry {
+  return {
+    policyId: record.policyId,
+    windowKey: record.windowKey,
+    closesOn,
+    status: record.status,
+    askedAt: record.askedAt,
+    answeredAt: record.answeredAt,
+  };
+}

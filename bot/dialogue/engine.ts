@@ -1,0 +1,103 @@
+/**
+ * The transport-agnostic dialogue engine: (state, message, context) → replies
+ * and the next state. WeChat and the terminal both call it; it holds no
+ * policy knowledge (that comes from content through the ports) and does no
+ * I/O of its own beyond the ports.
+ */
+import { readScript, writeScript } from '../chinese-script';
+import { text } from '../messages';
+import { splitReplies } from '../split-replies';
+import * as assessment from './assessment-flow';
+import type { DialogueContext, Turn } from './context';
+import { askToErase, cancelErase, erase, showProfile, subscribe, unsubscribe } from './founder-answers';
+import { recommendIncubators } from './incubator-answers';
+import { classify } from './intents';
+import { answerPolicyQuestion, findPolicies } from './policy-answers';
+import type { DialogueState } from './state';
+
+function isAssessing(state: DialogueState): boolean {
+  return state.mode === 'assessing' && !!state.assessment?.current;
+}
+
+/** A side question in the middle of an assessment: answer it, then put the question back. */
+function keepAssessing(ctx: DialogueContext, state: DialogueState, replies: string[]): Turn {
+  if (!isAssessing(state)) return { replies, state };
+  return { replies: [...replies, `${text.assessingReminder}\n${assessment.currentQuestion(ctx, state)}`], state };
+}
+
+/** Policies a topic word names: its content topic tag, else the policies it names directly. */
+function topicPolicies(ctx: DialogueContext, topic: string): string[] {
+  const tagged = ctx.ports.policiesForTopic(topic);
+  return tagged.length > 0 ? tagged : findPolicies(ctx, topic).map((policy) => policy.id);
+}
+
+async function respond(state: DialogueState, said: string, ctx: DialogueContext): Promise<Turn> {
+  const intent = classify(said);
+  if (state.mode === 'confirming_erase') {
+    return intent.kind === 'confirmErase' || intent.kind === 'erase' ? erase(ctx) : cancelErase(state);
+  }
+  const assessing = isAssessing(state);
+  switch (intent.kind) {
+    case 'help':
+      return keepAssessing(ctx, state, ctx.firstContact ? [text.welcome, text.menu] : [text.menu]);
+    case 'start':
+      return state.assessment?.current
+        ? assessment.resumeAssessment(ctx, state)
+        : assessment.startAssessment(ctx, state, { policies: [], topic: null });
+    case 'topic': {
+      const policies = topicPolicies(ctx, intent.topic);
+      if (policies.length === 0) return keepAssessing(ctx, state, [text.unknownTopic(intent.topic)]);
+      return assessment.startAssessment(ctx, state, { policies, topic: intent.topic });
+    }
+    case 'skip':
+      return assessing ? assessment.skipCurrent(ctx, state) : { replies: [text.noAssessment], state };
+    case 'back':
+      return state.assessment ? assessment.goBack(ctx, state) : { replies: [text.noAssessment], state };
+    case 'restart':
+      return assessment.restartAssessment(ctx, state);
+    case 'quit':
+      return assessing ? assessment.quitAssessment(state) : { replies: [text.noAssessment], state };
+    case 'results':
+      return assessment.showResults(ctx, state);
+    case 'profile':
+      return keepAssessing(ctx, state, await showProfile(ctx));
+    case 'erase':
+      return askToErase(state);
+    case 'unsubscribe':
+      return keepAssessing(ctx, state, await unsubscribe(ctx));
+    case 'subscribe': {
+      const policy = intent.words ? (findPolicies(ctx, intent.words)[0] ?? null) : null;
+      if (intent.words && !policy) return keepAssessing(ctx, state, [text.policyNotFound(intent.words)]);
+      return keepAssessing(ctx, state, await subscribe(ctx, policy));
+    }
+    case 'incubators':
+      return keepAssessing(ctx, state, await recommendIncubators(ctx, intent.words));
+    case 'confirmErase':
+    case 'other':
+      return respondToFreeText(state, said, ctx);
+  }
+}
+
+async function respondToFreeText(state: DialogueState, said: string, ctx: DialogueContext): Promise<Turn> {
+  if (isAssessing(state)) {
+    const answered = await assessment.answerCurrent(ctx, state, said);
+    if (answered) return answered;
+  }
+  const policies = findPolicies(ctx, said);
+  if (policies.length > 0) return keepAssessing(ctx, state, await answerPolicyQuestion(ctx, policies));
+  if (isAssessing(state)) return assessment.reAsk(ctx, state);
+  const replies = ctx.firstContact ? [text.welcome, text.menu] : [text.fallback(said)];
+  return { replies, state };
+}
+
+/** One message in, the replies out (split for WeChat, in the founder's script). */
+export async function handle(state: DialogueState, message: string, ctx: DialogueContext): Promise<Turn> {
+  const { simplified, script } = readScript(message.trim());
+  const current: DialogueState = { ...state, script: script ?? state.script };
+  const turn =
+    ctx.ports.catalogue().policies.length === 0
+      ? { replies: [text.noContent], state: current }
+      : await respond(current, simplified, ctx);
+  const replies = splitReplies(turn.replies).map((reply) => writeScript(reply, current.script));
+  return { ...turn, replies, state: turn.erased ? turn.state : { ...turn.state, script: current.script } };
+}

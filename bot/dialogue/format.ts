@@ -1,0 +1,69 @@
+/**
+ * Small shapers shared by the dialogue replies: a fact value as the founder
+ * would say it, sources with their verification date, application windows,
+ * and a question with its options and example.
+ */
+import type { ConcreteWindow } from '../../rules/results';
+import type { FactDefinition, FactValue, Source } from '../../rules/catalogue';
+import { text } from '../messages';
+
+export function formatValue(definition: FactDefinition | undefined, value: FactValue): string {
+  if (typeof value === 'boolean') return value ? text.yes : text.no;
+  if (!definition) return String(value);
+  if (definition.type === 'enum') {
+    return definition.options?.find((option) => option.value === value)?.label ?? String(value);
+  }
+  if (definition.type === 'percent') return `${value}%`;
+  return definition.unit ? `${value} ${definition.unit}` : String(value);
+}
+
+export function formatSources(sources: readonly Source[]): string {
+  return sources
+    .slice(0, 2)
+    .map((source) => (source.number ? `${source.title}（${source.number}）` : source.title))
+    .join('、');
+}
+
+export function sourceLine(sources: readonly Source[], verifiedAt: string): string {
+  return text.source(formatSources(sources), verifiedAt);
+}
+
+export function formatWindow(window: ConcreteWindow | null): string {
+  if (!window) return text.windowUnknown;
+  if (window.rolling) return window.note ? `${text.windowRolling}（${window.note}）` : text.windowRolling;
+  const range = text.windowRange(window.opens, window.closes);
+  return window.note ? `${range}（${window.note}）` : range;
+}
+
+export interface QuestionHeader {
+  number: number;
+  remaining: number;
+  previous?: string;
+}
+
+/** The question as one message: progress, the question, options or example. */
+export function formatQuestion(definition: FactDefinition, header: QuestionHeader | null): string {
+  const lines: string[] = [];
+  if (header) lines.push(text.progress(header.number, header.remaining));
+  lines.push(definition.question);
+  if (header?.previous) lines.push(text.previousAnswer(header.previous));
+  if (definition.type === 'enum' && definition.options?.length) {
+    definition.options.forEach((option, index) => lines.push(text.optionLine(index + 1, option.label)));
+    lines.push(text.optionsHint);
+  } else if (definition.type === 'boolean') {
+    lines.push(text.booleanHint);
+  } else if (definition.example && !definition.question.includes(definition.example)) {
+    lines.push(text.example(definition.example));
+  }
+  return lines.join('\n');
+}
+
+/** The question again after a reply it could not read, always with an example. */
+export function formatReAsk(definition: FactDefinition, reason: string): string {
+  const lines = [reason + text.askAgain, formatQuestion(definition, null)];
+  if (definition.type !== 'enum' && definition.example && definition.question.includes(definition.example)) {
+    lines.push(text.example(definition.example));
+  }
+  if (definition.type !== 'enum' && definition.unit) lines.push(text.unitHint(definition.unit));
+  return lines.join('\n');
+}

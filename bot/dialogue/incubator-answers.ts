@@ -1,0 +1,48 @@
+/**
+ * "推荐孵化器" with optional district and industry words ("推荐孵化器 浦东 人工智能"):
+ * the words are read against the district and industry options in content,
+ * the founder's own answers fill in the rest, and the rules engine ranks.
+ */
+import { parseEnum } from '../parse/answer';
+import { text } from '../messages';
+import type { DialogueContext } from './context';
+import { formatValue, sourceLine } from './format';
+import type { IncubatorFilters } from './ports';
+
+const SHOWN = 3;
+
+/** District and industry named in the words after the command, if any. */
+export function incubatorFilters(ctx: DialogueContext, words: string): IncubatorFilters {
+  const facts = ctx.ports.catalogue().facts;
+  const filters: IncubatorFilters = {};
+  if (words.trim().length === 0) return filters;
+  const district = facts.district?.options ? parseEnum(facts.district.options, words) : null;
+  const industry = facts.industry?.options ? parseEnum(facts.industry.options, words) : null;
+  if (district) filters.district = district;
+  if (industry) filters.industry = industry;
+  return filters;
+}
+
+export async function recommendIncubators(ctx: DialogueContext, words: string): Promise<string[]> {
+  const facts = ctx.ports.catalogue().facts;
+  const filters = incubatorFilters(ctx, words);
+  const answers = await ctx.ports.answers(ctx.founderId);
+  const matches = ctx.ports.rankIncubators(answers, filters).slice(0, SHOWN);
+  if (matches.length === 0) return [text.incubatorsNone];
+  const named = [
+    filters.district ? formatValue(facts.district, filters.district) : null,
+    filters.industry ? formatValue(facts.industry, filters.industry) : null,
+  ].filter((name): name is string => name !== null);
+  const entries = matches.map(({ incubator, reasons }, index) => {
+    const place = incubator.district ? formatValue(facts.district, incubator.district) : incubator.region;
+    const lines = [`${index + 1}. ${incubator.name}（${incubator.level}，${place}）`];
+    if (reasons.length > 0) lines.push(`   ${text.incubatorReasons(reasons)}`);
+    if (incubator.services.length > 0) lines.push(`   ${text.incubatorServices(incubator.services)}`);
+    lines.push(`   ${text.incubatorAddress(incubator.address)}`);
+    lines.push(`   ${sourceLine(incubator.sources, incubator.verified_at)}`);
+    return lines.join('\n');
+  });
+  const replies = [text.incubatorsTitle(named), ...entries];
+  if (!filters.district && !filters.industry) replies.push(text.incubatorsHint);
+  return replies;
+}

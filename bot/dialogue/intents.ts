@@ -1,0 +1,47 @@
+/**
+ * What a (simplified) message asks for. Commands are matched whole, after
+ * spaces and punctuation are removed, so an answer that merely contains a
+ * command word ("不知道具体数字") is not mistaken for one.
+ */
+import { COMMANDS, PREFIXES } from '../messages';
+
+export type Intent =
+  | { kind: keyof typeof COMMANDS }
+  | { kind: 'topic'; topic: string }
+  | { kind: 'subscribe'; words: string }
+  | { kind: 'incubators'; words: string }
+  | { kind: 'other' };
+
+export function normalizeCommand(said: string): string {
+  return said
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s，。！？!?,.;；：:、“”"'‘’~～…]+/g, '');
+}
+
+function stripPrefix(value: string, prefixes: readonly string[]): string | null {
+  const prefix = prefixes.find((candidate) => value.startsWith(candidate));
+  return prefix === undefined ? null : value.slice(prefix.length);
+}
+
+export function classify(said: string): Intent {
+  const trimmed = said.trim();
+  if (/^[?？]+$/.test(trimmed)) return { kind: 'help' };
+  const value = normalizeCommand(trimmed);
+  for (const kind of Object.keys(COMMANDS) as (keyof typeof COMMANDS)[]) {
+    if ((COMMANDS[kind] as readonly string[]).includes(value)) return { kind };
+  }
+  // Free words after these commands keep their spaces: "推荐孵化器 浦东 人工智能".
+  const afterSubscribe = stripPrefix(value, PREFIXES.subscribe);
+  if (afterSubscribe !== null) return { kind: 'subscribe', words: afterSubscribe };
+  const afterIncubators = stripPrefix(value, PREFIXES.incubators);
+  if (afterIncubators !== null) {
+    const prefix = PREFIXES.incubators.find((candidate) => trimmed.includes(candidate));
+    return { kind: 'incubators', words: prefix ? trimmed.slice(trimmed.indexOf(prefix) + prefix.length).trim() : afterIncubators };
+  }
+  const topicAfter = stripPrefix(value, PREFIXES.topicBefore);
+  if (topicAfter) return { kind: 'topic', topic: topicAfter };
+  const suffix = PREFIXES.topicAfter.find((candidate) => value.endsWith(candidate) && value.length > candidate.length);
+  if (suffix) return { kind: 'topic', topic: value.slice(0, -suffix.length) };
+  return { kind: 'other' };
+}

@@ -1,0 +1,73 @@
+/**
+ * Questions about a policy by name, alias or keyword ("创新券怎么申请",
+ * "高企条件", "落户"). One match: summary, criteria (checked against what the
+ * founder has told us), window, how to apply, source. Several: a short card
+ * each and how to ask for one. All of it comes from content via the rules
+ * engine; the bot only lays it out.
+ */
+import type { Policy } from '../../rules/catalogue';
+import { QUESTION_WORDS, text } from '../messages';
+import type { DialogueContext } from './context';
+import { formatWindow, sourceLine } from './format';
+
+/** More than this many matches is a list, not an answer. */
+const MAX_CARDS = 4;
+
+/** "创新券怎么申请" → "创新券": the words around the policy name are not part of it. */
+export function policyQuery(said: string): string {
+  let query = said;
+  for (const word of QUESTION_WORDS) query = query.split(word).join(' ');
+  return query.replace(/\s+/g, ' ').trim();
+}
+
+/** Policies the text asks about; empty when it is not a policy question. */
+export function findPolicies(ctx: DialogueContext, said: string): Policy[] {
+  const query = policyQuery(said);
+  if (query.length === 0) return [];
+  return ctx.ports.searchPolicies(query);
+}
+
+async function detail(ctx: DialogueContext, policy: Policy): Promise<string[]> {
+  const answers = await ctx.ports.answers(ctx.founderId);
+  const { evaluation } = ctx.ports.check({ answers, asOf: ctx.asOf, policies: [policy.id] });
+  const result = evaluation.results.find((r) => r.policy === policy.id);
+  const head = [`【${policy.title}】${policy.aliases.length > 0 ? text.policyAliases(policy.aliases) : ''}`];
+  head.push(text.summary(policy.summary), text.benefit(policy.benefit.description));
+  if (result && Object.keys(answers).length > 0) head.push(text.yourStatus(text.statusWords[result.status]!));
+
+  const criteria = [text.criteriaHeader];
+  for (const criterion of result?.criteria ?? []) {
+    criteria.push(text.criterionLine(text.marks[criterion.status] ?? '·', criterion.explanation));
+  }
+  const caveats = [...(result?.caveats ?? policy.caveats)];
+  if (caveats.length > 0) criteria.push(text.caveats(caveats));
+
+  const apply = [text.window(formatWindow(result?.nextWindow ?? null)), text.howToApply];
+  policy.how_to_apply.steps.forEach((stepText, index) => apply.push(`${index + 1}. ${stepText}`));
+  if (policy.how_to_apply.materials.length > 0) apply.push(text.materials(policy.how_to_apply.materials));
+  if (policy.how_to_apply.url) apply.push(text.link(policy.how_to_apply.url));
+  apply.push(sourceLine(result?.sources ?? policy.sources, policy.verified_at));
+
+  return [head.join('\n'), criteria.join('\n'), apply.join('\n')].filter((part) => part.trim().length > 0);
+}
+
+function card(ctx: DialogueContext, policy: Policy, index: number): string {
+  const { evaluation } = ctx.ports.check({ answers: {}, asOf: ctx.asOf, policies: [policy.id] });
+  const window = evaluation.results[0]?.nextWindow ?? null;
+  return [
+    `${index}. ${policy.title}${policy.aliases.length > 0 ? text.policyAliases(policy.aliases.slice(0, 2)) : ''}`,
+    `   ${policy.summary}`,
+    `   ${text.window(formatWindow(window))}`,
+    `   ${sourceLine(policy.sources, policy.verified_at)}`,
+  ].join('\n');
+}
+
+export async function answerPolicyQuestion(ctx: DialogueContext, policies: Policy[]): Promise<string[]> {
+  if (policies.length === 1) return detail(ctx, policies[0]!);
+  const shown = policies.slice(0, MAX_CARDS);
+  return [
+    text.policyMany(shown.map((policy) => policy.title)),
+    ...shown.map((policy, index) => card(ctx, policy, index + 1)),
+    text.policyManyHint,
+  ];
+}

@@ -1,0 +1,83 @@
+/**
+ * The dialogue state stored per chat, and its version. Bump STATE_VERSION
+ * whenever the shape changes and add a step to MIGRATIONS, so a deploy never
+ * breaks a conversation in the middle: an older state is migrated step by
+ * step; one that cannot be (unknown version, broken JSON) is replaced by a
+ * fresh state and the founder gets an apology, never a crash.
+ */
+import type { Script } from '../chinese-script';
+
+export const STATE_VERSION = 1;
+
+export interface AssessmentState {
+  /** Policy ids the assessment is limited to; empty = every policy. */
+  policies: string[];
+  /** The topic word the founder used ("落户"), for the replies. */
+  topic: string | null;
+  /** Facts asked in this assessment, in order (answered or skipped): "上一题" walks back along it. */
+  asked: string[];
+  /** Facts the founder declined: unknown, and never asked again. */
+  skipped: string[];
+  /** The fact waiting for an answer, or null when the assessment is finished. */
+  current: string | null;
+  /** Policies already announced as eligible along the way. */
+  announced: string[];
+}
+
+export interface DialogueState {
+  mode: 'idle' | 'assessing' | 'confirming_erase';
+  assessment: AssessmentState | null;
+  /** The script of the founder's last message that showed one; replies use it. */
+  script: Script;
+}
+
+export function initialState(): DialogueState {
+  return { mode: 'idle', assessment: null, script: 'cn' };
+}
+
+export type Migration = (state: Record<string, unknown>) => Record<string, unknown>;
+
+/** MIGRATIONS[n] turns a version-n state into a version-(n+1) state. None yet: version 1 is the first shape. */
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+
+export type Restored = { state: DialogueState; reset: boolean };
+
+function isState(value: unknown): value is DialogueState {
+  if (!value || typeof value !== 'object') return false;
+  const state = value as Partial<DialogueState>;
+  const modes = ['idle', 'assessing', 'confirming_erase'];
+  if (!modes.includes(state.mode as string) || !['cn', 'tw', 'hk'].includes(state.script as string)) return false;
+  const a = state.assessment;
+  if (a === null) return state.mode !== 'assessing';
+  return (
+    !!a &&
+    [a.policies, a.asked, a.skipped, a.announced].every(Array.isArray) &&
+    (a.current === null || typeof a.current === 'string')
+  );
+}
+
+/** Reads a stored state of any version; `reset` says it had to start over. */
+export function restoreState(
+  version: number,
+  json: string,
+  migrations: Readonly<Record<number, Migration>> = MIGRATIONS,
+  current = STATE_VERSION,
+): Restored {
+  let value: Record<string, unknown>;
+  try {
+    value = JSON.parse(json) as Record<string, unknown>;
+  } catch {
+    return { state: initialState(), reset: true };
+  }
+  for (let v = version; v < current; v += 1) {
+    const step = migrations[v];
+    if (!step) return { state: initialState(), reset: true };
+    value = step(value);
+  }
+  if (version > current || !isState(value)) return { state: initialState(), reset: true };
+  return { state: value, reset: false };
+}
+
+export function serializeState(state: DialogueState): string {
+  return JSON.stringify(state);
+}

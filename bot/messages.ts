@@ -1,0 +1,144 @@
+/**
+ * Every Chinese word the bot says or listens for, in one place (simplified;
+ * traditional is derived by bot/chinese-script). Policy facts never live here:
+ * they come from content through the rules engine.
+ */
+
+/** Words that trigger commands, matched after spaces and punctuation are removed. */
+export const COMMANDS = {
+  help: ['帮助', '菜单', '功能', 'help', 'menu', '?', '？', '你好', '您好', 'hi', 'hello', '在吗'],
+  start: ['开始测评', '开始', '测评', '开始评估', '评估', '开始检测'],
+  skip: ['跳过', '不知道', '不清楚', '不确定', '不记得', '不好说', '说不清', '略过', '下一题', 'pass', 'skip'],
+  back: ['上一题', '返回', '上一步', '回退', '返回上一题'],
+  restart: ['重新开始', '重来', '重新测评', '从头开始'],
+  quit: ['退出', '结束', '退出测评', '结束测评', '取消', '暂停'],
+  results: ['结果', '查看结果', '看结果', '测评结果', '我的结果'],
+  profile: ['我的资料', '我的信息', '我的答案', '查看资料'],
+  erase: ['删除我的数据', '删除数据', '删除我的资料', '删除我的信息', '注销'],
+  confirmErase: ['确认删除', '确认', '确定删除'],
+  unsubscribe: ['退订', '取消订阅', '取消提醒', '退订提醒'],
+} as const;
+
+/** Commands with arguments: a prefix, then free words. */
+export const PREFIXES = {
+  subscribe: ['订阅提醒', '订阅'],
+  incubators: ['推荐孵化器', '孵化器推荐', '找孵化器', '推荐孵化', '孵化器'],
+  /** "测评落户", "开始测评资金"; the topic follows. */
+  topicBefore: ['开始测评', '测评'],
+  /** "创新券测评"; the topic comes first. */
+  topicAfter: ['测评', '评估'],
+} as const;
+
+/** Phrasing around a policy question, removed before searching ("创新券怎么申请" → 创新券). */
+export const QUESTION_WORDS = [
+  '怎么申请', '如何申请', '怎样申请', '申请条件', '申报条件', '什么条件', '有什么条件', '的条件', '条件',
+  '怎么办理', '如何办理', '怎么办', '是什么', '有哪些', '介绍一下', '介绍', '政策', '详情', '申请', '申报',
+  '能不能', '可以吗', '吗', '呢', '请问', '我想了解', '了解一下', '了解', '一下',
+];
+
+export const text = {
+  welcome: '你好，我是创业政策向导，帮上海的创业者找到能申请的政府支持。',
+  menu: [
+    '我可以：',
+    '1. 回复“开始测评”：回答几个问题，看看能申请哪些政策（也可“测评落户”“测评资金”“创新券测评”）',
+    '2. 直接问政策：如“创新券怎么申请”“高企条件”“落户”',
+    '3. 回复“推荐孵化器”（可加区或行业，如“推荐孵化器 浦东 人工智能”）',
+    '4. “订阅提醒”/“退订”：申报截止前提醒你',
+    '5. “我的资料”查看回答，“删除我的数据”删除全部资料',
+  ].join('\n'),
+  fallback: (said: string) => `抱歉，我没听懂“${said.slice(0, 20)}”。回复“帮助”看看我能做什么，或直接问政策名称，如“高企条件”。`,
+  sorry: '抱歉，出了点问题，请稍后再试。你之前的回答都还在。',
+  busy: '消息有点多，我还在处理上一条，请稍等再发。',
+  nonText: '我暂时只能看懂文字消息，请用文字告诉我。回复“帮助”查看我能做什么。',
+  greetingForNewFriend: '你好，我是创业政策向导！回复“开始测评”看看你能申请哪些政策，或回复“帮助”查看全部功能。',
+  stateReset: '抱歉，系统刚刚升级，之前的对话进度没能保留（你的回答还在）。回复“开始测评”继续。',
+  noContent: '政策资料正在更新，请稍后再试。',
+
+  assessmentIntro: (topic: string | null, known: number) =>
+    [
+      topic ? `好的，我们来测评“${topic}”相关的政策。` : '好的，我们开始测评。',
+      known > 0 ? `你之前已经回答过 ${known} 项，我只问还需要的问题（回复“重新开始”可从头来）。` : '',
+      '随时可以回复“跳过”“上一题”“重新开始”或“退出”。',
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  unknownTopic: (topic: string) => `没有找到和“${topic}”相关的政策。可以试试“测评落户”“测评资金”，或直接回复“开始测评”。`,
+  progress: (number: number, remaining: number) =>
+    remaining > 0 ? `第 ${number} 题，预计还有 ${remaining} 题` : `第 ${number} 题，可能是最后一题`,
+  previousAnswer: (value: string) => `（你之前的回答：${value}）`,
+  optionLine: (index: number, label: string) => `${index}. ${label}`,
+  optionsHint: '回复序号或名称即可。',
+  booleanHint: '回复“是”或“否”；不清楚可回复“跳过”。',
+  example: (example: string) => `例如：${example}`,
+  unitHint: (unit: string) => `单位：${unit}`,
+  notUnderstood: '没看懂这个回答，',
+  outOfRange: (reason: string) => `这个数值不太对（${reason}），`,
+  askAgain: '请再回答一次（或回复“跳过”）：',
+  skipped: '好的，跳过这题。',
+  firstQuestion: '已经是第一题了。',
+  noAssessment: '现在没有进行中的测评。回复“开始测评”开始。',
+  restarted: '已清空你之前的回答，我们从头开始。',
+  quit: '已退出测评，你的回答都保存了。回复“开始测评”可以继续，回复“结果”查看目前的结果。',
+  goodNews: (titles: string[]) => `好消息：你已符合「${titles.join('」「')}」。继续回答还能看到更多结果。`,
+  assessingReminder: '（测评还在进行，回答下面的问题就能继续）',
+
+  resultsTitle: (answered: number) => `测评完成，共回答 ${answered} 题。结果如下：`,
+  resultsReady: '根据你的资料，结果如下：',
+  resultsInterim: '目前的结果如下（还有问题没回答，回复“开始测评”继续）：',
+  noResults: '暂时没有匹配的结果。回复“开始测评”回答几个问题试试。',
+  eligibleHeader: '【可以申请】',
+  maybeHeader: '【可能符合，还差几项信息】',
+  nearMissHeader: '【差一点就能申请】',
+  notNeededHeader: '【不需要办理】',
+  ladderHeader: '【资质阶梯：科小 → 高企 → 专精特新 → 小巨人】',
+  benefit: (description: string) => `优惠：${description}`,
+  window: (text: string) => `申报时间：${text}`,
+  windowRange: (opens: string | undefined, closes: string | undefined) =>
+    opens && closes ? `${opens} 至 ${closes}` : closes ? `截止 ${closes}` : `${opens} 起`,
+  windowRolling: '常年受理',
+  windowUnknown: '以当年通知为准',
+  stillNeeded: (labels: string[]) => `还需确认：${labels.join('、')}`,
+  nearMiss: (explanation: string, title: string) => `${explanation}，即可申请「${title}」`,
+  notEligibleCount: (count: number) => `另有 ${count} 项政策暂不符合；直接问政策名称（如“高企条件”）可以看原因。`,
+  source: (sources: string, verifiedAt: string) => `来源：${sources}；信息核实于 ${verifiedAt}`,
+  afterResults: '回复“订阅提醒”在截止前收到提醒；回复政策名称看详情；回复“推荐孵化器”找孵化器。',
+
+  policyNotFound: (query: string) => `没有找到和“${query}”有关的政策。回复“帮助”看看我能做什么。`,
+  policyMany: (titles: string[]) => `找到 ${titles.length} 项相关政策：`,
+  policyManyHint: '回复政策名称（如上面的名称或简称）查看条件和申请方法。',
+  policyAliases: (aliases: string[]) => `（又称：${aliases.join('、')}）`,
+  summary: (summary: string) => `简介：${summary}`,
+  criteriaHeader: '条件：',
+  criterionLine: (mark: string, explanation: string) => `${mark} ${explanation}`,
+  marks: { met: '✓', not_met: '✗', unknown: '·' } as Record<string, string>,
+  caveats: (caveats: string[]) => `注意：${caveats.join('；')}`,
+  howToApply: '怎么申请：',
+  materials: (materials: string[]) => `材料：${materials.join('、')}`,
+  link: (url: string) => `网址：${url}`,
+  yourStatus: (status: string) => `按你目前的资料：${status}`,
+  statusWords: { eligible: '可以申请', maybe: '可能符合', not_eligible: '暂不符合' } as Record<string, string>,
+
+  incubatorsTitle: (filters: string[]) =>
+    filters.length > 0 ? `为你推荐的孵化器（${filters.join(' · ')}）：` : '为你推荐的孵化器：',
+  incubatorsNone: '没有找到合适的孵化器，换个区或行业试试，如“推荐孵化器 浦东”。',
+  incubatorReasons: (reasons: string[]) => `理由：${reasons.join('；')}`,
+  incubatorServices: (services: string[]) => `服务：${services.join('、')}`,
+  incubatorAddress: (address: string) => `地址：${address}`,
+  incubatorsHint: '补充区和行业能推荐得更准，如“推荐孵化器 闵行 集成电路”。',
+
+  subscribed: (what: string) => `已订阅${what}的申报提醒，截止前会通知你。回复“退订”可随时取消。`,
+  subscribedAll: '所有符合或可能符合你的政策',
+  unsubscribed: (count: number) => (count > 0 ? '已退订，不会再给你发提醒。' : '你还没有订阅提醒。'),
+
+  profileEmpty: '你还没有回答过问题。回复“开始测评”开始。',
+  profileTitle: (count: number) => `你的资料（${count} 项）：`,
+  profileLine: (label: string, value: string) => `· ${label}：${value}`,
+  profileHint: '想修改可回复“重新开始”；回复“删除我的数据”删除全部资料。',
+  yes: '是',
+  no: '否',
+  eraseConfirm: '确定要删除你的全部资料吗？包括回答、测评记录、对话和订阅提醒，删除后无法恢复。回复“确认删除”继续，回复其他内容取消。',
+  erased: '已删除你的全部资料。如需再次使用，随时发消息给我。',
+  eraseCancelled: '已取消，你的资料保留着。',
+};
+
+export type Messages = typeof text;

@@ -11,6 +11,7 @@ import { isDatabaseReachable } from '../db/open-database';
 import type { Logger } from '../logging/logger';
 import type { Services } from '../services';
 import { Clock, systemClock } from '../services/clock';
+import { createReminders } from '../reminders';
 import { composeServices } from './compose-services';
 
 export interface Application {
@@ -33,6 +34,13 @@ export async function composeApplication(
 
   // --- adapters started beside the API ---
   if (!config.WECHATY_PUPPET) logger.info('WeChat bot is off: set WECHATY_PUPPET to start it');
+  if (config.REMINDERS_ENABLED) {
+    // When the bot starts here, pass it as `contacts` so reminders reach WeChat contacts too.
+    const reminders = createReminders({ dataSource, config, logger, clock, services });
+    for (const { channel, reason } of reminders.unavailable) logger.info({ channel }, `reminders: ${channel} channel unavailable: ${reason}`);
+    const scheduler = reminders.startScheduler();
+    stops.push(() => scheduler.stop());
+  }
 
   let server: http.Server | undefined;
   return {

@@ -6,7 +6,7 @@
  * kinds get a short hint; friend requests are accepted with a greeting when
  * BOT_ACCEPT_FRIENDS is on. Reminders reach founders through sendToContact.
  */
-import { types, WechatyBuilder, type Wechaty } from 'wechaty';
+import { qrcodeValueToImageUrl, types, WechatyBuilder, type Wechaty } from 'wechaty';
 import type { Config } from '../config/config';
 import type { Logger } from '../logging/logger';
 import type { ChatAddress } from './dialogue/dialogue-service';
@@ -113,6 +113,8 @@ export function createWechatyBot(deps: WechatyBotDependencies): WechatyBot {
     };
     accept().catch((error: unknown) => logger.warn({ err: errorSummary(error) }, 'friend request failed'));
   });
+  // The operator logs the account in by scanning this code (printed once per scan event).
+  wechaty.on('scan', (qrcode, status) => logger.info({ status, url: qrcodeValueToImageUrl(qrcode) }, 'WeChat bot: scan to log in'));
   wechaty.on('login', () => logger.info('WeChat bot logged in'));
   wechaty.on('logout', () => logger.warn('WeChat bot logged out'));
   wechaty.on('error', (error) => logger.error({ err: errorSummary(error) }, 'WeChat bot error'));

@@ -18,11 +18,13 @@ export interface AnswerShape {
 // "没错" says yes although it starts with a negation character.
 const YES_DESPITE_NEGATION = /^(没错|没问题|不错)/;
 const NO = /^(否|不|没|无|未|尚未|还没|还未|非|no|n$|nope|false)/;
-const YES = /^(是|对|有|嗯|恩|已|在|要|会|yes|y$|yeah|ok|true|确定|确认|当然|正确|属于|符合|拥有)/;
+const YES = /^(是|对|有|已|在|要|会|yes|y$|yeah|ok|true|确定|确认|当然|正确|属于|符合|拥有|嗯$|恩$)/;
+/** Hedging is not an answer: asking again beats guessing. */
+const HEDGE = /(想想|可能|也许|或许|大概|好像|不太|不一定|看情况|这个嘛|说不好|差不多)/;
 
 export function parseBoolean(text: string): boolean | null {
   const cleaned = clean(text);
-  if (cleaned.length === 0) return null;
+  if (cleaned.length === 0 || HEDGE.test(cleaned)) return null;
   if (YES_DESPITE_NEGATION.test(cleaned)) return true;
   if (NO.test(cleaned)) return false;
   if (YES.test(cleaned)) return true;

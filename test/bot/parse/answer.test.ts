@@ -20,7 +20,7 @@ describe('yes and no', () => {
   it.each(['否', '不是', '没有', '没', '无', '还没注册', '不在', 'no', '未'])('reads %s as no', (text) => {
     expect(parseBoolean(text)).toBe(false);
   });
-  it.each(['你好', '', '123'])('does not guess for %s', (text) => {
+  it.each(['你好', '', '123', '嗯……这个嘛，让我想想', '可能有吧'])('does not guess for %s', (text) => {
     expect(parseBoolean(text)).toBeNull();
   });
 });

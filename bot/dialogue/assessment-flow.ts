@@ -1,91 +1,91 @@
 /**
- * The adaptive assessment in chat: the rules engine picks each next question
- * (only what can still change a verdict), the founder answers in their own
- * words, skips, goes back or restarts. Answers go to the founder's profile as
- * soon as they are given, so nothing is lost if the chat stops.
+ * The adaptive assessment in chat, over AssessmentService (which persists the
+ * assessment, asks the rules engine for each next question and stores the
+ * answers in the profile). The chat adds what only a chat needs: reading the
+ * founder's words as a value, progress lines, "good news" as soon as a policy
+ * becomes eligible, and the question again when a reply cannot be read.
  */
-import { ValidationError } from '../../errors';
-import type { Answers, FactDefinition } from '../../rules/catalogue';
+import { NotFoundError, ValidationError } from '../../errors';
+import type { FactDefinition } from '../../rules/catalogue';
+import { formatValue } from '../../rules/format-value';
 import type { NextQuestion } from '../../rules/results';
-import type { CheckResult } from '../../services/eligibility-service';
+import type { AssessmentView } from '../../services/assessment-service';
 import { text } from '../messages';
 import { parseAnswer } from '../parse/answer';
 import type { DialogueContext, Turn } from './context';
-import { formatQuestion, formatReAsk, formatValue } from './format';
+import { formatQuestion, formatReAsk } from './format';
 import { formatResults } from './results-format';
-import type { AssessmentState, DialogueState } from './state';
+import type { DialogueState } from './state';
 
-function definitionOf(ctx: DialogueContext, fact: string, question?: NextQuestion): FactDefinition {
+export interface AssessmentScope {
+  policies: string[];
+  /** The founder's word; `tagged` when content tags policies with it (then the service records it). */
+  topic: string | null;
+  tagged: boolean;
+}
+
+function definitionOf(ctx: DialogueContext, fact: string, question?: NextQuestion | null): FactDefinition {
   const known = ctx.ports.catalogue().facts[fact];
   if (known) return known;
   // Content changed under a running assessment: fall back to what the engine said.
   return { fact, type: question?.type ?? 'boolean', label: fact, question: question?.text ?? fact, why: '', ...question };
 }
 
-/** Stored answers limited to facts the catalogue in force still knows (content may have changed). */
-async function usableAnswers(ctx: DialogueContext): Promise<Answers> {
-  const facts = ctx.ports.catalogue().facts;
-  const answers = await ctx.ports.answers(ctx.founderId);
-  return Object.fromEntries(Object.entries(answers).filter(([fact]) => fact in facts));
-}
-
-function check(ctx: DialogueContext, assessment: AssessmentState, answers: Answers): CheckResult {
-  const known = new Set(ctx.ports.catalogue().policies.map((policy) => policy.id));
-  const policies = assessment.policies.filter((id) => known.has(id));
-  return ctx.ports.check({
-    answers,
-    asOf: ctx.asOf,
-    policies: policies.length > 0 ? policies : undefined,
-    skipped: assessment.skipped.filter((fact) => fact in ctx.ports.catalogue().facts),
-  });
-}
-
-/** Facts that may still be asked: what open (maybe) verdicts miss, minus skipped and the current one. */
-function remainingAfter(result: CheckResult, assessment: AssessmentState, current: string): number {
-  const missing = new Set(result.evaluation.results.filter((r) => r.status === 'maybe').flatMap((r) => r.missing));
-  for (const fact of [...assessment.skipped, current]) missing.delete(fact);
-  return missing.size;
-}
-
-/** Turns a fresh check into the next message: a question, or the results when nothing is left to ask. */
-function step(ctx: DialogueContext, state: DialogueState, result: CheckResult, replies: string[]): Turn {
+/** Turns where the assessment stands into the next message: a question, or the results. */
+function step(ctx: DialogueContext, state: DialogueState, view: AssessmentView, replies: string[]): Turn {
   const assessment = state.assessment!;
-  const eligible = result.evaluation.results.filter((r) => r.status === 'eligible');
-  const fresh = eligible.filter((r) => !assessment.announced.includes(r.policy));
+  const fresh = view.check.evaluation.results.filter(
+    (r) => r.status === 'eligible' && !r.notNeeded && !assessment.announced.includes(r.policy),
+  );
   assessment.announced.push(...fresh.map((r) => r.policy));
 
-  const question = result.nextQuestion;
+  const question = view.question;
   if (!question) {
     assessment.current = null;
-    replies.push(...formatResults(ctx, result, { final: true, answered: assessment.asked.length }));
+    replies.push(...formatResults(ctx, view.check, { final: true, answered: view.asked.length }));
     return { replies, state: { ...state, mode: 'idle' } };
   }
-  if (fresh.length > 0 && assessment.asked.length > 0) replies.push(text.goodNews(fresh.map((r) => r.title)));
+  if (fresh.length > 0 && view.asked.length > 0) replies.push(text.goodNews(fresh.map((r) => r.title)));
   assessment.current = question.fact;
-  const header = { number: assessment.asked.length + 1, remaining: remainingAfter(result, assessment, question.fact) };
-  replies.push(formatQuestion(definitionOf(ctx, question.fact, question), header));
+  const definition = definitionOf(ctx, question.fact, question);
+  const header = {
+    number: view.asked.length + 1,
+    // The service counts the current question among the remaining ones.
+    remaining: Math.max(0, view.progress.remaining - 1),
+    previous: view.previousValue !== null ? formatValue(definition, view.previousValue) : undefined,
+  };
+  replies.push(formatQuestion(definition, header));
   return { replies, state: { ...state, mode: 'assessing' } };
 }
 
-export async function startAssessment(
-  ctx: DialogueContext,
-  state: DialogueState,
-  scope: { policies: string[]; topic: string | null },
-): Promise<Turn> {
-  const answers = await usableAnswers(ctx);
-  const assessment: AssessmentState = { ...scope, asked: [], skipped: [], current: null, announced: [] };
-  const next = { ...state, assessment };
-  const result = check(ctx, assessment, answers);
+export async function startAssessment(ctx: DialogueContext, state: DialogueState, scope: AssessmentScope): Promise<Turn> {
+  const known = Object.keys(await ctx.ports.answers(ctx.founderId)).length;
+  const view = await ctx.ports.assessments.start(ctx.founderId, {
+    policies: scope.policies,
+    ...(scope.tagged && scope.topic ? { topic: scope.topic } : {}),
+  });
   // Verdicts already true before this assessment are shown with the results, not as news.
-  assessment.announced = result.evaluation.results.filter((r) => r.status === 'eligible').map((r) => r.policy);
-  const known = Object.keys(answers).length;
-  return step(ctx, next, result, [text.assessmentIntro(scope.topic, known)]);
+  const announced = view.check.evaluation.results.filter((r) => r.status === 'eligible').map((r) => r.policy);
+  const next: DialogueState = { ...state, assessment: { id: view.id, topic: scope.topic, current: null, announced } };
+  return step(ctx, next, view, [text.assessmentIntro(scope.topic, known)]);
+}
+
+/** The open assessment, or null when it is gone (erased, or from before a data reset). */
+async function currentView(ctx: DialogueContext, state: DialogueState): Promise<AssessmentView | null> {
+  if (!state.assessment) return null;
+  try {
+    return await ctx.ports.assessments.get(ctx.founderId, state.assessment.id);
+  } catch (error) {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  }
 }
 
 /** "开始测评" while one is open: carry on where it stopped. */
 export async function resumeAssessment(ctx: DialogueContext, state: DialogueState): Promise<Turn> {
-  const assessment = state.assessment!;
-  return step(ctx, state, check(ctx, assessment, await usableAnswers(ctx)), []);
+  const view = await currentView(ctx, state);
+  if (!view) return startAssessment(ctx, { ...state, assessment: null }, { policies: [], topic: null, tagged: false });
+  return step(ctx, state, view, []);
 }
 
 /** Reads the reply as the answer to the current question; null when it is not one. */
@@ -94,19 +94,15 @@ export async function answerCurrent(ctx: DialogueContext, state: DialogueState, 
   const fact = assessment.current!;
   const value = parseAnswer(definitionOf(ctx, fact), said);
   if (value === null) return null;
-  const answers = { ...(await usableAnswers(ctx)), [fact]: value };
-  let result: CheckResult;
   try {
-    result = check(ctx, { ...assessment, skipped: assessment.skipped.filter((f) => f !== fact) }, answers);
+    const view = await ctx.ports.assessments.answer(ctx.founderId, assessment.id, fact, value, ctx.channel);
+    return step(ctx, state, view, []);
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
-    const reason = error.details.find((d) => d.path.endsWith(fact))?.reason ?? error.message;
+    // Out of range for the vocabulary (a percentage over 100, a negative count…).
+    const reason = error.details[0]?.reason ?? error.message;
     return { replies: [formatReAsk(definitionOf(ctx, fact), text.outOfRange(reason))], state };
   }
-  await ctx.ports.saveAnswers(ctx.founderId, { [fact]: value }, ctx.channel);
-  assessment.asked.push(fact);
-  assessment.skipped = assessment.skipped.filter((f) => f !== fact);
-  return step(ctx, state, result, []);
 }
 
 /** The current question again, without progress (after a side question). */
@@ -121,41 +117,32 @@ export function reAsk(ctx: DialogueContext, state: DialogueState, prefix: string
 
 export async function skipCurrent(ctx: DialogueContext, state: DialogueState): Promise<Turn> {
   const assessment = state.assessment!;
-  const fact = assessment.current!;
-  const answers = await usableAnswers(ctx);
-  if (fact in answers) {
-    // Skipping a question revisited with "上一题" withdraws the earlier answer.
-    await ctx.ports.forgetAnswers(ctx.founderId, [fact]);
-    delete (answers as Record<string, unknown>)[fact];
-  }
-  assessment.asked.push(fact);
-  if (!assessment.skipped.includes(fact)) assessment.skipped.push(fact);
-  return step(ctx, state, check(ctx, assessment, answers), [text.skipped]);
+  const view = await ctx.ports.assessments.skip(ctx.founderId, assessment.id, assessment.current!);
+  return step(ctx, state, view, [text.skipped]);
 }
 
 export async function goBack(ctx: DialogueContext, state: DialogueState): Promise<Turn> {
   const assessment = state.assessment!;
-  const previous = assessment.asked.pop();
-  if (!previous) return reAsk(ctx, state, [text.firstQuestion]);
-  assessment.skipped = assessment.skipped.filter((fact) => fact !== previous);
-  assessment.current = previous;
-  const definition = definitionOf(ctx, previous);
-  const answers = await usableAnswers(ctx);
-  const result = check(ctx, assessment, answers);
-  const header = {
-    number: assessment.asked.length + 1,
-    remaining: remainingAfter(result, assessment, previous),
-    previous: previous in answers ? formatValue(definition, answers[previous]!) : undefined,
-  };
-  return { replies: [formatQuestion(definition, header)], state: { ...state, mode: 'assessing' } };
+  try {
+    return step(ctx, state, await ctx.ports.assessments.back(ctx.founderId, assessment.id), []);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    // Nothing answered yet: stay on the first question.
+    return assessment.current ? reAsk(ctx, state, [text.firstQuestion]) : { replies: [text.firstQuestion], state };
+  }
 }
 
 /** Forgets every answer and starts over with the same scope. */
 export async function restartAssessment(ctx: DialogueContext, state: DialogueState): Promise<Turn> {
+  const view = await currentView(ctx, state);
   const answers = await ctx.ports.answers(ctx.founderId);
   await ctx.ports.forgetAnswers(ctx.founderId, Object.keys(answers));
-  const scope = state.assessment ?? { policies: [], topic: null };
-  const turn = await startAssessment(ctx, state, { policies: scope.policies, topic: scope.topic });
+  const scope: AssessmentScope = {
+    policies: view?.policies ?? [],
+    topic: state.assessment?.topic ?? null,
+    tagged: view?.topic !== null && view?.topic !== undefined,
+  };
+  const turn = await startAssessment(ctx, state, scope);
   return { ...turn, replies: [text.restarted, ...turn.replies.slice(1)] };
 }
 
@@ -163,12 +150,14 @@ export function quitAssessment(state: DialogueState): Turn {
   return { replies: [text.quit], state: { ...state, mode: 'idle' } };
 }
 
-/** The verdicts so far, for the assessment's scope (or every policy). */
+/** The verdicts so far: for the chat's assessment, or for every policy. */
 export async function showResults(ctx: DialogueContext, state: DialogueState): Promise<Turn> {
-  const assessment = state.assessment ?? { policies: [], topic: null, asked: [], skipped: [], current: null, announced: [] };
-  const answers = await usableAnswers(ctx);
+  const view = await currentView(ctx, state);
+  if (view) {
+    return { replies: formatResults(ctx, view.check, { final: !view.question, answered: view.asked.length }), state };
+  }
+  const answers = await ctx.ports.answers(ctx.founderId);
   if (Object.keys(answers).length === 0) return { replies: [text.noResults], state };
-  const result = check(ctx, assessment, answers);
-  const final = !result.nextQuestion;
-  return { replies: formatResults(ctx, result, { final, answered: assessment.asked.length }), state };
+  const check = ctx.ports.check({ answers });
+  return { replies: formatResults(ctx, check, { final: !check.nextQuestion, answered: 0 }), state };
 }

@@ -1,5 +1,4 @@
 /** What one turn of the dialogue gets and gives back. */
-import type { IsoDate } from '../../rules/catalogue';
 import type { DialoguePorts } from './ports';
 import type { DialogueState } from './state';
 
@@ -7,8 +6,6 @@ export interface DialogueContext {
   founderId: string;
   channel: 'wechat' | 'terminal';
   ports: DialoguePorts;
-  /** Fixed in tests; otherwise today in Shanghai. */
-  asOf?: IsoDate;
   /** True on the very first message of a chat: the reply starts with a welcome. */
   firstContact?: boolean;
 }

@@ -7,7 +7,6 @@
  * types can crash it: unexpected errors become a short apology.
  */
 import type { Logger } from '../../logging/logger';
-import type { IsoDate } from '../../rules/catalogue';
 import { ConversationStore, SessionConflictError } from '../../services/conversation-store';
 import type { ChannelIdentity } from '../../services/founder-service';
 import { writeScript } from '../chinese-script';
@@ -27,8 +26,6 @@ export interface DialogueServiceDependencies {
   founders: { findOrCreate(identity: ChannelIdentity): Promise<{ id: string }> };
   ports: DialoguePorts;
   logger: Logger;
-  /** Fixed in tests; otherwise the engine uses today in Shanghai. */
-  asOf?: IsoDate;
 }
 
 const ATTEMPTS = 3;
@@ -80,7 +77,6 @@ export class DialogueService {
       founderId: founder.id,
       channel: address.identity.channel,
       ports,
-      asOf: this.deps.asOf,
       firstContact: !stored,
     });
     if (!result.erased) {

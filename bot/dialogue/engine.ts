@@ -25,10 +25,11 @@ function keepAssessing(ctx: DialogueContext, state: DialogueState, replies: stri
   return { replies: [...replies, `${text.assessingReminder}\n${assessment.currentQuestion(ctx, state)}`], state };
 }
 
-/** Policies a topic word names: its content topic tag, else the policies it names directly. */
-function topicPolicies(ctx: DialogueContext, topic: string): string[] {
+/** The policies a topic word names: those content tags with it, else those it names directly ("创新券"). */
+function topicScope(ctx: DialogueContext, topic: string): assessment.AssessmentScope {
   const tagged = ctx.ports.policiesForTopic(topic);
-  return tagged.length > 0 ? tagged : findPolicies(ctx, topic).map((policy) => policy.id);
+  if (tagged.length > 0) return { policies: tagged, topic, tagged: true };
+  return { policies: findPolicies(ctx, topic).map((policy) => policy.id), topic, tagged: false };
 }
 
 async function respond(state: DialogueState, said: string, ctx: DialogueContext): Promise<Turn> {
@@ -43,11 +44,11 @@ async function respond(state: DialogueState, said: string, ctx: DialogueContext)
     case 'start':
       return state.assessment?.current
         ? assessment.resumeAssessment(ctx, state)
-        : assessment.startAssessment(ctx, state, { policies: [], topic: null });
+        : assessment.startAssessment(ctx, state, { policies: [], topic: null, tagged: false });
     case 'topic': {
-      const policies = topicPolicies(ctx, intent.topic);
-      if (policies.length === 0) return keepAssessing(ctx, state, [text.unknownTopic(intent.topic)]);
-      return assessment.startAssessment(ctx, state, { policies, topic: intent.topic });
+      const scope = topicScope(ctx, intent.topic);
+      if (scope.policies.length === 0) return keepAssessing(ctx, state, [text.unknownTopic(intent.topic)]);
+      return assessment.startAssessment(ctx, state, scope);
     }
     case 'skip':
       return assessing ? assessment.skipCurrent(ctx, state) : { replies: [text.noAssessment], state };

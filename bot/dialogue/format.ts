@@ -1,21 +1,11 @@
 /**
- * Small shapers shared by the dialogue replies: a fact value as the founder
- * would say it, sources with their verification date, application windows,
- * and a question with its options and example.
+ * Small shapers shared by the dialogue replies: sources with their
+ * verification date, application windows, and a question with its options
+ * and example. Fact values are formatted by rules/format-value.
  */
 import type { ConcreteWindow } from '../../rules/results';
-import type { FactDefinition, FactValue, Source } from '../../rules/catalogue';
+import type { FactDefinition, Source } from '../../rules/catalogue';
 import { text } from '../messages';
-
-export function formatValue(definition: FactDefinition | undefined, value: FactValue): string {
-  if (typeof value === 'boolean') return value ? text.yes : text.no;
-  if (!definition) return String(value);
-  if (definition.type === 'enum') {
-    return definition.options?.find((option) => option.value === value)?.label ?? String(value);
-  }
-  if (definition.type === 'percent') return `${value}%`;
-  return definition.unit ? `${value} ${definition.unit}` : String(value);
-}
 
 export function formatSources(sources: readonly Source[]): string {
   return sources
@@ -50,10 +40,10 @@ export function formatQuestion(definition: FactDefinition, header: QuestionHeade
   if (definition.type === 'enum' && definition.options?.length) {
     definition.options.forEach((option, index) => lines.push(text.optionLine(index + 1, option.label)));
     lines.push(text.optionsHint);
+  } else if (definition.example) {
+    if (!definition.question.includes(definition.example)) lines.push(text.example(definition.example));
   } else if (definition.type === 'boolean') {
     lines.push(text.booleanHint);
-  } else if (definition.example && !definition.question.includes(definition.example)) {
-    lines.push(text.example(definition.example));
   }
   return lines.join('\n');
 }

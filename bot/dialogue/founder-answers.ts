@@ -5,7 +5,7 @@
 import type { Policy } from '../../rules/catalogue';
 import { text } from '../messages';
 import type { DialogueContext, Turn } from './context';
-import { formatValue } from './format';
+import { formatValue } from '../../rules/format-value';
 import { initialState, type DialogueState } from './state';
 
 export async function showProfile(ctx: DialogueContext): Promise<string[]> {

@@ -6,7 +6,8 @@
 import { parseEnum } from '../parse/answer';
 import { text } from '../messages';
 import type { DialogueContext } from './context';
-import { formatValue, sourceLine } from './format';
+import { formatValue } from '../../rules/format-value';
+import { sourceLine } from './format';
 import type { IncubatorFilters } from './ports';
 
 const SHOWN = 3;

@@ -29,7 +29,7 @@ export function findPolicies(ctx: DialogueContext, said: string): Policy[] {
 
 async function detail(ctx: DialogueContext, policy: Policy): Promise<string[]> {
   const answers = await ctx.ports.answers(ctx.founderId);
-  const { evaluation } = ctx.ports.check({ answers, asOf: ctx.asOf, policies: [policy.id] });
+  const { evaluation } = ctx.ports.check({ answers, policies: [policy.id] });
   const result = evaluation.results.find((r) => r.policy === policy.id);
   const head = [`【${policy.title}】${policy.aliases.length > 0 ? text.policyAliases(policy.aliases) : ''}`];
   head.push(text.summary(policy.summary), text.benefit(policy.benefit.description));
@@ -52,7 +52,7 @@ async function detail(ctx: DialogueContext, policy: Policy): Promise<string[]> {
 }
 
 function card(ctx: DialogueContext, policy: Policy, index: number): string {
-  const { evaluation } = ctx.ports.check({ answers: {}, asOf: ctx.asOf, policies: [policy.id] });
+  const { evaluation } = ctx.ports.check({ answers: {}, policies: [policy.id] });
   const window = evaluation.results[0]?.nextWindow ?? null;
   return [
     `${index}. ${policy.title}${policy.aliases.length > 0 ? text.policyAliases(policy.aliases.slice(0, 2)) : ''}`,

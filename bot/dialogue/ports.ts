@@ -3,32 +3,25 @@
  * (so the engine is testable and knows nothing of the database), and its
  * wiring to the real services.
  */
-import type { AnswerChannel } from '../../entities/fact-answer';
-import type { Answers, Catalogue, Incubator, IsoDate, Policy } from '../../rules/catalogue';
+import type { Answers, Catalogue, Policy } from '../../rules/catalogue';
 import type { Services } from '../../services';
+import type { AssessmentService } from '../../services/assessment-service';
 import type { CheckRequest, CheckResult } from '../../services/eligibility-service';
+import type { IncubatorFilters, IncubatorMatch } from '../../services/incubator-service';
+import { usableAnswers } from '../../services/usable-answers';
 
-export interface IncubatorFilters {
-  district?: string;
-  industry?: string;
-}
-
-export interface IncubatorMatch {
-  incubator: Incubator;
-  /** Chinese, one short phrase each: "同在浦东新区". */
-  reasons: string[];
-}
+export type { IncubatorFilters, IncubatorMatch };
 
 export interface DialoguePorts {
   catalogue(): Catalogue;
-  today(): IsoDate;
   check(request: CheckRequest): CheckResult;
+  assessments: Pick<AssessmentService, 'start' | 'get' | 'answer' | 'skip' | 'back'>;
   policiesForTopic(topic: string): string[];
   /** Policies by name, alias or keyword, best first. */
   searchPolicies(query: string): Policy[];
   rankIncubators(answers: Answers, filters: IncubatorFilters): IncubatorMatch[];
+  /** The founder's stored answers that the catalogue in force still accepts. */
   answers(founderId: string): Promise<Answers>;
-  saveAnswers(founderId: string, answers: Answers, channel: AnswerChannel): Promise<void>;
   forgetAnswers(founderId: string, facts: string[]): Promise<void>;
   /** Erases the founder: profile, answers, sessions, assessments, subscriptions. */
   erase(founderId: string): Promise<void>;
@@ -42,15 +35,12 @@ export function dialoguePorts(services: Services): DialoguePorts {
   const { eligibility, profiles, founders } = services;
   return {
     catalogue: () => eligibility.catalogue(),
-    today: () => eligibility.today(),
     check: (request) => eligibility.check(request),
+    assessments: services.assessments,
     policiesForTopic: (topic) => eligibility.policiesForTopic(topic),
     searchPolicies: (query) => services.policySearch.search(query),
     rankIncubators: (answers, filters) => services.incubators.rank(answers, filters),
-    answers: (founderId) => profiles.answers(founderId),
-    saveAnswers: async (founderId, answers, channel) => {
-      await profiles.save(founderId, answers, channel);
-    },
+    answers: async (founderId) => usableAnswers(eligibility.catalogue(), await profiles.answers(founderId)),
     forgetAnswers: async (founderId, facts) => {
       await profiles.forget(founderId, facts);
     },

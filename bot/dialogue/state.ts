@@ -9,16 +9,17 @@ import type { Script } from '../chinese-script';
 
 export const STATE_VERSION = 1;
 
+/**
+ * The chat's view of an assessment. The assessment itself (scope, order of
+ * questions, skipped facts) is persisted by AssessmentService; the chat keeps
+ * only what it needs between messages.
+ */
 export interface AssessmentState {
-  /** Policy ids the assessment is limited to; empty = every policy. */
-  policies: string[];
+  /** The persisted Assessment. */
+  id: string;
   /** The topic word the founder used ("落户"), for the replies. */
   topic: string | null;
-  /** Facts asked in this assessment, in order (answered or skipped): "上一题" walks back along it. */
-  asked: string[];
-  /** Facts the founder declined: unknown, and never asked again. */
-  skipped: string[];
-  /** The fact waiting for an answer, or null when the assessment is finished. */
+  /** The fact the next message answers, or null when the assessment is finished. */
   current: string | null;
   /** Policies already announced as eligible along the way. */
   announced: string[];
@@ -51,7 +52,9 @@ function isState(value: unknown): value is DialogueState {
   if (a === null) return state.mode !== 'assessing';
   return (
     !!a &&
-    [a.policies, a.asked, a.skipped, a.announced].every(Array.isArray) &&
+    typeof a.id === 'string' &&
+    Array.isArray(a.announced) &&
+    (a.topic === null || typeof a.topic === 'string') &&
     (a.current === null || typeof a.current === 'string')
   );
 }

@@ -15,13 +15,12 @@ function catalogueOnlyPorts(): DialoguePorts {
   };
   return {
     catalogue: () => miniCatalogue(),
-    today: () => '2026-11-23',
     check: unused,
     policiesForTopic: () => [],
     searchPolicies: () => [],
     rankIncubators: unused,
     answers: async () => ({}),
-    saveAnswers: unused,
+    assessments: { start: unused, get: unused, answer: unused, skip: unused, back: unused },
     forgetAnswers: unused,
     erase: unused,
     subscribe: unused,

@@ -4,7 +4,7 @@ describe('stored dialogue state', () => {
   const assessing = {
     mode: 'assessing',
     script: 'tw',
-    assessment: { policies: [], topic: null, asked: ['employees'], skipped: [], current: 'district', announced: [] },
+    assessment: { id: 'a-1', topic: null, current: 'district', announced: [] },
   } as const;
 
   it('reads back what it wrote', () => {
@@ -27,6 +27,6 @@ describe('stored dialogue state', () => {
     expect(restoreState(STATE_VERSION + 1, serializeState(initialState())).reset).toBe(true);
     expect(restoreState(STATE_VERSION, '{not json').reset).toBe(true);
     expect(restoreState(STATE_VERSION, JSON.stringify({ mode: 'dancing', script: 'cn', assessment: null })).reset).toBe(true);
-    expect(restoreState(STATE_VERSION, JSON.stringify({ ...assessing, assessment: { asked: 'x' } })).reset).toBe(true);
+    expect(restoreState(STATE_VERSION, JSON.stringify({ ...assessing, assessment: { id: 7, current: 'x' } })).reset).toBe(true);
   });
 });

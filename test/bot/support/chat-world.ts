@@ -1,0 +1,47 @@
+/**
+ * The real dialogue stack for tests: a migrated test database, the shipped
+ * content loaded into it, the shared services and the dialogue service, plus
+ * a way to answer "whatever the bot is asking now" from a profile.
+ */
+import path from 'node:path';
+import { createDialogueService, DialogueService } from '../../../bot/dialogue';
+import { formatValue } from '../../../rules/format-value';
+import { restoreState } from '../../../bot/dialogue/state';
+import { readCatalogue } from '../../../catalogue/read-content';
+import { silentLogger } from '../../../logging/logger';
+import type { FactValue } from '../../../rules/catalogue';
+import { createServices, Services } from '../../../services';
+import { fixedClock } from '../../../services/clock';
+import { openTestDatabase, TestDatabase } from '../../support/test-database';
+
+export const CONTENT_DIR = path.resolve(__dirname, '../../../content');
+
+export interface ChatWorld {
+  db: TestDatabase;
+  services: Services;
+  dialogue: DialogueService;
+  close(): Promise<void>;
+}
+
+export async function openChatWorld(asOf = '2026-11-23'): Promise<ChatWorld> {
+  const db = await openTestDatabase();
+  const clock = fixedClock(new Date(`${asOf}T02:00:00Z`));
+  const services = createServices({ dataSource: db.dataSource, config: db.config, logger: silentLogger(), clock, readCatalogue });
+  await services.content.load(CONTENT_DIR, { actor: 'test' });
+  const dialogue = createDialogueService(services, silentLogger());
+  return { db, services, dialogue, close: () => db.close() };
+}
+
+/** The fact the chat at `channelKey` is waiting for, or null when no question is open. */
+export async function currentQuestion(world: ChatWorld, channelKey: string): Promise<string | null> {
+  const stored = await world.services.conversations.load(channelKey);
+  if (!stored) return null;
+  const { state } = restoreState(stored.stateVersion, stored.state);
+  return state.mode === 'assessing' ? (state.assessment?.current ?? null) : null;
+}
+
+/** How a founder would type this value: "是", "浦东新区", "3000 万元", "12%"; "不知道" when they do not know. */
+export function replyFor(world: ChatWorld, fact: string, value: FactValue | undefined): string {
+  if (value === undefined) return '不知道';
+  return formatValue(world.services.catalogue.current().facts[fact], value);
+}

@@ -14,6 +14,10 @@ import { Founder } from './founder';
 export interface AssessmentSnapshot {
   asOf: string;
   statuses: Record<string, 'eligible' | 'not_eligible' | 'maybe'>;
+  /** The fact waiting for an answer (null when finished). */
+  current?: string | null;
+  /** True after "back": `current` is an earlier question asked again, not the engine's pick. */
+  revisiting?: boolean;
 }
 
 /**

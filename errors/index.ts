@@ -54,4 +54,11 @@ export class UpstreamError extends AppError {
 /** Too many requests or messages. */
 export class RateLimitError extends AppError {
   readonly code = 'rate_limited';
+  /** When the caller may try again (the API sends it as Retry-After). */
+  retryAfterSeconds?: number;
+}
+
+/** A feature that is switched off by configuration (no admin token, no WeChat app id). */
+export class UnavailableError extends AppError {
+  readonly code = 'unavailable';
 }

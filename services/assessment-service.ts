@@ -1,0 +1,222 @@
+/**
+ * A persisted, resumable assessment, for any channel (mini-program, bot):
+ * the rules engine picks each next question among the facts that can still
+ * change a verdict; answers go to the founder's profile as soon as they are
+ * given, the assessment row keeps the order (for "back") and what was skipped.
+ */
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { Assessment } from '../entities';
+import type { AnswerChannel } from '../entities/fact-answer';
+import { NotFoundError, ValidationError } from '../errors';
+import type { Answers, FactValue } from '../rules/catalogue';
+import type { NextQuestion } from '../rules/results';
+import { usableAnswers } from './usable-answers';
+import type { CheckResult, EligibilityService } from './eligibility-service';
+import type { ProfileService } from './profile-service';
+
+export interface AssessmentScope {
+  topic?: string;
+  policies?: string[];
+}
+
+export interface AssessmentView {
+  id: string;
+  topic: string | null;
+  policies: string[];
+  status: 'open' | 'complete';
+  asked: string[];
+  skipped: string[];
+  /** The question waiting for an answer; null when nothing left can change a verdict. */
+  question: NextQuestion | null;
+  /** The stored answer to `question` when it is revisited after "back". */
+  previousValue: FactValue | null;
+  /** Answered so far, and at most how many questions may follow (the current one included). */
+  progress: { answered: number; remaining: number };
+  check: CheckResult;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export class AssessmentService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly eligibility: EligibilityService,
+    private readonly profiles: ProfileService,
+  ) {}
+
+  async start(founderId: string, scope: AssessmentScope): Promise<AssessmentView> {
+    const catalogue = this.eligibility.catalogue();
+    const unknown = (scope.policies ?? []).filter((id) => !catalogue.policies.some((p) => p.id === id));
+    if (unknown.length > 0) {
+      throw new ValidationError('unknown policy', unknown.map((id) => ({ path: `policies.${id}`, reason: 'unknown policy id' })));
+    }
+    const policies = new Set(scope.policies ?? []);
+    if (scope.topic !== undefined) {
+      const topical = this.eligibility.policiesForTopic(scope.topic);
+      if (topical.length === 0) {
+        throw new ValidationError('no policy has this topic', [{ path: 'topic', reason: `unknown topic ${scope.topic}` }]);
+      }
+      topical.forEach((id) => policies.add(id));
+    }
+    const assessment = this.dataSource.manager.create(Assessment, {
+      id: randomUUID(),
+      founderId,
+      policies: [...policies],
+      topic: scope.topic ?? null,
+      asked: [],
+      skipped: [],
+      status: 'open',
+      snapshot: null,
+    });
+    const answers = await this.answersOf(founderId);
+    const check = this.checkFor(assessment, answers);
+    return this.settle(assessment, answers, check, null);
+  }
+
+  async get(founderId: string, assessmentId: string): Promise<AssessmentView> {
+    const assessment = await this.load(founderId, assessmentId);
+    const answers = await this.answersOf(founderId);
+    const pinned = assessment.snapshot?.revisiting ? (assessment.snapshot.current ?? null) : null;
+    return this.view(assessment, answers, this.checkFor(assessment, answers), this.pinnable(pinned));
+  }
+
+  async list(founderId: string, limit = 20): Promise<Assessment[]> {
+    return this.dataSource.manager.find(Assessment, {
+      where: { founderId },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      take: limit,
+    });
+  }
+
+  /** Records an answer (any fact of the vocabulary; usually the current question). */
+  async answer(
+    founderId: string,
+    assessmentId: string,
+    fact: string,
+    value: unknown,
+    channel: AnswerChannel = 'api',
+  ): Promise<AssessmentView> {
+    const assessment = await this.load(founderId, assessmentId);
+    this.requireFact(fact);
+    const stored = await this.answersOf(founderId);
+    assessment.skipped = assessment.skipped.filter((f) => f !== fact);
+    // Validates the value (ValidationError → 400) before anything is written.
+    const check = this.checkFor(assessment, { ...stored, [fact]: value as FactValue });
+    const saved = check.answers[fact] as FactValue;
+    await this.profiles.save(founderId, { [fact]: saved }, channel);
+    assessment.asked = [...assessment.asked.filter((f) => f !== fact), fact];
+    return this.settle(assessment, check.answers, check, null);
+  }
+
+  /** The founder declines to answer: the fact stays unknown and is not asked again. */
+  async skip(founderId: string, assessmentId: string, fact: string): Promise<AssessmentView> {
+    const assessment = await this.load(founderId, assessmentId);
+    this.requireFact(fact);
+    const answers = { ...(await this.answersOf(founderId)) } as Record<string, FactValue>;
+    if (fact in answers) {
+      // Skipping a question revisited with "back" withdraws the earlier answer.
+      await this.profiles.forget(founderId, [fact]);
+      delete answers[fact];
+    }
+    assessment.asked = [...assessment.asked.filter((f) => f !== fact), fact];
+    if (!assessment.skipped.includes(fact)) assessment.skipped = [...assessment.skipped, fact];
+    return this.settle(assessment, answers, this.checkFor(assessment, answers), null);
+  }
+
+  /** Back to the previous question (answered or skipped): it becomes the current one again. */
+  async back(founderId: string, assessmentId: string): Promise<AssessmentView> {
+    const assessment = await this.load(founderId, assessmentId);
+    const previous = assessment.asked[assessment.asked.length - 1];
+    if (previous === undefined) {
+      throw new ValidationError('this is the first question', [{ path: 'back', reason: 'nothing answered yet' }]);
+    }
+    assessment.asked = assessment.asked.slice(0, -1);
+    assessment.skipped = assessment.skipped.filter((f) => f !== previous);
+    const answers = await this.answersOf(founderId);
+    return this.settle(assessment, answers, this.checkFor(assessment, answers), this.pinnable(previous));
+  }
+
+  private async load(founderId: string, assessmentId: string): Promise<Assessment> {
+    // Another founder's assessment is "not found", never "forbidden": ids do not leak.
+    const assessment = await this.dataSource.manager.findOneBy(Assessment, { id: assessmentId, founderId });
+    if (!assessment) throw new NotFoundError('assessment not found', [{ path: 'id', reason: 'no such assessment' }]);
+    return assessment;
+  }
+
+  private requireFact(fact: string): void {
+    if (!(fact in this.eligibility.catalogue().facts)) {
+      throw new ValidationError('unknown fact', [{ path: 'fact', reason: `unknown fact ${fact}` }]);
+    }
+  }
+
+  /** A pinned question survives only while the catalogue still knows its fact. */
+  private pinnable(fact: string | null): string | null {
+    return fact !== null && fact in this.eligibility.catalogue().facts ? fact : null;
+  }
+
+  private async answersOf(founderId: string): Promise<Answers> {
+    return usableAnswers(this.eligibility.catalogue(), await this.profiles.answers(founderId));
+  }
+
+  private checkFor(assessment: Assessment, answers: Answers): CheckResult {
+    const catalogue = this.eligibility.catalogue();
+    const policies = assessment.policies.filter((id) => catalogue.policies.some((p) => p.id === id));
+    return this.eligibility.check({
+      answers,
+      policies: policies.length > 0 ? policies : undefined,
+      skipped: assessment.skipped.filter((fact) => fact in catalogue.facts && !(fact in answers)),
+    });
+  }
+
+  /** Stores where the assessment stands and returns its view. */
+  private async settle(
+    assessment: Assessment,
+    answers: Answers,
+    check: CheckResult,
+    pinned: string | null,
+  ): Promise<AssessmentView> {
+    const current = pinned ?? check.nextQuestion?.fact ?? null;
+    assessment.status = current === null ? 'complete' : 'open';
+    assessment.snapshot = {
+      asOf: check.evaluation.asOf,
+      statuses: Object.fromEntries(check.evaluation.results.map((r) => [r.policy, r.status])),
+      current,
+      revisiting: pinned !== null,
+    };
+    const saved = await this.dataSource.manager.save(Assessment, assessment);
+    return this.view(saved, answers, check, pinned);
+  }
+
+  private view(assessment: Assessment, answers: Answers, check: CheckResult, pinned: string | null): AssessmentView {
+    const question = pinned !== null ? this.questionFor(pinned) : check.nextQuestion;
+    const open = new Set(check.evaluation.results.filter((r) => r.status === 'maybe').flatMap((r) => r.missing));
+    for (const fact of assessment.skipped) open.delete(fact);
+    if (question) open.add(question.fact);
+    return {
+      id: assessment.id,
+      topic: assessment.topic,
+      policies: assessment.policies,
+      status: question ? 'open' : 'complete',
+      asked: assessment.asked,
+      skipped: assessment.skipped,
+      question,
+      previousValue: pinned !== null ? (answers[pinned] ?? null) : null,
+      progress: { answered: assessment.asked.filter((f) => !assessment.skipped.includes(f)).length, remaining: open.size },
+      check,
+      createdAt: assessment.createdAt,
+      updatedAt: assessment.updatedAt,
+    };
+  }
+
+  private questionFor(fact: string): NextQuestion {
+    const definition = this.eligibility.catalogue().facts[fact]!;
+    const question: NextQuestion = { fact, text: definition.question, type: definition.type, why: definition.why };
+    if (definition.options) question.options = definition.options;
+    if (definition.unit !== undefined) question.unit = definition.unit;
+    if (definition.example !== undefined) question.example = definition.example;
+    if (definition.min !== undefined) question.min = definition.min;
+    if (definition.max !== undefined) question.max = definition.max;
+    return question;
+  }
+}

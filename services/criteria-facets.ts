@@ -1,0 +1,56 @@
+/**
+ * Facet filters over criteria trees ("policies for the AI industry"): could a
+ * policy still apply when only these facts are known? Three-valued like the
+ * engine (Kleene), but deliberately without the engine's defaults and policy
+ * references: a facet filter must only rule out what the given facts rule out.
+ */
+import type { Criterion, FactValue, PolicyVersion } from '../rules/catalogue';
+
+type Truth = 'met' | 'not_met' | 'unknown';
+
+function compare(op: string, actual: FactValue, expected: FactValue | FactValue[]): boolean {
+  if (op === 'in') return Array.isArray(expected) && expected.includes(actual);
+  if (Array.isArray(expected)) return false;
+  switch (op) {
+    case '=':
+      return actual === expected;
+    case '!=':
+      return actual !== expected;
+    case '<':
+      return actual < expected;
+    case '<=':
+      return actual <= expected;
+    case '>':
+      return actual > expected;
+    case '>=':
+      return actual >= expected;
+    default:
+      return false;
+  }
+}
+
+function truthOf(criterion: Criterion, known: Readonly<Record<string, FactValue>>): Truth {
+  if ('all' in criterion) {
+    const parts = criterion.all.map((c) => truthOf(c, known));
+    return parts.includes('not_met') ? 'not_met' : parts.includes('unknown') ? 'unknown' : 'met';
+  }
+  if ('any' in criterion) {
+    const parts = criterion.any.map((c) => truthOf(c, known));
+    return parts.includes('met') ? 'met' : parts.includes('unknown') ? 'unknown' : 'not_met';
+  }
+  if ('not' in criterion) {
+    const inner = truthOf(criterion.not, known);
+    return inner === 'met' ? 'not_met' : inner === 'not_met' ? 'met' : 'unknown';
+  }
+  if ('fact' in criterion) {
+    const actual = known[criterion.fact];
+    if (actual === undefined) return 'unknown';
+    return compare(criterion.op, actual, criterion.value) ? 'met' : 'not_met';
+  }
+  return 'unknown';
+}
+
+/** False only when the known facts alone make the version's criteria fail. */
+export function couldApply(version: PolicyVersion, known: Readonly<Record<string, FactValue>>): boolean {
+  return truthOf(version.criteria, known) !== 'not_met';
+}

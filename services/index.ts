@@ -13,6 +13,14 @@ import { ConversationStore } from './conversation-store';
 import { EligibilityService } from './eligibility-service';
 import { FounderService } from './founder-service';
 import { ProfileService } from './profile-service';
+import { AssessmentService } from './assessment-service';
+import { AuditLogService } from './audit-log-service';
+import { DeadlineService } from './deadline-service';
+import { IncubatorService } from './incubator-service';
+import { PolicySearchService } from './policy-search-service';
+import { ProfileEditorService } from './profile-editor-service';
+import { SessionTokens } from './session-tokens';
+import { SubscriptionService } from './subscription-service';
 
 export interface ServiceDependencies {
   dataSource: DataSource;
@@ -31,7 +39,33 @@ export function createServices(deps: ServiceDependencies) {
   const eligibility = new EligibilityService(catalogue, clock);
   const conversations = new ConversationStore(dataSource);
   const applications = new ApplicationTrackerService(dataSource, clock);
-  return { clock, catalogue, content, founders, profiles, eligibility, conversations, applications };
+  // Search, assessments, subscriptions, deadlines, sessions: shared by the API and the bot.
+  const policySearch = new PolicySearchService(catalogue);
+  const incubators = new IncubatorService(catalogue);
+  const profileEditor = new ProfileEditorService(catalogue, profiles);
+  const assessments = new AssessmentService(dataSource, eligibility, profiles);
+  const subscriptions = new SubscriptionService(dataSource, catalogue);
+  const deadlines = new DeadlineService(eligibility, profileEditor, subscriptions);
+  const audit = new AuditLogService(dataSource);
+  const sessions = new SessionTokens(deps.config.SESSION_SECRET, clock);
+  return {
+    clock,
+    catalogue,
+    content,
+    founders,
+    profiles,
+    eligibility,
+    conversations,
+    applications,
+    policySearch,
+    incubators,
+    profileEditor,
+    assessments,
+    subscriptions,
+    deadlines,
+    audit,
+    sessions,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -3,35 +3,100 @@
  * root calls `listen`, tests use `supertest(app.callback())`.
  * Handlers are thin: validate, call a service, shape the reply.
  */
+import Router from '@koa/router';
 import Koa from 'koa';
 import helmet from 'koa-helmet';
 import type { Config } from '../config/config';
 import type { Logger } from '../logging/logger';
 import type { Services } from '../services';
+import { MiniProgramLoginService } from '../services/miniprogram-login-service';
+import { messages } from './messages';
+import { accessLog } from './middleware/access-log';
+import { adminAuth } from './middleware/admin-auth';
 import { errorHandler } from './middleware/error-handler';
+import { founderAuth } from './middleware/founder-auth';
 import { jsonBody } from './middleware/json-body';
+import { RateLimiter, rateLimitByIp } from './middleware/rate-limit';
+import { AnyRouteSpec, ApiRouter } from './route';
+import { adminRoutes } from './routes/admin';
+import { assessmentRoutes } from './routes/assessments';
+import { authRoutes } from './routes/auth';
+import { deadlineRoutes } from './routes/deadlines';
+import { docsRoutes } from './routes/docs';
+import { eligibilityRoutes } from './routes/eligibility';
 import { healthRoutes } from './routes/health';
+import { incubatorRoutes } from './routes/incubators';
+import { meRoutes } from './routes/me';
+import { policyRoutes } from './routes/policies';
+import { profileRoutes } from './routes/profile';
+import { subscriptionRoutes } from './routes/subscriptions';
 
 export interface ApiDependencies {
   services: Services;
   config: Config;
   logger: Logger;
   isDatabaseReachable: () => Promise<boolean>;
+  /** For tests: the rate limiter's clock and WeChat's HTTP client. */
+  now?: () => number;
+  fetch?: typeof fetch;
 }
 
 export function createApi(deps: ApiDependencies): Koa {
+  const { services, config } = deps;
   const app = new Koa();
   app.proxy = true;
+  // Behind one reverse proxy: trust only the address it appended, not what a client wrote.
+  app.maxIpsCount = 1;
   // Koa's default handler would log client errors as if they were ours.
   app.silent = true;
+
+  const limiter = new RateLimiter(config.RATE_LIMIT_PER_MINUTE, deps.now);
+  app.use(accessLog(deps.logger));
   app.use(errorHandler(deps.logger));
   app.use(helmet());
-  app.use(jsonBody(deps.config.API_BODY_LIMIT_KB * 1024));
+  app.use(rateLimitByIp(limiter, (path) => path === '/health'));
+  app.use(jsonBody(config.API_BODY_LIMIT_KB * 1024));
 
-  const routers = [healthRoutes(deps.isDatabaseReachable)];
-  for (const router of routers) {
-    app.use(router.routes());
-    app.use(router.allowedMethods({ throw: true }));
-  }
+  const router = new Router();
+  const registry: AnyRouteSpec[] = [];
+  const founder = { sessions: services.sessions, founders: services.founders, limiter };
+  const api = new ApiRouter(router, registry, {
+    founder: founderAuth(founder),
+    'optional-founder': founderAuth(founder, false),
+    admin: adminAuth(config.ADMIN_TOKEN),
+  });
+  const login = new MiniProgramLoginService(
+    { apiBase: config.WECHAT_API_BASE, appid: config.WECHAT_APPID, secret: config.WECHAT_SECRET, timeoutMs: config.WECHAT_TIMEOUT_MS },
+    services.founders,
+    services.sessions,
+    {
+      codeInvalid: messages.loginCodeInvalid,
+      userBlocked: messages.loginBlocked,
+      timeout: messages.wechatTimeout,
+      unreachable: messages.wechatUnreachable,
+      failed: messages.wechatFailed,
+      notConfigured: messages.loginUnavailable,
+    },
+    deps.fetch,
+  );
+
+  router.use(healthRoutes(deps.isDatabaseReachable).routes());
+  registry.push({ method: 'get', path: '/health', tag: 'health', summary: '200 when the database answers, else 503', errors: [503] });
+  eligibilityRoutes(api, services);
+  authRoutes(api, login);
+  profileRoutes(api, services);
+  assessmentRoutes(api, services);
+  policyRoutes(api, services);
+  incubatorRoutes(api, services);
+  subscriptionRoutes(api, services);
+  deadlineRoutes(api, services);
+  meRoutes(api, services);
+  adminRoutes(api, services, config.CONTENT_DIR);
+  docsRoutes(api, router, registry);
+
+  app.use(router.routes());
+  // An unknown method is the client's mistake: 405, never a 5xx.
+  const methodNotAllowed = () => Object.assign(new Error('method not allowed'), { status: 405, expose: true });
+  app.use(router.allowedMethods({ throw: true, notImplemented: methodNotAllowed, methodNotAllowed }));
   return app;
 }

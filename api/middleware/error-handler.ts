@@ -10,6 +10,7 @@ import {
   ContentError,
   NotFoundError,
   RateLimitError,
+  UnavailableError,
   UpstreamError,
   ValidationError,
 } from '../../errors';
@@ -26,6 +27,7 @@ function statusOf(error: AppError): number {
   if (error instanceof RateLimitError) return 429;
   if (error instanceof ContentError) return 422;
   if (error instanceof UpstreamError) return 502;
+  if (error instanceof UnavailableError) return 503;
   return 400;
 }
 
@@ -69,7 +71,7 @@ export function errorHandler(logger: Logger) {
       }
       ctx.status = status;
       ctx.body = body;
-      if (status === 429 && error instanceof RateLimitError) ctx.set('Retry-After', '60');
+      if (status === 429 && error instanceof RateLimitError) ctx.set('Retry-After', String(error.retryAfterSeconds ?? 60));
     }
   };
 }

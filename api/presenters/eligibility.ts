@@ -1,0 +1,78 @@
+/**
+ * Engine results → the JSON of the HTTP contract (shared/FACTS.md).
+ * Shared by the stateless check and the stateful assessments.
+ */
+import type { Source } from '../../rules/catalogue';
+import type { ConcreteWindow, NextQuestion, PolicyResult } from '../../rules/results';
+import type { CheckResult } from '../../services/eligibility-service';
+import { messages } from '../messages';
+import { snakeKeys } from './snake-case';
+
+export function sourceText(source: Source): string {
+  return [source.title, source.number, source.url].filter(Boolean).join(' ');
+}
+
+function deadlineOf(window: ConcreteWindow | null): string | null {
+  if (!window) return null;
+  if (window.closes) return window.closes;
+  return window.rolling ? messages.rollingWindow : null;
+}
+
+export function presentWindow(window: ConcreteWindow | null) {
+  if (!window) return null;
+  return {
+    key: window.key,
+    opens: window.opens ?? null,
+    closes: window.closes ?? null,
+    rolling: window.rolling,
+    note: window.note ?? null,
+  };
+}
+
+export function presentResult(result: PolicyResult) {
+  return {
+    policy: result.policy,
+    title: result.title,
+    status: result.status,
+    criteria: result.criteria.map((c) => ({ fact: c.fact, status: c.status, explanation: c.explanation })),
+    missing: [...result.missing],
+    near_miss: result.nearMiss.map((m) => ({
+      fact: m.fact,
+      needed: m.needed,
+      current: m.current,
+      explanation: m.explanation,
+    })),
+    benefit: result.benefit.description,
+    deadline: deadlineOf(result.nextWindow),
+    sources: result.sources.map(sourceText),
+    verified_at: result.verifiedAt,
+    caveats: [...result.caveats],
+    window: presentWindow(result.nextWindow),
+    not_needed: result.notNeeded ?? null,
+  };
+}
+
+export function presentQuestion(question: NextQuestion | null) {
+  if (!question) return null;
+  return {
+    fact: question.fact,
+    text: question.text,
+    type: question.type,
+    options: (question.options ?? []).map((o) => ({ value: o.value, label: o.label })),
+    unit: question.unit ?? null,
+    example: question.example ?? null,
+    why: question.why || null,
+    min: question.min ?? null,
+    max: question.max ?? null,
+  };
+}
+
+export function presentCheck(check: CheckResult) {
+  return {
+    as_of: check.evaluation.asOf,
+    results: check.evaluation.results.map(presentResult),
+    next_question: presentQuestion(check.nextQuestion),
+    ladder: snakeKeys(check.ladder),
+    benefits: snakeKeys(check.benefits),
+  };
+}

@@ -1,0 +1,87 @@
+import type { Services } from '../../services';
+import { founderOf } from '../middleware/founder-auth';
+import { presentAssessment, presentAssessmentSummary } from '../presenters/assessment';
+import type { ApiRouter } from '../route';
+import {
+  assessmentListResponse,
+  assessmentParams,
+  assessmentResponse,
+  assessmentStepRequest,
+  startAssessmentRequest,
+} from '../schemas/assessments';
+
+/** Stateful, resumable assessments: each step answers with the next question. */
+export function assessmentRoutes(api: ApiRouter, services: Services): void {
+  const { assessments } = services;
+  api.route(
+    {
+      method: 'post',
+      path: '/api/v1/me/assessments',
+      tag: 'assessments',
+      summary: 'Start an assessment (all policies, a topic, or a list of policies)',
+      auth: 'founder',
+      body: startAssessmentRequest,
+      status: 201,
+      response: assessmentResponse,
+    },
+    async (ctx, { body }) => {
+      const view = await assessments.start(founderOf(ctx), { topic: body.topic, policies: body.policies });
+      ctx.status = 201;
+      ctx.set('Location', `/api/v1/me/assessments/${view.id}`);
+      ctx.body = presentAssessment(view);
+    },
+  );
+  api.route(
+    {
+      method: 'get',
+      path: '/api/v1/me/assessments',
+      tag: 'assessments',
+      summary: 'My assessments, newest first (to resume one)',
+      auth: 'founder',
+      response: assessmentListResponse,
+    },
+    async (ctx) => {
+      const list = await assessments.list(founderOf(ctx));
+      ctx.body = { assessments: list.map(presentAssessmentSummary) };
+    },
+  );
+  api.route(
+    {
+      method: 'get',
+      path: '/api/v1/me/assessments/:id',
+      tag: 'assessments',
+      summary: 'Where an assessment stands: verdicts so far and the question waiting',
+      auth: 'founder',
+      params: assessmentParams,
+      response: assessmentResponse,
+      errors: [404],
+    },
+    async (ctx, { params }) => {
+      ctx.body = presentAssessment(await assessments.get(founderOf(ctx), params.id));
+    },
+  );
+  api.route(
+    {
+      method: 'post',
+      path: '/api/v1/me/assessments/:id/answers',
+      tag: 'assessments',
+      summary: 'Answer ({fact, value}), skip ({skip: fact}) or go back ({back: true})',
+      description: 'Answers are saved to your profile at once. A wrong value answers 400 and changes nothing.',
+      auth: 'founder',
+      params: assessmentParams,
+      body: assessmentStepRequest,
+      response: assessmentResponse,
+      errors: [404],
+    },
+    async (ctx, { params, body }) => {
+      const founderId = founderOf(ctx);
+      const view =
+        'back' in body
+          ? await assessments.back(founderId, params.id)
+          : 'skip' in body
+            ? await assessments.skip(founderId, params.id, body.skip)
+            : await assessments.answer(founderId, params.id, body.fact, body.value, 'miniprogram');
+      ctx.body = presentAssessment(view);
+    },
+  );
+}

@@ -1,0 +1,30 @@
+import type { Services } from '../../services';
+import { presentCheck } from '../presenters/eligibility';
+import type { ApiRouter } from '../route';
+import { eligibilityRequest, eligibilityResponse } from '../schemas/eligibility';
+
+/** POST /api/v1/eligibility: the stateless check of shared/FACTS.md. */
+export function eligibilityRoutes(api: ApiRouter, services: Services): void {
+  api.route(
+    {
+      method: 'post',
+      path: '/api/v1/eligibility',
+      tag: 'eligibility',
+      summary: 'Check every policy (or the given ones) against these answers',
+      description:
+        'Stateless. Unknown facts, wrong types and out-of-range values answer 400 validation_error. ' +
+        '`skipped` facts stay unknown and are never the next question.',
+      body: eligibilityRequest,
+      response: eligibilityResponse,
+    },
+    (ctx, { body }) => {
+      const check = services.eligibility.check({
+        answers: body.answers,
+        asOf: body.as_of,
+        policies: body.policies,
+        skipped: body.skipped,
+      });
+      ctx.body = presentCheck(check);
+    },
+  );
+}

@@ -1,0 +1,54 @@
+import type { Incubator } from '../../rules/catalogue';
+import type { Services } from '../../services';
+import { founderOf } from '../middleware/founder-auth';
+import type { ApiRouter } from '../route';
+import { incubatorListQuery, incubatorListResponse } from '../schemas/incubators';
+
+function presentIncubator(incubator: Incubator) {
+  return {
+    id: incubator.id,
+    name: incubator.name,
+    region: incubator.region,
+    district: incubator.district ?? null,
+    level: incubator.level,
+    industries: incubator.industries,
+    stages: incubator.stages,
+    services: incubator.services,
+    address: incubator.address,
+    summary: incubator.summary ?? null,
+    sources: incubator.sources.map((s) => ({ title: s.title, number: s.number ?? null, url: s.url ?? null })),
+    verified_at: incubator.verified_at,
+    confidence: incubator.confidence,
+  };
+}
+
+/** GET /api/v1/incubators: public list; `?match=me` ranks by the caller's profile. */
+export function incubatorRoutes(api: ApiRouter, services: Services): void {
+  api.route(
+    {
+      method: 'get',
+      path: '/api/v1/incubators',
+      tag: 'incubators',
+      summary: 'Incubators by facets, or ranked for me with reasons (?match=me)',
+      auth: 'optional-founder',
+      query: incubatorListQuery,
+      response: incubatorListResponse,
+      errors: [401],
+    },
+    async (ctx, { query }) => {
+      const { match, ...filters } = query;
+      if (match === 'me') {
+        const answers = await services.profileEditor.usableAnswers(founderOf(ctx));
+        const ranked = services.incubators.rank(answers, filters);
+        ctx.body = {
+          count: ranked.length,
+          matched: true,
+          incubators: ranked.map((m) => ({ ...presentIncubator(m.incubator), reasons: m.reasons, score: m.score ?? null })),
+        };
+        return;
+      }
+      const incubators = services.incubators.list(filters);
+      ctx.body = { count: incubators.length, matched: false, incubators: incubators.map(presentIncubator) };
+    },
+  );
+}

@@ -1,0 +1,81 @@
+/** POST /api/v1/eligibility: the contract of shared/FACTS.md, on the shipped content. */
+import { eligibilityResponse } from '../../api/schemas/eligibility';
+import { ApiWorld, openApiWorld } from './support/api-world';
+
+let world: ApiWorld;
+beforeAll(async () => {
+  world = await openApiWorld();
+});
+afterAll(() => world.close());
+
+const check = (body: unknown) => world.http().post('/api/v1/eligibility').send(body as object);
+
+describe('POST /api/v1/eligibility', () => {
+  it('answers every policy with criteria, missing facts, benefit, deadline, sources and the next question', async () => {
+    const res = await check({ answers: { district: 'pudong', company_registered: true }, as_of: '2026-11-23' });
+    expect(res.status).toBe(200);
+    expect(eligibilityResponse.safeParse(res.body).success).toBe(true);
+    expect(res.body.as_of).toBe('2026-11-23');
+    expect(res.body.results.length).toBeGreaterThanOrEqual(10);
+    const hte = res.body.results.find((r: { policy: string }) => r.policy === 'cn.high-tech-enterprise');
+    expect(hte).toMatchObject({ title: expect.any(String), status: 'maybe', benefit: expect.any(String) });
+    expect(hte.missing.length).toBeGreaterThan(0);
+    expect(hte.sources.length).toBeGreaterThan(0);
+    expect(hte.verified_at).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    for (const criterion of hte.criteria) {
+      expect(['met', 'not_met', 'unknown']).toContain(criterion.status);
+      expect(criterion.explanation).toEqual(expect.any(String));
+    }
+    expect(res.body.next_question).toMatchObject({ fact: expect.any(String), text: expect.any(String), type: expect.any(String) });
+    expect(['district', 'company_registered']).not.toContain(res.body.next_question.fact);
+  });
+
+  it('defaults as_of to today in Shanghai', async () => {
+    const res = await check({ answers: {} });
+    expect(res.status).toBe(200);
+    expect(res.body.as_of).toBe('2026-11-23');
+  });
+
+  it('limits the check and the next question to the given policies', async () => {
+    const res = await check({ answers: {}, policies: ['sh.innovation-voucher'] });
+    expect(res.status).toBe(200);
+    expect(res.body.results.map((r: { policy: string }) => r.policy)).toEqual(['sh.innovation-voucher']);
+    const missing = res.body.results[0].missing as string[];
+    if (res.body.next_question) expect(missing).toContain(res.body.next_question.fact);
+  });
+
+  it('never asks a skipped fact next', async () => {
+    const first = await check({ answers: {} });
+    const asked = first.body.next_question.fact as string;
+    const second = await check({ answers: {}, skipped: [asked] });
+    expect(second.status).toBe(200);
+    expect(second.body.next_question?.fact).not.toBe(asked);
+  });
+
+  it.each([
+    ['an unknown fact', { answers: { favourite_colour: 'blue' } }],
+    ['a wrong type', { answers: { employees: 'many' } }],
+    ['a value out of range', { answers: { tech_staff_ratio: 140 } }],
+    ['a negative count', { answers: { employees: -3 } }],
+    ['an unknown enum option', { answers: { district: 'manhattan' } }],
+    ['an unknown policy', { answers: {}, policies: ['cn.no-such-policy'] }],
+    ['an unknown skipped fact', { answers: {}, skipped: ['no_such_fact'] }],
+    ['an unknown top-level field', { answers: {}, profile: {} }],
+    ['a date that does not exist', { answers: {}, as_of: '2026-02-30' }],
+    ['answers that are not an object', { answers: [1, 2] }],
+    ['no answers at all', {}],
+  ])('answers 400 validation_error for %s', async (_name, body) => {
+    const res = await check(body);
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'validation_error', message: expect.any(String) });
+    expect(res.body.error.details.length).toBeGreaterThan(0);
+  });
+
+  it('names every bad fact in the details', async () => {
+    const res = await check({ answers: { employees: 'many', tech_staff_ratio: 140 } });
+    expect(res.status).toBe(400);
+    const paths = (res.body.error.details as { path: string }[]).map((d) => d.path).join(' ');
+    expect(paths).toContain('employees');
+    expect(paths).toContain('tech_staff_ratio');
+  });
+});

@@ -1,0 +1,56 @@
+/** The personas of shared/personas pass through POST /api/v1/eligibility with their expected verdicts. */
+import fs from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import { ApiWorld, openApiWorld } from './support/api-world';
+
+interface Persona {
+  name: string;
+  as_of: string;
+  answers: Record<string, unknown>;
+  expect: Record<string, string>;
+  near_miss?: Record<string, { fact: string; needed: number }>;
+}
+
+/** A copy of ../shared/personas, so the repository tests itself; kept equal to the original below. */
+const PERSONAS_DIR = path.resolve(__dirname, 'fixtures/personas');
+const SHARED_DIR = path.resolve(__dirname, '../../../shared/personas');
+const files = fs.readdirSync(PERSONAS_DIR).filter((file) => file.endsWith('.yaml')).sort();
+const personas: Persona[] = files.map((file) => YAML.parse(fs.readFileSync(path.join(PERSONAS_DIR, file), 'utf8')) as Persona);
+
+let world: ApiWorld;
+beforeAll(async () => {
+  world = await openApiWorld();
+});
+afterAll(() => world.close());
+
+describe('personas through POST /api/v1/eligibility', () => {
+  it('finds the three personas', () => {
+    expect(personas.map((p) => p.name)).toEqual(['hardtech-growth', 'rd-too-low', 'student-team']);
+  });
+
+  (fs.existsSync(SHARED_DIR) ? it : it.skip)('uses the same personas as ../shared/personas', () => {
+    for (const file of files) {
+      expect(fs.readFileSync(path.join(PERSONAS_DIR, file), 'utf8')).toBe(fs.readFileSync(path.join(SHARED_DIR, file), 'utf8'));
+    }
+  });
+
+  describe.each(personas.map((p) => [p.name, p] as const))('%s', (_name, persona) => {
+    it('gets the expected status for every expected policy', async () => {
+      const res = await world.http().post('/api/v1/eligibility').send({ answers: persona.answers, as_of: persona.as_of });
+      expect(res.status).toBe(200);
+      const statuses = Object.fromEntries(res.body.results.map((r: { policy: string; status: string }) => [r.policy, r.status]));
+      for (const [policy, status] of Object.entries(persona.expect)) expect({ policy, status: statuses[policy] }).toEqual({ policy, status });
+    });
+
+    it('gets the expected near misses', async () => {
+      const res = await world.http().post('/api/v1/eligibility').send({ answers: persona.answers, as_of: persona.as_of });
+      for (const [policy, miss] of Object.entries(persona.near_miss ?? {})) {
+        const result = res.body.results.find((r: { policy: string }) => r.policy === policy);
+        expect(result.near_miss).toEqual(expect.arrayContaining([expect.objectContaining({ fact: miss.fact, needed: miss.needed })]));
+        const current = persona.answers[miss.fact];
+        expect(result.near_miss.find((m: { fact: string }) => m.fact === miss.fact).current).toBe(current);
+      }
+    });
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * The real API for tests: a migrated test database (SQLite, or MariaDB with
+ * DATABASE_URL), the shipped content loaded into it, the shared services, and
+ * `createApi` over them, with helpers to make founders and their tokens.
+ */
+import path from 'node:path';
+import type Koa from 'koa';
+import supertest from 'supertest';
+import { createApi } from '../../../api/create-api';
+import { readCatalogue } from '../../../catalogue/read-content';
+import { silentLogger } from '../../../logging/logger';
+import { createServices, Services } from '../../../services';
+import { fixedClock } from '../../../services/clock';
+import { openTestDatabase, TestDatabase } from '../../support/test-database';
+
+export const CONTENT_DIR = path.resolve(__dirname, '../../../content');
+export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+export const SESSION_SECRET = 'test-session-secret-0123456789-abcdef';
+/** 10:00 in Shanghai on the personas' date. */
+export const TEST_NOW = new Date('2026-11-23T02:00:00Z');
+
+export interface ApiWorld {
+  db: TestDatabase;
+  services: Services;
+  app: Koa;
+  clock: ReturnType<typeof fixedClock>;
+  http(): ReturnType<typeof supertest>;
+  /** A mini-program founder (created on first use) and a session token for them. */
+  founder(name: string): Promise<{ id: string; token: string; auth: { Authorization: string } }>;
+  close(): Promise<void>;
+}
+
+export async function openApiWorld(env: Record<string, string> = {}): Promise<ApiWorld> {
+  const db = await openTestDatabase({
+    ADMIN_TOKEN,
+    SESSION_SECRET,
+    RATE_LIMIT_PER_MINUTE: '100000',
+    CONTENT_DIR,
+    ...env,
+  });
+  const clock = fixedClock(TEST_NOW);
+  const services = createServices({ dataSource: db.dataSource, config: db.config, logger: silentLogger(), clock, readCatalogue });
+  await services.content.load(CONTENT_DIR, { actor: 'test' });
+  const app = createApi({
+    services,
+    config: db.config,
+    logger: silentLogger(),
+    isDatabaseReachable: async () => db.dataSource.isInitialized,
+  });
+  const callback = app.callback();
+  return {
+    db,
+    services,
+    app,
+    clock,
+    http: () => supertest(callback),
+    async founder(name) {
+      const founder = await services.founders.findOrCreate({ channel: 'miniprogram', openid: `openid-${name}` });
+      const { token } = services.sessions.issue(founder.id);
+      return { id: founder.id, token, auth: { Authorization: `Bearer ${token}` } };
+    },
+    close: () => db.close(),
+  };
+}

@@ -8,7 +8,8 @@
  */
 import type { EntityManager } from 'typeorm';
 import type { DeliveryKind } from '../entities/reminder-delivery';
-import { chunks, dbTime, dialectOf, execute, insertIgnore, placeholders, retryOnLockConflict, select } from './sql';
+import { ReminderDelivery } from '../entities';
+import { chunks, dbTime, dialectOf, execute, indexHint, insertIgnore, placeholders, retryOnLockConflict, select } from './sql';
 
 export interface ClaimedRow {
   id: number;
@@ -48,17 +49,20 @@ export class Outbox {
     const founderIds = [...new Set(next.map((row) => row.founderId))];
     if (founderIds.length === 0) return { rows: [], raced: false };
     const inFounders = placeholders(founderIds.length);
+    const byFounder = this.byFounder();
+    // Conditional on still being pending and due: of two runners, one gets each row.
     await retryOnLockConflict(() =>
       execute(
         this.manager,
-        `UPDATE \`reminder_delivery\` SET \`claimedBy\` = ?, \`nextAttemptAt\` = ?
+        `UPDATE \`reminder_delivery\` ${byFounder} SET \`claimedBy\` = ?, \`nextAttemptAt\` = ?
          WHERE \`founderId\` IN (${inFounders}) AND \`status\` = 'pending' AND \`nextAttemptAt\` <= ? AND \`channel\` IN (${inChannels})`,
         [token, dbTime(claimUntil), ...founderIds, dbTime(now), ...channels],
       ),
     );
+    // Only claimed rows carry the token, and every later write clears it.
     const rows = await select<ClaimedRow>(
       this.manager,
-      `SELECT ${ROW_COLUMNS} FROM \`reminder_delivery\` WHERE \`founderId\` IN (${inFounders}) AND \`claimedBy\` = ? AND \`status\` = 'pending' ORDER BY \`founderId\`, \`closesOn\`, \`id\``,
+      `SELECT ${ROW_COLUMNS} FROM \`reminder_delivery\` ${byFounder} WHERE \`founderId\` IN (${inFounders}) AND \`claimedBy\` = ? ORDER BY \`founderId\`, \`closesOn\`, \`id\``,
       [...founderIds, token],
     );
     return {
@@ -74,8 +78,9 @@ export class Outbox {
     for (const ids of chunks(founderIds, 500)) {
       const rows = await select<{ founderId: string; channel: string; n: number | string }>(
         this.manager,
-        `SELECT \`founderId\`, \`channel\`, COUNT(*) AS n FROM \`reminder_delivery\`
-         WHERE \`founderId\` IN (${placeholders(ids.length)}) AND \`status\` = 'sent' AND \`sentAt\` >= ? GROUP BY \`founderId\`, \`channel\``,
+        `SELECT \`founderId\`, \`channel\`, COUNT(*) AS n FROM \`reminder_delivery\` ${this.byFounder()}
+         WHERE \`founderId\` IN (${placeholders(ids.length)}) AND \`status\` = 'sent' AND \`sentAt\` >= ?
+         GROUP BY \`founderId\`, \`channel\``,
         [...ids, dbTime(since)],
       );
       for (const row of rows) counts.set(`${row.founderId}|${row.channel}`, Number(row.n));
@@ -169,6 +174,11 @@ export class Outbox {
       [dbTime(now)],
     );
     return new Map(rows.map((row) => [row.channel, { rows: Number(row.n), founders: Number(row.f) }]));
+  }
+
+  /** Lookups by founder go through the (founderId, …) unique index, whatever the statistics say. */
+  private byFounder(): string {
+    return indexHint(this.manager, ReminderDelivery, ['founderId']);
   }
 
   private async finish(manager: EntityManager, rows: readonly ClaimedRow[], token: string, status: 'refused' | 'cancelled', reason: string): Promise<void> {

@@ -12,7 +12,8 @@ import { ALL_FITTING } from '../entities/subscription';
 import { shanghaiDate } from '../services/clock';
 import { addDays, outsideQuietHours, QuietHours } from './calendar';
 import type { FittingPolicies } from './fitting-policies';
-import { chunks, dbTime, dialectOf, execute, insertIgnore, placeholders, select } from './sql';
+import { ReminderDelivery } from '../entities';
+import { chunks, dbTime, dialectOf, execute, indexHint, insertIgnore, placeholders, select } from './sql';
 
 export interface PlanSettings {
   /** Days before a deadline to remind (REMINDER_OFFSETS). */
@@ -99,30 +100,24 @@ async function planFitting(
   counts: PlanCounts,
   progress: (line: string) => void,
 ): Promise<void> {
+  // One indexed read of the '*' subscribers (about 100 bytes each in memory), then chunks.
+  const subscribers = await select<{ founderId: string; channel: string }>(
+    manager,
+    'SELECT `founderId`, `channel` FROM `subscription` WHERE `scope` = ? AND `status` = ?',
+    [ALL_FITTING, 'active'],
+  );
+  const channelsOf = new Map<string, string[]>();
+  for (const row of subscribers) channelsOf.set(row.founderId, [...(channelsOf.get(row.founderId) ?? []), row.channel]);
+  counts.candidates = channelsOf.size;
   const policyIds = [...new Set(windows.map((w) => w.policyId))];
-  // Keyset pages of founders, so memory stays flat however many subscribe to '*'.
-  for (let after = ''; ; ) {
-    const page = await select<{ founderId: string }>(
-      manager,
-      'SELECT DISTINCT `founderId` FROM `subscription` WHERE `scope` = ? AND `status` = ? AND `founderId` > ? ORDER BY `founderId` LIMIT ?',
-      [ALL_FITTING, 'active', after, FOUNDER_CHUNK],
-    );
-    if (page.length === 0) break;
-    const founderIds = page.map((row) => row.founderId);
-    after = founderIds[founderIds.length - 1]!;
-    counts.candidates += founderIds.length;
-    const subscriptions = await select<{ founderId: string; channel: string }>(
-      manager,
-      `SELECT \`founderId\`, \`channel\` FROM \`subscription\` WHERE \`scope\` = ? AND \`status\` = ? AND \`founderId\` IN (${placeholders(founderIds.length)})`,
-      [ALL_FITTING, 'active', ...founderIds],
-    );
+  for (const founderIds of chunks([...channelsOf.keys()].sort(), FOUNDER_CHUNK)) {
     const fitting = await verdicts.fitting(manager, founderIds, policyIds, today);
     const rows: unknown[][] = [];
-    for (const { founderId, channel } of subscriptions) {
-      const policies = fitting.get(founderId);
-      if (!policies) continue;
+    for (const [founderId, policies] of fitting) {
       for (const window of windows.filter((w) => policies.has(w.policyId))) {
-        rows.push([founderId, window.policyId, window.windowKey, offsetOf.get(window.closesOn), channel, 'reminder', window.closesOn, 'pending', 0, due]);
+        for (const channel of channelsOf.get(founderId) ?? []) {
+          rows.push([founderId, window.policyId, window.windowKey, offsetOf.get(window.closesOn), channel, 'reminder', window.closesOn, 'pending', 0, due]);
+        }
       }
     }
     for (const batch of chunks(rows, ROW_CHUNK)) {
@@ -143,7 +138,7 @@ async function planFollowUps(manager: EntityManager, closedOn: string, days: num
   const { affected } = await execute(
     manager,
     `${insert} SELECT r.\`founderId\`, r.\`policyId\`, r.\`windowKey\`, ?, MAX(r.\`channel\`), 'follow_up', r.\`closesOn\`, 'pending', 0, ?
-     FROM \`reminder_delivery\` r
+     FROM \`reminder_delivery\` r ${indexHint(manager, ReminderDelivery, ['closesOn'])}
      WHERE r.\`closesOn\` = ? AND r.\`kind\` = 'reminder' AND r.\`status\` = 'sent'
        AND NOT EXISTS (SELECT 1 FROM \`application_record\` a
          WHERE a.\`founderId\` = r.\`founderId\` AND a.\`policyId\` = r.\`policyId\` AND a.\`windowKey\` = r.\`windowKey\` AND a.\`status\` <> 'asked')

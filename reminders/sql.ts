@@ -6,7 +6,7 @@
  * neither portably. Identifiers are quoted with backticks, which both
  * databases accept; parameters are positional `?` on both drivers.
  */
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 
 export type Dialect = 'sqlite' | 'mysql';
 
@@ -35,6 +35,22 @@ export function readTime(value: unknown): Date | null {
   if (value instanceof Date) return value;
   const text = String(value);
   return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(' ', 'T')}Z`);
+}
+
+/**
+ * An index hint naming the entity's index that starts with `columns`, for the
+ * lookups whose plan must not depend on statistics: SQLite has none (it takes
+ * any `status = ?` as selective and walks the status index over every row), and
+ * InnoDB's go stale right after a plan inserts many rows (it then scans the
+ * whole table for an IN list). The name comes from the entity metadata; the
+ * statement fails loudly if the index is gone.
+ */
+export function indexHint(manager: EntityManager, entity: EntityTarget<ObjectLiteral>, columns: readonly string[]): string {
+  const index = manager.connection
+    .getMetadata(entity)
+    .indices.find((candidate) => columns.every((column, i) => candidate.columns[i]?.propertyName === column));
+  if (!index) throw new Error(`no index on (${columns.join(', ')})`);
+  return dialectOf(manager) === 'sqlite' ? `INDEXED BY \`${index.name}\`` : `FORCE INDEX (\`${index.name}\`)`;
 }
 
 export function placeholders(count: number): string {

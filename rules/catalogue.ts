@@ -228,6 +228,8 @@ export interface Incubator {
   industries: string[];
   stages: string[];
   services: string[];
+  /** County pack: its "8+N" incubation clusters (seed 003), e.g. 智能电气. */
+  clusters?: string[];
   address: string;
   summary?: string;
   sources: Source[];

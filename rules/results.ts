@@ -2,7 +2,7 @@
  * What the rules engine returns. Types only; the engine lives beside this file.
  * The API serialises these (snake_case at the HTTP edge, see shared/FACTS.md).
  */
-import type { Benefit, FactType, FactValue, IsoDate, Source, EnumOption } from './catalogue';
+import type { Benefit, EnumOption, FactType, FactValue, Incubator, IsoDate, Source } from './catalogue';
 
 export type Truth = 'met' | 'not_met' | 'unknown';
 export type PolicyStatus = 'eligible' | 'not_eligible' | 'maybe';
@@ -85,3 +85,53 @@ export interface ValidationIssue {
 }
 
 export type { FactValue };
+
+/** A rung of the 科技型中小企业 → 高新技术企业 → 专精特新 → 小巨人 ladder. */
+export type RungState = PolicyStatus | 'held' | 'unavailable';
+
+export interface LadderRung {
+  policy: string;
+  title: string;
+  /** `held`: the founder says they have it; `unavailable`: not evaluated (not in force or not in scope). */
+  state: RungState;
+}
+
+/** The rung to climb next, with what is still missing and what fails. */
+export interface LadderStep {
+  policy: string;
+  title: string;
+  state: RungState;
+  missing: string[];
+  /** The criteria not met, explained. */
+  failing: CriterionResult[];
+  nearMiss: NearMiss[];
+}
+
+export interface Ladder {
+  rungs: LadderRung[];
+  /** The highest rung held, or null. */
+  current: string | null;
+  /** The first rung above `current` not yet held; null when every rung is held. */
+  next: LadderStep | null;
+}
+
+export interface BenefitTotals {
+  /** Sum of the known caps, yuan. */
+  totalYuan: number;
+  /** Policies whose cap is counted in the total. */
+  counted: string[];
+  /** Policies whose amount no source gives: named, not guessed. */
+  unknownAmounts: { policy: string; title: string }[];
+}
+
+export interface BenefitEstimate {
+  eligible: BenefitTotals;
+  maybe: BenefitTotals;
+}
+
+export interface IncubatorMatch {
+  incubator: Incubator;
+  score: number;
+  /** Chinese, one short phrase each: "同在浦东新区". */
+  reasons: string[];
+}

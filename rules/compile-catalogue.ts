@@ -1,0 +1,108 @@
+/**
+ * The catalogue as it stands on one date: for each policy the version in
+ * force, its criteria with the implicit conditions added (district limits, no
+ * Shanghai hukou for hukou routes), and the representative values used to
+ * probe facts. Compiled once per (catalogue, date) and memoised, because
+ * nextQuestion re-evaluates the same criteria hundreds of times.
+ */
+import type { Catalogue, Criterion, FactValue, IsoDate, Policy, PolicyVersion, ScoreTable } from './catalogue';
+import { DISTRICT_FACT } from './answers';
+import { HUKOU_FACT, isHukouPolicy } from './not-needed';
+
+export interface CompiledPolicy {
+  policy: Policy;
+  version: PolicyVersion;
+  criteria: Criterion;
+  scores: Readonly<Record<string, ScoreTable>>;
+  /** Facts named anywhere in the criteria or scores (not through references). */
+  facts: ReadonlySet<string>;
+  /** Policies referenced by the criteria. */
+  references: readonly string[];
+}
+
+export interface CompiledCatalogue {
+  catalogue: Catalogue;
+  asOf: IsoDate;
+  /** Policies with a version in force, in catalogue order. */
+  policies: readonly CompiledPolicy[];
+  byId: ReadonlyMap<string, CompiledPolicy>;
+}
+
+/** The version in force on a date (both ends inclusive); the latest start wins if versions overlap. */
+export function versionOn(policy: Policy, asOf: IsoDate): PolicyVersion | undefined {
+  let chosen: PolicyVersion | undefined;
+  for (const version of policy.versions) {
+    if (version.valid_from > asOf || (version.valid_to !== undefined && version.valid_to < asOf)) continue;
+    if (!chosen || version.valid_from > chosen.valid_from) chosen = version;
+  }
+  return chosen;
+}
+
+/** National policies apply everywhere, regional ones to founders of their region. */
+export function appliesToRegion(policy: Policy, region: FactValue | undefined): boolean {
+  return policy.region === 'national' || policy.region === region;
+}
+
+export function walkCriterion(criterion: Criterion, visit: (leaf: Criterion) => void): void {
+  if ('all' in criterion) criterion.all.forEach((c) => walkCriterion(c, visit));
+  else if ('any' in criterion) criterion.any.forEach((c) => walkCriterion(c, visit));
+  else if ('not' in criterion) walkCriterion(criterion.not, visit);
+  else visit(criterion);
+}
+
+function factsOf(criterion: Criterion, scores: Readonly<Record<string, ScoreTable>>): Set<string> {
+  const facts = new Set<string>();
+  walkCriterion(criterion, (leaf) => {
+    if ('fact' in leaf) facts.add(leaf.fact);
+  });
+  const addComponent = (component: ScoreTable['components'][number]): void => {
+    if ('fact' in component) facts.add(component.fact);
+    else component.best_of.forEach(addComponent);
+  };
+  for (const table of Object.values(scores)) table.components.forEach(addComponent);
+  return facts;
+}
+
+/** Conditions every policy of a kind carries, whether or not its content spells them out. */
+function implicitCriteria(catalogue: Catalogue, policy: Policy, named: Set<string>): Criterion[] {
+  const extra: Criterion[] = [];
+  if (policy.districts.length > 0 && !named.has(DISTRICT_FACT)) {
+    extra.push({ fact: DISTRICT_FACT, op: 'in', value: [...policy.districts] });
+  }
+  // Founders who already have a Shanghai hukou do not need a hukou route (see not-needed.ts).
+  if (isHukouPolicy(policy) && HUKOU_FACT in catalogue.facts && !named.has(HUKOU_FACT)) {
+    extra.push({ fact: HUKOU_FACT, op: '=', value: false });
+  }
+  return extra;
+}
+
+function compilePolicy(catalogue: Catalogue, policy: Policy, version: PolicyVersion): CompiledPolicy {
+  const scores = version.scores ?? {};
+  const named = factsOf(version.criteria, scores);
+  const extra = implicitCriteria(catalogue, policy, named);
+  const criteria: Criterion = extra.length > 0 ? { all: [...extra, version.criteria] } : version.criteria;
+  const references: string[] = [];
+  walkCriterion(criteria, (leaf) => {
+    if ('policy' in leaf && !references.includes(leaf.policy)) references.push(leaf.policy);
+  });
+  return { policy, version, criteria, scores, facts: factsOf(criteria, scores), references };
+}
+
+const cache = new WeakMap<Catalogue, Map<IsoDate, CompiledCatalogue>>();
+
+export function compileCatalogue(catalogue: Catalogue, asOf: IsoDate): CompiledCatalogue {
+  let byDate = cache.get(catalogue);
+  if (!byDate) cache.set(catalogue, (byDate = new Map()));
+  const hit = byDate.get(asOf);
+  if (hit) return hit;
+  const policies: CompiledPolicy[] = [];
+  for (const policy of catalogue.policies) {
+    const version = versionOn(policy, asOf);
+    if (version) policies.push(compilePolicy(catalogue, policy, version));
+  }
+  const compiled: CompiledCatalogue = { catalogue, asOf, policies, byId: new Map(policies.map((p) => [p.policy.id, p])) };
+  // A long-running service sees few dates; keep the cache small anyway.
+  if (byDate.size > 8) byDate.clear();
+  byDate.set(asOf, compiled);
+  return compiled;
+}

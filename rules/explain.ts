@@ -1,0 +1,87 @@
+/**
+ * Chinese explanations of fact leaves, with the threshold and the founder's
+ * value: "研发费用占比 4.2% < 要求 5%", "在上海注册：否（要求：是）",
+ * "尚未回答：研发费用占比（要求 ≥ 5%）". A leaf under `not` is explained as the
+ * requirement it really is (its operator negated), so the wording and the
+ * status always agree.
+ */
+import type { ComparisonOp, FactCriterion, FactDefinition, FactValue } from './catalogue';
+import { formatList, formatNumber, formatValue, labelOf, unitOf } from './format-value';
+import { messages, relation } from './messages';
+import type { Truth } from './results';
+
+/** A leaf's condition after pushing negations down; `not_in` exists only here. */
+export interface Condition {
+  fact: string;
+  op: ComparisonOp | 'not_in';
+  value: FactValue | FactValue[];
+  label?: string;
+}
+
+const NEGATED: Record<Condition['op'], Condition['op']> = {
+  '=': '!=',
+  '!=': '=',
+  '<': '>=',
+  '>=': '<',
+  '>': '<=',
+  '<=': '>',
+  in: 'not_in',
+  not_in: 'in',
+};
+
+export function conditionOf(leaf: FactCriterion, negated: boolean): Condition {
+  // A label words the original condition; under `not` it would say the opposite, so drop it.
+  const op = negated ? NEGATED[leaf.op] : leaf.op;
+  return { fact: leaf.fact, op, value: leaf.value, ...(leaf.label && !negated ? { label: leaf.label } : {}) };
+}
+
+const ORDERING = new Set<Condition['op']>(['<', '<=', '>', '>=']);
+
+function threshold(definition: FactDefinition | undefined, value: FactValue | FactValue[]): string {
+  return Array.isArray(value) ? formatList(definition, value) : formatValue(definition, value);
+}
+
+/** What the condition asks for, e.g. "要求 ≥ 5%", "要求：是", "要求：浦东新区、闵行区". */
+export function requirementText(condition: Condition, definition: FactDefinition | undefined): string {
+  if (condition.label) return condition.label;
+  const { op, value } = condition;
+  if (ORDERING.has(op)) {
+    return messages.requirementAtLeast(relation[op as keyof typeof relation], threshold(definition, value));
+  }
+  return `${messages.requirementWord}：${wanted(condition, definition)}`;
+}
+
+function wanted(condition: Condition, definition: FactDefinition | undefined): string {
+  const { op, value } = condition;
+  if (typeof value === 'boolean') return formatValue(definition, op === '=' ? value : !value);
+  if (op === 'in' || op === '=') return threshold(definition, value);
+  return messages.notOneOf(threshold(definition, value));
+}
+
+function ordering(condition: Condition, status: Truth, definition: FactDefinition | undefined, value: number): string {
+  const op = condition.op as '<' | '<=' | '>' | '>=';
+  const label = labelOf(definition, condition.fact);
+  const shownValue = formatValue(definition, value);
+  const limit = `${formatNumber(condition.value as number)}${unitOf(definition)}`;
+  // A strict bound (> 5000万) read as "8000万 ≤ 要求 5000万" would confuse: state the requirement instead.
+  if (op === '>' || op === '<') return messages.againstRequirement(label, shownValue, relation[op], limit);
+  const shown = status === 'met' ? op : (NEGATED[op] as typeof op);
+  const word = op === '<=' ? messages.limitWord : messages.requirementWord;
+  return messages.compare(label, shownValue, relation[shown], word, limit);
+}
+
+/** The explanation of one leaf given its status and the founder's value (undefined = unanswered). */
+export function explainCondition(
+  condition: Condition,
+  status: Truth,
+  value: FactValue | undefined,
+  definition: FactDefinition | undefined,
+): string {
+  const label = labelOf(definition, condition.fact);
+  if (value === undefined || status === 'unknown') return messages.unanswered(label, requirementText(condition, definition));
+  const shown = formatValue(definition, value);
+  if (condition.label) return messages.labelled(condition.label, status === 'met' ? 'met' : 'not_met', `${label} ${shown}`);
+  if (ORDERING.has(condition.op) && typeof value === 'number') return ordering(condition, status, definition, value);
+  if (status === 'met') return messages.stated(label, shown);
+  return messages.statedAgainst(label, shown, wanted(condition, definition));
+}

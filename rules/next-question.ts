@@ -1,0 +1,173 @@
+/**
+ * nextQuestion: the unknown fact whose answer settles the most open verdicts,
+ * weighted by what those policies are worth. Only facts some open verdict is
+ * missing are candidates (so nothing answered, implied, moot or skipped is
+ * asked); each is probed with representative answers and scored by the open
+ * policies those answers would settle, plus partial credit for narrowing what
+ * is still missing, divided by how hard the question is to answer.
+ */
+import type { Answers, Catalogue, FactDefinition, FactType, FactValue, IsoDate, Policy } from './catalogue';
+import { effectiveAnswers, isSettled, REGION_FACT, triggersImplication } from './answers';
+import { appliesToRegion, type CompiledPolicy } from './compile-catalogue';
+import { openSession, policiesInScope } from './evaluate';
+import { notNeededReason, settlingFact } from './not-needed';
+import { probeValues } from './probe-values';
+import { canStillBeMet } from './reachability';
+import type { NextQuestion } from './results';
+import { Session } from './session';
+
+export interface NextQuestionOptions {
+  /** Only what these policies need (a topic such as 落户 or 资金). */
+  policies?: readonly string[];
+  /** Facts the founder declined: they stay unknown and are never asked. */
+  skipped?: readonly string[];
+}
+
+export interface RankedFact {
+  fact: string;
+  score: number;
+}
+
+/** Weight of a policy whose cap is unknown: as much as a cap of about 10万元. */
+const UNKNOWN_CAP_WEIGHT = 2;
+/** Credit for narrowing a verdict without settling it, relative to settling it. */
+const PROGRESS_CREDIT = 0.35;
+/** Settling a verdict as eligible is worth more: founders act on those first. */
+const ELIGIBLE_BONUS = 0.5;
+/** A policy that can no longer become eligible (a needed fact was skipped) is asked about last. */
+const UNREACHABLE_FACTOR = 0.1;
+/** Share of the probability a fact's default value carries. */
+const DEFAULT_LIKELIHOOD = 0.8;
+/** Effort of answering, by type: a tap beats looking up a ratio in the accounts. */
+const COST: Record<FactType, number> = { boolean: 1, enum: 1.2, integer: 1.5, number: 1.8, percent: 1.8 };
+
+/** Benefit weight grows with the logarithm of the cap: 50万 is worth more than 10万, not five times more. */
+export function policyWeight(policy: Policy): number {
+  const cap = policy.benefit.cap_yuan;
+  if (cap === 'unknown') return UNKNOWN_CAP_WEIGHT;
+  return 1 + Math.log10(1 + cap / 10_000);
+}
+
+interface OpenPolicy {
+  compiled: CompiledPolicy;
+  weight: number;
+  /** Distinct missing facts, plus the settling fact (e.g. already holds the certificate). */
+  facts: Set<string>;
+}
+
+function openPolicies(session: Session, options: NextQuestionOptions, skipped: ReadonlySet<string>): OpenPolicy[] {
+  return policiesInScope(session, options)
+    .filter((p) => session.isOpen(p))
+    .map((compiled) => {
+      const facts = new Set(session.outcome(compiled.policy.id).missing);
+      const settling = settlingFact(compiled.policy);
+      if (settling && session.lookup(settling) === undefined) facts.add(settling);
+      const reachable = skipped.size === 0 || canStillBeMet(session, compiled.policy.id, skipped);
+      return { compiled, weight: policyWeight(compiled.policy) * (reachable ? 1 : UNREACHABLE_FACTOR), facts };
+    });
+}
+
+function trialSession(session: Session, answers: Answers, fact: string, value: FactValue): Session {
+  // Implications (company_registered = false → no certificates) need the full recomputation.
+  if (!triggersImplication(fact)) return session.with(fact, value);
+  const effective = effectiveAnswers(session.compiled.catalogue, { ...answers, [fact]: value });
+  return new Session(session.compiled, (name) => effective[name]);
+}
+
+/**
+ * How likely a probe value is. Without better knowledge every probe counts
+ * the same, but a fact's default is the common case by definition (most
+ * founders here are in Shanghai), so it carries most of the weight.
+ */
+function likelihood(definition: FactDefinition, value: FactValue, probes: number): number {
+  if (definition.default === undefined || probes < 2) return 1 / probes;
+  return value === definition.default ? DEFAULT_LIKELIHOOD : (1 - DEFAULT_LIKELIHOOD) / (probes - 1);
+}
+
+function scoreFact(session: Session, answers: Answers, open: OpenPolicy[], fact: string): number {
+  const catalogue = session.compiled.catalogue;
+  // The region decides which regional policies apply at all, so it touches every open one.
+  const isRegion = fact === REGION_FACT;
+  const affected = isRegion ? open : open.filter((p) => p.facts.has(fact));
+  const probes = probeValues(session.compiled, fact);
+  if (affected.length === 0 || probes.length === 0) return 0;
+  const definition = catalogue.facts[fact]!;
+  let total = 0;
+  for (const value of probes) {
+    const trial = trialSession(session, answers, fact, value);
+    let gain = 0;
+    for (const { compiled, weight, facts } of affected) {
+      if (isRegion && !appliesToRegion(compiled.policy, value)) {
+        gain += weight;
+        continue;
+      }
+      const outcome = trial.outcome(compiled.policy.id);
+      if (outcome.truth !== 'unknown' || notNeededReason(compiled.policy, trial.lookup)) {
+        gain += weight * (outcome.truth === 'met' ? 1 + ELIGIBLE_BONUS : 1);
+      } else {
+        const left = new Set(outcome.missing).size;
+        gain += weight * PROGRESS_CREDIT * (1 - left / facts.size);
+      }
+    }
+    total += gain * likelihood(definition, value, probes.length);
+  }
+  return total / COST[definition.type];
+}
+
+/**
+ * The region is assumed (Shanghai) until said, so no verdict lists it as
+ * missing; it is worth asking while another region's policies are in scope
+ * and nothing said so far settles it.
+ */
+function regionAskable(session: Session, answers: Answers, options: NextQuestionOptions, skipped: ReadonlySet<string>): boolean {
+  const catalogue = session.compiled.catalogue;
+  if (!(REGION_FACT in catalogue.facts) || skipped.has(REGION_FACT) || isSettled(catalogue, answers, REGION_FACT)) return false;
+  const selected = options.policies && options.policies.length > 0 ? new Set(options.policies) : null;
+  const assumed = session.lookup(REGION_FACT);
+  return session.compiled.policies.some(
+    (p) => (!selected || selected.has(p.policy.id)) && p.policy.region !== 'national' && p.policy.region !== assumed,
+  );
+}
+
+/** Every askable fact with its score, best first (ties in vocabulary order). */
+export function rankQuestions(session: Session, answers: Answers, options: NextQuestionOptions = {}): RankedFact[] {
+  const catalogue = session.compiled.catalogue;
+  const skipped = new Set(options.skipped ?? []);
+  const open = openPolicies(session, options, skipped);
+  const candidates = new Set<string>();
+  for (const policy of open) {
+    for (const fact of policy.facts) {
+      if (fact in catalogue.facts && !skipped.has(fact) && answers[fact] === undefined) candidates.add(fact);
+    }
+  }
+  if (open.length > 0 && regionAskable(session, answers, options, skipped)) candidates.add(REGION_FACT);
+  const order = Object.keys(catalogue.facts);
+  return [...candidates]
+    .map((fact) => ({ fact, score: scoreFact(session, answers, open, fact) }))
+    .sort((a, b) => b.score - a.score || order.indexOf(a.fact) - order.indexOf(b.fact));
+}
+
+export function toQuestion(definition: FactDefinition): NextQuestion {
+  return {
+    fact: definition.fact,
+    text: definition.question,
+    type: definition.type,
+    why: definition.why,
+    ...(definition.options ? { options: definition.options } : {}),
+    ...(definition.unit ? { unit: definition.unit } : {}),
+    ...(definition.example ? { example: definition.example } : {}),
+    ...(definition.min !== undefined ? { min: definition.min } : {}),
+    ...(definition.max !== undefined ? { max: definition.max } : {}),
+  };
+}
+
+export function nextQuestion(
+  catalogue: Catalogue,
+  answers: Answers,
+  asOf: IsoDate,
+  options: NextQuestionOptions = {},
+): NextQuestion | null {
+  const session = openSession(catalogue, answers, asOf);
+  const [best] = rankQuestions(session, answers, options);
+  return best ? toQuestion(catalogue.facts[best.fact]!) : null;
+}

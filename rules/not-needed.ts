@@ -1,0 +1,32 @@
+/**
+ * When a founder does not need a policy at all: a Shanghai hukou makes every
+ * hukou route pointless, and a certificate already held needs no new
+ * application. Such policies are shown apart and never drive questions.
+ */
+import type { FactValue, Policy } from './catalogue';
+import { messages } from './messages';
+
+export const HUKOU_FACT = 'founder_hukou_shanghai';
+
+/** The fact that says the founder already holds what the policy grants. */
+export const HELD_BY: Readonly<Record<string, string>> = {
+  'cn.tech-sme': 'is_tech_sme',
+  'cn.high-tech-enterprise': 'is_high_tech_enterprise',
+  'cn.specialized-sme': 'is_specialized_sme',
+};
+
+export function isHukouPolicy(policy: Policy): boolean {
+  return policy.benefit.kind === 'hukou';
+}
+
+/** The fact whose `true` makes the policy unnecessary, if any. */
+export function settlingFact(policy: Policy): string | undefined {
+  if (isHukouPolicy(policy)) return HUKOU_FACT;
+  return HELD_BY[policy.id];
+}
+
+export function notNeededReason(policy: Policy, lookup: (fact: string) => FactValue | undefined): string | undefined {
+  const fact = settlingFact(policy);
+  if (!fact || lookup(fact) !== true) return undefined;
+  return isHukouPolicy(policy) ? messages.hasHukou : messages.holdsCertificate(policy.title);
+}

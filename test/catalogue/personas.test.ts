@@ -1,0 +1,31 @@
+/** Every persona in shared/personas can be told to founder-guide with the shipped facts. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { valueProblem } from '../../catalogue/check-references';
+import { readCatalogue } from '../../catalogue/read-content';
+import { SHIPPED_CONTENT } from './support/content-dirs';
+
+const PERSONAS = path.resolve(__dirname, '../../../shared/personas');
+const { catalogue } = readCatalogue(SHIPPED_CONTENT);
+const files = fs.readdirSync(PERSONAS).filter((file) => file.endsWith('.yaml'));
+
+describe('the shared personas', () => {
+  it('exist', () => expect(files.length).toBeGreaterThanOrEqual(3));
+
+  it.each(files)('%s: every answer is a shipped fact and a valid value for it', (file) => {
+    const persona = parse(fs.readFileSync(path.join(PERSONAS, file), 'utf8')) as {
+      answers: Record<string, unknown>;
+      expect?: Record<string, string>;
+    };
+    const problems = Object.entries(persona.answers).flatMap(([fact, value]) => {
+      const definition = catalogue.facts[fact];
+      if (!definition) return [`${fact}: no such fact`];
+      const problem = valueProblem(definition, value);
+      return problem ? [`${fact}: ${problem}`] : [];
+    });
+    expect(problems).toEqual([]);
+    const ids = new Set(catalogue.policies.map((p) => p.id));
+    expect(Object.keys(persona.expect ?? {}).filter((id) => !ids.has(id))).toEqual([]);
+  });
+});

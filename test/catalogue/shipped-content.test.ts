@@ -1,0 +1,176 @@
+/**
+ * The shipped content/ against the shared specs: every fact of FACTS.md, every
+ * policy id of DOMAIN.md with its dated versions, enough incubators, the
+ * region packs, windows for 2026 and 2027 — and it passes content:check.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { readCatalogue } from '../../catalogue/read-content';
+import type { Answers, Catalogue, Criterion, ScoreComponent, ScoreTable } from '../../rules/catalogue';
+import { copyContent, edit, removeCopies, SHIPPED_CONTENT } from './support/content-dirs';
+
+const SHARED = path.resolve(__dirname, '../../../shared');
+let catalogue: Catalogue;
+let hash: string;
+
+beforeAll(() => {
+  ({ catalogue, hash } = readCatalogue(SHIPPED_CONTENT));
+});
+afterAll(removeCopies);
+
+const policy = (id: string) => {
+  const found = catalogue.policies.find((p) => p.id === id);
+  if (!found) throw new Error(`no policy ${id}`);
+  return found;
+};
+
+/** FACTS.md rows: | `fact` | type | meaning (enum values in backticks) | */
+function factsTable(): { fact: string; type: string; values: string[] }[] {
+  const text = fs.readFileSync(path.join(SHARED, 'FACTS.md'), 'utf8');
+  return [...text.matchAll(/^\| `([a-z0-9_]+)` \| (\w+) \| (.*) \|$/gm)].map(([, fact, type, meaning]) => ({
+    fact: fact!,
+    type: type!,
+    // `region` repeats its default in backticks: de-duplicate.
+    values:
+      type === 'enum' ? [...new Set([...meaning!.matchAll(/`([^`]+)`/g)].flatMap((m) => m[1]!.split(/\s+/)))] : [],
+  }));
+}
+
+describe('the shipped content', () => {
+  it('passes content:check', () => {
+    expect(catalogue.policies.length).toBeGreaterThan(0);
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('asks a question for every fact of FACTS.md, with its type and enum options', () => {
+    const table = factsTable();
+    expect(table.length).toBeGreaterThanOrEqual(40);
+    for (const row of table) {
+      const fact = catalogue.facts[row.fact];
+      expect({ fact: row.fact, type: fact?.type }).toEqual({ fact: row.fact, type: row.type });
+      expect(fact!.question).toMatch(/例如/);
+      if (row.type === 'enum') expect(fact!.options!.map((o) => o.value).sort()).toEqual([...row.values].sort());
+      if (row.type === 'percent') expect([fact!.min, fact!.max]).toEqual([0, 100]);
+    }
+    expect(catalogue.facts.region!.default).toBe('shanghai');
+  });
+
+  it('has every policy id of DOMAIN.md', () => {
+    const domain = fs.readFileSync(path.join(SHARED, 'DOMAIN.md'), 'utf8');
+    const ids = [...domain.matchAll(/^\| `([a-z0-9.-]+)` \|/gm)].map((m) => m[1]!);
+    expect(ids).toHaveLength(11);
+    expect(catalogue.policies.map((p) => p.id)).toEqual(expect.arrayContaining(ids));
+  });
+
+  it('dates both 专精特新 rule sets: 2022 rules until 2026-03-31, 2026 rules from 2026-04-01', () => {
+    for (const id of ['cn.specialized-sme', 'cn.little-giant']) {
+      const versions = policy(id).versions;
+      expect(versions.map((v) => [v.valid_from, v.valid_to ?? null])).toEqual([
+        ['2022-08-01', '2026-03-31'],
+        ['2026-04-01', null],
+      ]);
+      expect(versions[1]!.confidence).toBe('C');
+    }
+  });
+
+  it('scores the personas of DOMAIN.md with the 科技型中小企业 table: 100 and 40 points', () => {
+    const table = policy('cn.tech-sme').versions[0]!.scores!.tech_sme_score!;
+    const persona = (name: string) => personaAnswers(name);
+    expect(score(table, persona('hardtech-growth'))).toBe(100);
+    expect(score(table, persona('rd-too-low'))).toBe(40);
+    expect(
+      score(table, {
+        tech_staff_ratio: 30,
+        rd_expense_ratio: 5,
+        rd_cost_ratio: 0,
+        class1_ip_count: 0,
+        class2_ip_count: 1,
+      }),
+    ).toBe(20 + 40 + 6);
+  });
+
+  it('asks whether the founder already has a Shanghai hukou in every hukou policy', () => {
+    const hukou = catalogue.policies.filter((p) => p.topics.includes('落户'));
+    expect(hukou.map((p) => p.id).sort()).toEqual(['sh.hukou-entrepreneur', 'sh.hukou-graduate', 'sh.hukou-returnee']);
+    for (const p of hukou) {
+      const criteria = p.versions.at(-1)!.criteria as { all: Criterion[] };
+      expect(criteria.all).toContainEqual({
+        not: { fact: 'founder_hukou_shanghai', op: '=', value: true },
+        label: expect.stringContaining('已有上海户籍无需办理'),
+      });
+    }
+  });
+
+  it('lets the innovation voucher lean on cn.tech-sme for its enterprise route, capped at 50万', () => {
+    const voucher = policy('sh.innovation-voucher');
+    expect(JSON.stringify(voucher.versions[0]!.criteria)).toContain('{"policy":"cn.tech-sme"');
+    expect(voucher.benefit.cap_yuan).toBe(500000);
+  });
+
+  it('tags every policy with a topic and gives application windows for 2026 and 2027 where known', () => {
+    for (const p of catalogue.policies) expect(p.topics.length).toBeGreaterThan(0);
+    for (const id of ['cn.tech-sme', 'cn.specialized-sme', 'cn.little-giant']) {
+      const yearly = policy(id).windows.find((w) => w.kind === 'yearly');
+      expect(yearly).toMatchObject({ from_year: 2026, to_year: 2027 });
+    }
+  });
+
+  it('lists at least 25 incubators in at least 6 Shanghai districts, plus the county pack tagged by cluster', () => {
+    const shanghai = catalogue.incubators.filter((i) => i.region === 'shanghai');
+    expect(shanghai.length).toBeGreaterThanOrEqual(25);
+    expect(new Set(shanghai.map((i) => i.district)).size).toBeGreaterThanOrEqual(6);
+    const county = catalogue.incubators.filter((i) => i.region === 'zj-county');
+    expect(county.length).toBeGreaterThan(0);
+    expect(new Set(county.flatMap((i) => i.clusters ?? []))).toEqual(
+      new Set(['智能电气', '智能电子信息', '数字经济', '物联网传感', '临港经济']),
+    );
+  });
+
+  it('has the region packs, each with a source', () => {
+    expect(catalogue.regions.map((r) => r.id).sort()).toEqual([
+      'lingang',
+      'minhang',
+      'pudong',
+      'xuhui',
+      'yangpu',
+      'zj-county',
+    ]);
+    const seeded = catalogue.regions.filter((r) => r.sources.some((s) => s.seed)).map((r) => r.id);
+    expect(seeded.sort()).toEqual(['minhang', 'pudong', 'xuhui', 'yangpu', 'zj-county']);
+  });
+
+  it('cites a source, a verification date and a confidence for everything', () => {
+    const cited = [
+      ...catalogue.policies,
+      ...catalogue.policies.flatMap((p) => p.versions),
+      ...catalogue.incubators,
+      ...catalogue.regions,
+    ];
+    for (const item of cited) {
+      expect(item.sources.length).toBeGreaterThan(0);
+      expect(['A', 'B', 'C']).toContain(item.confidence);
+    }
+  });
+
+  it('hashes the content, not its location, and changes with a single byte', () => {
+    const copy = copyContent(SHIPPED_CONTENT);
+    expect(readCatalogue(copy).hash).toBe(hash);
+    edit(copy, 'policies/cn.tech-sme.yaml', 'title: 科技型中小企业评价入库', 'title: 科技型中小企业评价入库 ');
+    expect(readCatalogue(copy).hash).not.toBe(hash);
+  });
+});
+
+function personaAnswers(name: string): Answers {
+  return parse(fs.readFileSync(path.join(SHARED, 'personas', `${name}.yaml`), 'utf8')).answers;
+}
+
+/** Reference scorer for the test: highest band whose min ≤ value; best_of takes the best. */
+function score(table: ScoreTable, answers: Answers): number {
+  const points = (component: ScoreComponent): number => {
+    if ('best_of' in component) return Math.max(...component.best_of.map(points));
+    const value = Number(answers[component.fact] ?? 0);
+    return Math.max(0, ...component.bands.filter((b) => b.min <= value).map((b) => b.points));
+  };
+  return table.components.reduce((sum, c) => sum + points(c), 0);
+}

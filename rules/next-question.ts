@@ -86,9 +86,7 @@ function likelihood(definition: FactDefinition, value: FactValue, probes: number
 
 function scoreFact(session: Session, answers: Answers, open: OpenPolicy[], fact: string): number {
   const catalogue = session.compiled.catalogue;
-  // The region decides which regional policies apply at all, so it touches every open one.
-  const isRegion = fact === REGION_FACT;
-  const affected = isRegion ? open : open.filter((p) => p.facts.has(fact));
+  const affected = open.filter((p) => p.facts.has(fact));
   const probes = probeValues(session.compiled, fact);
   if (affected.length === 0 || probes.length === 0) return 0;
   const definition = catalogue.facts[fact]!;
@@ -97,10 +95,6 @@ function scoreFact(session: Session, answers: Answers, open: OpenPolicy[], fact:
     const trial = trialSession(session, answers, fact, value);
     let gain = 0;
     for (const { compiled, weight, facts } of affected) {
-      if (isRegion && !appliesToRegion(compiled.policy, value)) {
-        gain += weight;
-        continue;
-      }
       const outcome = trial.outcome(compiled.policy.id);
       if (outcome.truth !== 'unknown' || notNeededReason(compiled.policy, trial.lookup)) {
         gain += weight * (outcome.truth === 'met' ? 1 + ELIGIBLE_BONUS : 1);
@@ -116,17 +110,28 @@ function scoreFact(session: Session, answers: Answers, open: OpenPolicy[], fact:
 
 /**
  * The region is assumed (Shanghai) until said, so no verdict lists it as
- * missing; it is worth asking while another region's policies are in scope
- * and nothing said so far settles it.
+ * missing; yet another answer changes which policies apply at all. While
+ * nothing said settles it and another region's policies are in scope, it is
+ * worth the policies whose applicability it would flip (those that would
+ * drop out count too: a founder elsewhere should not see them).
  */
-function regionAskable(session: Session, answers: Answers, options: NextQuestionOptions, skipped: ReadonlySet<string>): boolean {
+function regionScore(session: Session, answers: Answers, options: NextQuestionOptions, skipped: ReadonlySet<string>): number {
   const catalogue = session.compiled.catalogue;
-  if (!(REGION_FACT in catalogue.facts) || skipped.has(REGION_FACT) || isSettled(catalogue, answers, REGION_FACT)) return false;
+  const definition = catalogue.facts[REGION_FACT];
+  if (!definition || skipped.has(REGION_FACT) || isSettled(catalogue, answers, REGION_FACT)) return 0;
   const selected = options.policies && options.policies.length > 0 ? new Set(options.policies) : null;
+  const inScope = session.compiled.policies.filter((p) => !selected || selected.has(p.policy.id));
   const assumed = session.lookup(REGION_FACT);
-  return session.compiled.policies.some(
-    (p) => (!selected || selected.has(p.policy.id)) && p.policy.region !== 'national' && p.policy.region !== assumed,
-  );
+  // Only worth a question when the answer can bring policies in; a Shanghai-only topic does not need it.
+  if (!inScope.some((p) => !appliesToRegion(p.policy, assumed))) return 0;
+  const probes = probeValues(session.compiled, REGION_FACT);
+  let total = 0;
+  for (const value of probes) {
+    const flipped = inScope.filter((p) => appliesToRegion(p.policy, value) !== appliesToRegion(p.policy, assumed));
+    const gain = flipped.reduce((sum, p) => sum + policyWeight(p.policy), 0);
+    total += gain * likelihood(definition, value, probes.length);
+  }
+  return total / COST[definition.type];
 }
 
 /** Every askable fact with its score, best first (ties in vocabulary order). */
@@ -140,11 +145,11 @@ export function rankQuestions(session: Session, answers: Answers, options: NextQ
       if (fact in catalogue.facts && !skipped.has(fact) && answers[fact] === undefined) candidates.add(fact);
     }
   }
-  if (open.length > 0 && regionAskable(session, answers, options, skipped)) candidates.add(REGION_FACT);
   const order = Object.keys(catalogue.facts);
-  return [...candidates]
-    .map((fact) => ({ fact, score: scoreFact(session, answers, open, fact) }))
-    .sort((a, b) => b.score - a.score || order.indexOf(a.fact) - order.indexOf(b.fact));
+  const ranked = [...candidates].map((fact) => ({ fact, score: scoreFact(session, answers, open, fact) }));
+  const region = candidates.has(REGION_FACT) ? 0 : regionScore(session, answers, options, skipped);
+  if (region > 0) ranked.push({ fact: REGION_FACT, score: region });
+  return ranked.sort((a, b) => b.score - a.score || order.indexOf(a.fact) - order.indexOf(b.fact));
 }
 
 export function toQuestion(definition: FactDefinition): NextQuestion {

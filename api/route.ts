@@ -58,7 +58,8 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, whe
   );
 }
 
-const EMPTY = z.undefined();
+/** The input type of a part a route does not declare. */
+type Absent = z.ZodUndefined;
 
 export class ApiRouter {
   constructor(
@@ -67,7 +68,7 @@ export class ApiRouter {
     private readonly guards: Partial<Record<RouteAuth, Middleware>>,
   ) {}
 
-  route<B extends z.ZodType = typeof EMPTY, Q extends z.ZodType = typeof EMPTY, P extends z.ZodType = typeof EMPTY>(
+  route<B extends z.ZodType = Absent, Q extends z.ZodType = Absent, P extends z.ZodType = Absent>(
     spec: RouteSpec<B, Q, P>,
     handler: Handler<B, Q, P>,
   ): void {

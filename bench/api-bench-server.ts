@@ -1,0 +1,110 @@
+/**
+ * The server side of `npm run bench:api`, run in its own process: a bare Koa
+ * hello-world (the baseline), or the real API over a fresh SQLite file or the
+ * scratch MariaDB database, with the shipped content and 100 founders who
+ * each have an open assessment. Listens on 127.0.0.1 only.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import Koa from 'koa';
+import { createApi } from '../api/create-api';
+import { readCatalogue } from '../catalogue/read-content';
+import { loadConfig } from '../config/config';
+import { isDatabaseReachable, openDatabase } from '../db/open-database';
+import { silentLogger } from '../logging/logger';
+import type { FactValue } from '../rules/catalogue';
+import type { NextQuestion } from '../rules/results';
+import { createServices } from '../services';
+import { systemClock } from '../services/clock';
+
+export interface BenchFounder {
+  token: string;
+  assessmentId: string;
+  fact: string;
+  value: FactValue;
+}
+
+export interface ServerInfo {
+  base: string;
+  founders: BenchFounder[];
+  eligibilityBody: unknown;
+}
+
+const FOUNDERS = 100;
+const CONTENT_DIR = path.resolve(__dirname, '../content');
+
+/** The hardtech persona of shared/personas: a realistic, fully answered profile. */
+const PERSONA_ANSWERS = {
+  region: 'shanghai',
+  registered_in_shanghai: true,
+  district: 'pudong',
+  company_registered: true,
+  company_age_months: 30,
+  employees: 40,
+  tech_staff_ratio: 45,
+  annual_revenue_wan: 3000,
+  total_assets_wan: 2500,
+  rd_expense_wan: 360,
+  rd_expense_ratio: 12,
+  high_tech_income_ratio: 75,
+  class1_ip_count: 3,
+  class2_ip_count: 5,
+  industry: 'ai',
+  stage: 'growth',
+  is_tech_sme: true,
+  is_high_tech_enterprise: false,
+  credit_blacklisted: false,
+  major_incident_last_year: false,
+};
+
+function listen(callback: http.RequestListener): Promise<string> {
+  const server = http.createServer({ keepAlive: true }, callback);
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
+  });
+}
+
+function valueFor(question: NextQuestion): FactValue {
+  if (question.type === 'boolean') return true;
+  if (question.type === 'enum') return question.options![0]!.value;
+  return Math.max(question.min ?? 0, 1);
+}
+
+export async function serve(kind: 'baseline' | 'sqlite' | 'mysql'): Promise<ServerInfo> {
+  if (kind === 'baseline') {
+    const app = new Koa();
+    app.use((ctx) => {
+      ctx.body = 'Hello World';
+    });
+    return { base: await listen(app.callback()), founders: [], eligibilityBody: null };
+  }
+  const env: Record<string, string> = { LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000000', CONTENT_DIR };
+  if (kind === 'mysql') {
+    const url = new URL(process.env.DATABASE_URL!);
+    url.pathname = `/${url.pathname.slice(1)}_api_bench`;
+    env.DATABASE_URL = url.toString();
+  } else {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fg-api-bench-'));
+    env.SQLITE_PATH = path.join(dir, 'bench.sqlite');
+    process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  }
+  const config = loadConfig(env);
+  const dataSource = await openDatabase(config);
+  const services = createServices({ dataSource, config, logger: silentLogger(), clock: systemClock, readCatalogue });
+  await services.content.load(CONTENT_DIR, { actor: 'bench' });
+  const founders: BenchFounder[] = [];
+  for (let i = 0; i < FOUNDERS; i += 1) {
+    const founder = await services.founders.findOrCreate({ channel: 'miniprogram', openid: `bench-${i}` });
+    const view = await services.assessments.start(founder.id, {});
+    const question = view.question!;
+    founders.push({ token: services.sessions.issue(founder.id).token, assessmentId: view.id, fact: question.fact, value: valueFor(question) });
+  }
+  const api = createApi({ services, config, logger: silentLogger(), isDatabaseReachable: () => isDatabaseReachable(dataSource) });
+  process.once('SIGTERM', () => {
+    void dataSource.destroy().finally(() => process.exit(0));
+  });
+  return { base: await listen(api.callback()), founders, eligibilityBody: { answers: PERSONA_ANSWERS } };
+}

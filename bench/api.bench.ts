@@ -1,0 +1,173 @@
+/**
+ * `npm run bench:api`: throughput and latency of the mini-program API with
+ * autocannon (100 connections, ~5 s per scenario, loopback only), against a
+ * bare Koa hello-world baseline measured in the same run:
+ *   GET /health · stateless POST /api/v1/eligibility · a stateful assessment answer
+ * on SQLite and, when DATABASE_URL is set, on MariaDB/MySQL (in a scratch
+ * database `<name>_api_bench`, created and dropped here; yours is not touched).
+ *
+ * The server runs in a child process so that it does not share an event loop
+ * with the load generator. Goals: stateless ≥ 60 % of the baseline RPS,
+ * stateful ≥ 30 %, p99 < 50 ms. A benchmark, not a test.
+ */
+import 'reflect-metadata';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import readline from 'node:readline';
+import { serve, ServerInfo } from './api-bench-server';
+
+interface AutocannonRequest {
+  method?: string;
+  path?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  setupRequest?: (request: AutocannonRequest) => AutocannonRequest;
+}
+interface AutocannonResult {
+  requests: { average: number };
+  latency: { p50: number; p99: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+type Autocannon = (options: Record<string, unknown>) => Promise<AutocannonResult>;
+// autocannon ships no types; this is the slice used here.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const autocannon = require('autocannon') as Autocannon;
+
+const CONNECTIONS = 100;
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 5);
+
+interface Row {
+  scenario: string;
+  db: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  failures: number;
+}
+
+async function load(base: string, requests: AutocannonRequest[], duration = DURATION_S): Promise<AutocannonResult> {
+  return autocannon({ url: base, connections: CONNECTIONS, duration, requests, pipelining: 1 });
+}
+
+async function measure(scenario: string, db: string, base: string, requests: AutocannonRequest[]): Promise<Row> {
+  await load(base, requests, 1); // warm-up: JIT, connection pools, caches
+  const result = await load(base, requests);
+  return {
+    scenario,
+    db,
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    failures: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+function startServer(kind: string): Promise<{ child: ChildProcess; info: ServerInfo }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', __filename, '--serve', kind], {
+    env: process.env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    const lines = readline.createInterface({ input: child.stdout! });
+    lines.once('line', (line) => resolve({ child, info: JSON.parse(line) as ServerInfo }));
+    child.once('exit', (code) => reject(new Error(`bench server (${kind}) exited with ${code}`)));
+  });
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  child.removeAllListeners('exit');
+  await new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+function scratchDatabase(action: 'create' | 'drop'): void {
+  const url = new URL(process.env.DATABASE_URL!);
+  const name = `${url.pathname.slice(1)}_api_bench`;
+  const args = ['--protocol=tcp', `-h${url.hostname}`, `-P${url.port || '3306'}`, `-u${decodeURIComponent(url.username)}`];
+  if (url.password) args.push(`-p${decodeURIComponent(url.password)}`);
+  const sql = action === 'create' ? `DROP DATABASE IF EXISTS \`${name}\`; CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4` : `DROP DATABASE IF EXISTS \`${name}\``;
+  execFileSync('mysql', [...args, '-e', sql]);
+}
+
+async function scenarios(kind: 'sqlite' | 'mysql'): Promise<Row[]> {
+  const db = kind === 'mysql' ? 'mariadb' : 'sqlite';
+  const { child, info } = await startServer(kind);
+  try {
+    const json = { 'content-type': 'application/json' };
+    let turn = 0;
+    const answer: AutocannonRequest = {
+      method: 'POST',
+      setupRequest: (request) => {
+        // Round-robin over the founders, each answering their own open assessment.
+        const founder = info.founders[turn++ % info.founders.length]!;
+        return {
+          ...request,
+          path: `/api/v1/me/assessments/${founder.assessmentId}/answers`,
+          headers: { ...json, authorization: `Bearer ${founder.token}` },
+          body: JSON.stringify({ fact: founder.fact, value: founder.value }),
+        };
+      },
+    };
+    return [
+      await measure('GET /health', db, info.base, [{ method: 'GET', path: '/health' }]),
+      await measure('POST /api/v1/eligibility', db, info.base, [
+        { method: 'POST', path: '/api/v1/eligibility', headers: json, body: JSON.stringify(info.eligibilityBody) },
+      ]),
+      await measure('assessment answer', db, info.base, [answer]),
+    ];
+  } finally {
+    await stop(child);
+  }
+}
+
+function table(baseline: Row, rows: Row[]): string {
+  const header = ['scenario', 'db', 'RPS', 'p50 ms', 'p99 ms', 'vs baseline', 'failures'];
+  const goal = (row: Row) => (row.scenario === 'assessment answer' ? 0.3 : row.scenario.startsWith('POST') ? 0.6 : null);
+  const body = [baseline, ...rows].map((row) => {
+    const ratio = row.rps / baseline.rps;
+    const target = goal(row);
+    const verdict = target === null ? '' : ratio >= target && row.p99 < 50 ? ' ✓' : ` ✗ (goal ≥ ${target * 100} %, p99 < 50 ms)`;
+    return [row.scenario, row.db, String(row.rps), String(row.p50), String(row.p99), `${(ratio * 100).toFixed(0)} %${verdict}`, String(row.failures)];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
+}
+
+async function main(): Promise<void> {
+  const at = process.argv.indexOf('--serve');
+  if (at >= 0) {
+    const info = await serve(process.argv[at + 1] as 'baseline' | 'sqlite' | 'mysql');
+    process.stdout.write(`${JSON.stringify(info)}\n`);
+    return;
+  }
+  console.log(`bench:api — ${CONNECTIONS} connections, ${DURATION_S} s per scenario (+1 s warm-up), loopback only`);
+  const base = await startServer('baseline');
+  let baseline: Row;
+  try {
+    baseline = await measure('Koa hello-world (baseline)', '-', base.info.base, [{ method: 'GET', path: '/' }]);
+  } finally {
+    await stop(base.child);
+  }
+  const rows: Row[] = [];
+  rows.push(...(await scenarios('sqlite')));
+  if (process.env.DATABASE_URL) {
+    scratchDatabase('create');
+    try {
+      rows.push(...(await scenarios('mysql')));
+    } finally {
+      scratchDatabase('drop');
+    }
+  } else {
+    console.log('(set DATABASE_URL=mysql://… to add MariaDB/MySQL; a scratch database <name>_api_bench is used)');
+  }
+  console.log(table(baseline, rows));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -74,7 +74,7 @@ describe('fuzzing every route', () => {
           if (res.status >= 400 && method !== 'HEAD') expect(res.body.error).toEqual(expect.objectContaining({ code: expect.any(String) }));
         },
       ),
-      { numRuns: 150 },
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 150) },
     );
   });
 });

@@ -48,6 +48,17 @@ const CODES: Record<number, string> = {
   429: 'rate_limited',
 };
 
+/**
+ * What an unexpected error may put in the logs: its type, code and stack
+ * frames, not its message or SQL parameters, which can quote an openid or an
+ * answer ("Duplicate entry 'o…' for key…").
+ */
+export function loggableError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { type: typeof error };
+  const frames = (error.stack ?? '').split('\n').filter((line) => line.trimStart().startsWith('at '));
+  return { type: error.constructor.name, code: (error as { code?: unknown }).code, stack: frames.join('\n') };
+}
+
 export function errorHandler(logger: Logger) {
   return async function handleErrors(ctx: Context, next: Next): Promise<void> {
     try {
@@ -66,7 +77,7 @@ export function errorHandler(logger: Logger) {
         body = { error: { code: CODES[status] ?? 'bad_request', message: error.message, details: [] } };
       } else {
         status = 500;
-        logger.error({ err: error, method: ctx.method, path: ctx.path }, 'unhandled error');
+        logger.error({ err: loggableError(error), method: ctx.method, route: ctx._matchedRoute ?? ctx.path }, 'unhandled error');
         body = { error: { code: 'internal_error', message: '服务器内部错误，请稍后再试', details: [] } };
       }
       ctx.status = status;

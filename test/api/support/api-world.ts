@@ -8,7 +8,7 @@ import type Koa from 'koa';
 import supertest from 'supertest';
 import { createApi } from '../../../api/create-api';
 import { readCatalogue } from '../../../catalogue/read-content';
-import { silentLogger } from '../../../logging/logger';
+import { Logger, silentLogger } from '../../../logging/logger';
 import { createServices, Services } from '../../../services';
 import { fixedClock } from '../../../services/clock';
 import { openTestDatabase, TestDatabase } from '../../support/test-database';
@@ -30,7 +30,12 @@ export interface ApiWorld {
   close(): Promise<void>;
 }
 
-export async function openApiWorld(env: Record<string, string> = {}): Promise<ApiWorld> {
+export interface WorldOptions {
+  logger?: Logger;
+  isDatabaseReachable?: () => Promise<boolean>;
+}
+
+export async function openApiWorld(env: Record<string, string> = {}, options: WorldOptions = {}): Promise<ApiWorld> {
   const db = await openTestDatabase({
     ADMIN_TOKEN,
     SESSION_SECRET,
@@ -44,8 +49,8 @@ export async function openApiWorld(env: Record<string, string> = {}): Promise<Ap
   const app = createApi({
     services,
     config: db.config,
-    logger: silentLogger(),
-    isDatabaseReachable: async () => db.dataSource.isInitialized,
+    logger: options.logger ?? silentLogger(),
+    isDatabaseReachable: options.isDatabaseReachable ?? (async () => db.dataSource.isInitialized),
   });
   const callback = app.callback();
   return {

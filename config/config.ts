@@ -68,6 +68,8 @@ const schema = z.object({
   REMINDER_QUIET_HOURS: quietHours.default({ start: '22:00', end: '08:00' }),
   REMINDER_MAX_PER_DAY: z.coerce.number().int().min(1).default(3),
   REMINDER_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+  // Messages in flight at once: 1 = a killed process repeats nothing it finished; N may repeat up to N-1.
+  REMINDER_SEND_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(1),
   PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
 });
 

@@ -55,6 +55,7 @@ export function reminderSettings(config: Config, overrides: Partial<ReminderSett
     maxPerDay: config.REMINDER_MAX_PER_DAY,
     maxAttempts: config.REMINDER_MAX_ATTEMPTS,
     publicBaseUrl: config.PUBLIC_BASE_URL,
+    concurrency: config.REMINDER_SEND_CONCURRENCY,
     ...overrides,
   };
 }

@@ -169,4 +169,21 @@ describe(`reminder sending on ${describeTarget()}`, () => {
     expect(channel.bundles).toHaveLength(0);
     expect((await fx.deliveries())[0]).toMatchObject({ status: 'cancelled', lastError: 'no active subscription' });
   });
+
+  it('with several messages in flight (REMINDER_SEND_CONCURRENCY), still sends each reminder and follow-up once, one message per founder', async () => {
+    await fx.policy('p.a', ['2026-06-19', '2026-05-27']);
+    const founders: string[] = [];
+    for (let i = 0; i < 12; i += 1) founders.push(await subscribedFounder('p.a'));
+    const clock = fixedClock(shanghai('2026-05-20T09:00'));
+    const channel = recordingChannel();
+    channel.behave = () => new Promise((resolve) => setTimeout(() => resolve({ status: 'sent' }), 1));
+    const runner = runnerFor(db.dataSource, fx, clock, [channel], { concurrency: 4, batchSize: 5 });
+    await runner.run();
+    expect(channel.bundles.map((b) => b.founderId).sort()).toEqual([...founders].sort());
+    expect(channel.bundles.every((b) => b.items.length === 2)).toBe(true);
+    clock.set(shanghai('2026-06-03T09:00')); // 7 days after the 05-27 deadline: follow-ups, recorded in transactions
+    await runner.run();
+    expect(channel.bundles.slice(12).map((b) => b.founderId).sort()).toEqual([...founders].sort());
+    expect(await db.dataSource.manager.count('application_record')).toBe(12);
+  });
 });

@@ -30,7 +30,10 @@ export function closingDate(n: number, today: string): string {
 async function insertRows(manager: EntityManager, table: string, columns: string[], rows: unknown[][]): Promise<void> {
   const list = columns.map((c) => `\`${c}\``).join(', ');
   for (const batch of chunks(rows, 500)) {
-    await manager.query(`INSERT INTO \`${table}\` (${list}) VALUES ${batch.map(() => `(${placeholders(columns.length)})`).join(', ')}`, batch.flat());
+    await manager.query(
+      `INSERT INTO \`${table}\` (${list}) VALUES ${batch.map(() => `(${placeholders(columns.length)})`).join(', ')}`,
+      batch.flat(),
+    );
   }
 }
 
@@ -57,7 +60,11 @@ export function benchPolicy(n: number): CataloguePolicy {
   };
 }
 
-export async function loadBenchFixtures(dataSource: DataSource, founders: number, today: string): Promise<BenchCatalogue> {
+export async function loadBenchFixtures(
+  dataSource: DataSource,
+  founders: number,
+  today: string,
+): Promise<BenchCatalogue> {
   const policies = new Map(Array.from({ length: POLICIES }, (_, n) => [policyId(n), benchPolicy(n)] as const));
   const now = dbTime(new Date());
   await dataSource.transaction(async (manager) => {
@@ -71,14 +78,27 @@ export async function loadBenchFixtures(dataSource: DataSource, founders: number
       manager,
       'application_window',
       ['policyId', 'windowKey', 'opensOn', 'closesOn', 'rolling', 'note', 'confidence'],
-      Array.from({ length: POLICIES }, (_, n) => [policyId(n), `${policyId(n)}:w`, null, closingDate(n, today), 0, null, 'C']),
+      Array.from({ length: POLICIES }, (_, n) => [
+        policyId(n),
+        `${policyId(n)}:w`,
+        null,
+        closingDate(n, today),
+        0,
+        null,
+        'C',
+      ]),
     );
   });
   for (let start = 0; start < founders; start += 10_000) {
     const ids = Array.from({ length: Math.min(10_000, founders - start) }, (_, k) => start + k);
     await dataSource.transaction(async (manager) => {
       const id = (i: number) => `bench-founder-${String(i).padStart(8, '0')}`;
-      await insertRows(manager, 'founder', ['id', 'wechatyContactId', 'createdAt', 'updatedAt'], ids.map((i) => [id(i), `wx-${i}`, now, now]));
+      await insertRows(
+        manager,
+        'founder',
+        ['id', 'wechatyContactId', 'createdAt', 'updatedAt'],
+        ids.map((i) => [id(i), `wx-${i}`, now, now]),
+      );
       await insertRows(
         manager,
         'subscription',

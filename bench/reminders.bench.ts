@@ -43,7 +43,11 @@ interface Result {
 const eligibility = {
   check(request: { answers: unknown; policies?: string[] }) {
     const answers = request.answers as Record<string, string>;
-    return { evaluation: { results: (request.policies ?? []).map((policy) => ({ policy, status: answers[policy] ?? 'not_eligible' })) } };
+    return {
+      evaluation: {
+        results: (request.policies ?? []).map((policy) => ({ policy, status: answers[policy] ?? 'not_eligible' })),
+      },
+    };
   },
 };
 
@@ -89,11 +93,14 @@ async function scenario(kind: 'sqlite' | 'mysql', founders: number, concurrency:
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 25);
     let planDone = 0;
     started = Date.now();
-    const summary = await runner.run({ progress: (line) => (line.startsWith('follow-ups') ? (planDone = Date.now()) : undefined) });
+    const summary = await runner.run({
+      progress: (line) => (line.startsWith('follow-ups') ? (planDone = Date.now()) : undefined),
+    });
     const ended = Date.now();
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage().rss);
-    if (summary.send.sent !== items || shanghaiDate(clock.now()) !== TODAY) throw new Error('bench: sink and outbox disagree');
+    if (summary.send.sent !== items || shanghaiDate(clock.now()) !== TODAY)
+      throw new Error('bench: sink and outbox disagree');
     return {
       db: kind === 'mysql' ? 'mariadb' : 'sqlite',
       founders,
@@ -116,38 +123,83 @@ async function scenario(kind: 'sqlite' | 'mysql', founders: number, concurrency:
 function recreateBenchDatabase(): void {
   const url = new URL(process.env.DATABASE_URL!);
   const name = `${url.pathname.slice(1)}_reminders_bench`;
-  const args = ['--protocol=tcp', `-h${url.hostname}`, `-P${url.port || '3306'}`, `-u${decodeURIComponent(url.username)}`];
+  const args = [
+    '--protocol=tcp',
+    `-h${url.hostname}`,
+    `-P${url.port || '3306'}`,
+    `-u${decodeURIComponent(url.username)}`,
+  ];
   if (url.password) args.push(`-p${decodeURIComponent(url.password)}`);
-  execFileSync('mysql', [...args, '-e', `DROP DATABASE IF EXISTS \`${name}\`; CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4`]);
+  execFileSync('mysql', [
+    ...args,
+    '-e',
+    `DROP DATABASE IF EXISTS \`${name}\`; CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4`,
+  ]);
 }
 
 function dropBenchDatabase(): void {
   const url = new URL(process.env.DATABASE_URL!);
-  const args = ['--protocol=tcp', `-h${url.hostname}`, `-P${url.port || '3306'}`, `-u${decodeURIComponent(url.username)}`];
+  const args = [
+    '--protocol=tcp',
+    `-h${url.hostname}`,
+    `-P${url.port || '3306'}`,
+    `-u${decodeURIComponent(url.username)}`,
+  ];
   if (url.password) args.push(`-p${decodeURIComponent(url.password)}`);
   execFileSync('mysql', [...args, '-e', `DROP DATABASE IF EXISTS \`${url.pathname.slice(1)}_reminders_bench\``]);
 }
 
 function runChild(kind: string, founders: number, concurrency: number): Result {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', __filename, '--scenario', kind, String(founders), String(concurrency)], {
-    env: process.env,
-    stdio: ['ignore', 'pipe', 'inherit'],
-    maxBuffer: 1 << 20,
-  });
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', __filename, '--scenario', kind, String(founders), String(concurrency)],
+    {
+      env: process.env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 1 << 20,
+    },
+  );
   return JSON.parse(out.toString().trim().split('\n').pop()!) as Result;
 }
 
 function printTable(results: Result[]): void {
   const n = (x: number) => x.toLocaleString('en-US');
-  const rows = results.map((r) => [r.db, String(r.concurrency), n(r.founders), n(r.sent), n(r.messages), r.planS.toFixed(2), r.sendS.toFixed(2), r.totalS.toFixed(2), n(Math.round(r.sent / r.totalS)), String(r.peakRssMb), r.fixtureS.toFixed(1)]);
-  const head = ['db', 'in flight', 'founders', 'reminders', 'messages', 'plan s', 'send s', 'total s', 'reminders/s', 'peak RSS MB', 'fixtures s'];
+  const rows = results.map((r) => [
+    r.db,
+    String(r.concurrency),
+    n(r.founders),
+    n(r.sent),
+    n(r.messages),
+    r.planS.toFixed(2),
+    r.sendS.toFixed(2),
+    r.totalS.toFixed(2),
+    n(Math.round(r.sent / r.totalS)),
+    String(r.peakRssMb),
+    r.fixtureS.toFixed(1),
+  ]);
+  const head = [
+    'db',
+    'in flight',
+    'founders',
+    'reminders',
+    'messages',
+    'plan s',
+    'send s',
+    'total s',
+    'reminders/s',
+    'peak RSS MB',
+    'fixtures s',
+  ];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   console.log(line(head));
   for (const row of rows) console.log(line(row));
   console.log('');
   for (const db of [...new Set(results.map((r) => r.db))]) {
-    const [small, large] = results.filter((r) => r.db === db && r.concurrency === 1).sort((a, b) => a.founders - b.founders);
+    const [small, large] = results
+      .filter((r) => r.db === db && r.concurrency === 1)
+      .sort((a, b) => a.founders - b.founders);
     if (!small || !large) continue;
     const ratio = (a: number, b: number) => `${(a / b).toFixed(1)}×`;
     console.log(
@@ -160,13 +212,20 @@ function printTable(results: Result[]): void {
 async function main(): Promise<void> {
   const at = process.argv.indexOf('--scenario');
   if (at >= 0) {
-    const result = await scenario(process.argv[at + 1] as 'sqlite' | 'mysql', Number(process.argv[at + 2]), Number(process.argv[at + 3] ?? 1));
+    const result = await scenario(
+      process.argv[at + 1] as 'sqlite' | 'mysql',
+      Number(process.argv[at + 2]),
+      Number(process.argv[at + 3] ?? 1),
+    );
     console.log(JSON.stringify(result));
     return;
   }
   const kinds = ['sqlite', ...(process.env.DATABASE_URL ? ['mysql'] : [])];
-  console.log(`reminders benchmark: ${SIZES.map((s) => s.toLocaleString('en-US')).join(' and ')} founders, 20 windows (6 due), in-memory sink; ${kinds.join(' and ')}`);
-  if (!process.env.DATABASE_URL) console.log('(set DATABASE_URL=mysql://… to add MariaDB/MySQL; a scratch database <name>_reminders_bench is used)');
+  console.log(
+    `reminders benchmark: ${SIZES.map((s) => s.toLocaleString('en-US')).join(' and ')} founders, 20 windows (6 due), in-memory sink; ${kinds.join(' and ')}`,
+  );
+  if (!process.env.DATABASE_URL)
+    console.log('(set DATABASE_URL=mysql://… to add MariaDB/MySQL; a scratch database <name>_reminders_bench is used)');
   const results: Result[] = [];
   // One message in flight is the default (a killed runner repeats nothing it had
   // finished); 4 in flight shows what InnoDB's group commit buys on MariaDB.

@@ -62,10 +62,13 @@ export function planBundles(input: BundleInput): BundlePlan {
       rows.forEach((row) => cancel(row, `founder has no ${channel} contact`));
       continue;
     }
-    const subscriptions = input.subscriptions.filter((s) => s.founderId === founderId && s.channel === channel && s.status === 'active');
+    const subscriptions = input.subscriptions.filter(
+      (s) => s.founderId === founderId && s.channel === channel && s.status === 'active',
+    );
     const sendable: ClaimedRow[] = [];
     for (const row of rows) {
-      if (!subscriptions.some((s) => s.scope === row.policyId || s.scope === ALL_FITTING)) cancel(row, 'no active subscription');
+      if (!subscriptions.some((s) => s.scope === row.policyId || s.scope === ALL_FITTING))
+        cancel(row, 'no active subscription');
       else if (!input.policy(row.policyId)) cancel(row, 'policy no longer in the catalogue');
       else if (row.kind === 'reminder' && row.closesOn < input.today) cancel(row, 'deadline passed before delivery');
       else sendable.push(row);
@@ -97,7 +100,9 @@ export function planBundles(input: BundleInput): BundlePlan {
             closesOn: row.closesOn,
             daysLeft: daysBetween(input.today, row.closesOn),
             materials: policy.how_to_apply?.materials ?? [],
-            link: policy.how_to_apply?.url ?? `${input.publicBaseUrl.replace(/\/$/, '')}/policies/${encodeURIComponent(policy.id)}`,
+            link:
+              policy.how_to_apply?.url ??
+              `${input.publicBaseUrl.replace(/\/$/, '')}/policies/${encodeURIComponent(policy.id)}`,
           };
         }),
       },

@@ -35,9 +35,12 @@ export function parseMoment(text: string): Date {
   if (calendar.getUTCMonth() !== Number(month) - 1 || calendar.getUTCDate() !== Number(day)) {
     throw new CliArgsError(`--at: ${year}-${month}-${day} is not a date`);
   }
-  if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) throw new CliArgsError(`--at: ${hour}:${minute} is not a time of day`);
+  if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59)
+    throw new CliArgsError(`--at: ${hour}:${minute} is not a time of day`);
   const offset = zone ?? '+08:00';
-  const at = new Date(`${year}-${month}-${day}T${hour}:${minute}:${second}${offset === 'Z' ? 'Z' : offset.replace(/^([+-]\d{2}):?(\d{2})$/, '$1:$2')}`);
+  const at = new Date(
+    `${year}-${month}-${day}T${hour}:${minute}:${second}${offset === 'Z' ? 'Z' : offset.replace(/^([+-]\d{2}):?(\d{2})$/, '$1:$2')}`,
+  );
   if (Number.isNaN(at.getTime())) throw new CliArgsError(`--at: "${text}" is not a moment`);
   return at;
 }

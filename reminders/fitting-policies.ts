@@ -24,12 +24,21 @@ export interface PolicyLookup {
 
 export interface FittingPolicies {
   /** For each founder: the policies among `policyIds` whose verdict on `asOf` is eligible or maybe. */
-  fitting(manager: EntityManager, founderIds: string[], policyIds: string[], asOf: string): Promise<Map<string, Set<string>>>;
+  fitting(
+    manager: EntityManager,
+    founderIds: string[],
+    policyIds: string[],
+    asOf: string,
+  ): Promise<Map<string, Set<string>>>;
 }
 
 const FITS = new Set(['eligible', 'maybe']);
 
-export function fittingFromEligibility(eligibility: EligibilityCheck, catalogue: PolicyLookup, logger?: Logger): FittingPolicies {
+export function fittingFromEligibility(
+  eligibility: EligibilityCheck,
+  catalogue: PolicyLookup,
+  logger?: Logger,
+): FittingPolicies {
   return {
     async fitting(manager, founderIds, policyIds, asOf) {
       const known = policyIds.filter((id) => catalogue.policy(id) !== undefined);
@@ -44,7 +53,9 @@ export function fittingFromEligibility(eligibility: EligibilityCheck, catalogue:
       for (const [founderId, founderAnswers] of answers) {
         try {
           const { evaluation } = eligibility.check({ answers: founderAnswers, asOf, policies: known });
-          const fits = evaluation.results.filter((r) => FITS.has(r.status) && known.includes(r.policy)).map((r) => r.policy);
+          const fits = evaluation.results
+            .filter((r) => FITS.has(r.status) && known.includes(r.policy))
+            .map((r) => r.policy);
           if (fits.length > 0) result.set(founderId, new Set(fits));
         } catch (error) {
           // Stored answers the current vocabulary rejects: no verdict, so no reminder.

@@ -41,13 +41,25 @@ export interface Reminders {
   startScheduler(): ReminderScheduler;
 }
 
-export function configuredChannels(config: Config, contacts?: ContactSender): Pick<Reminders, 'channels' | 'unavailable'> {
+export function configuredChannels(
+  config: Config,
+  contacts?: ContactSender,
+): Pick<Reminders, 'channels' | 'unavailable'> {
   const channels: ReminderChannel[] = [];
   const unavailable: Reminders['unavailable'] = [];
   if (contacts) channels.push(wechatChannel(contacts));
-  else unavailable.push({ channel: 'wechat', reason: 'the WeChat bot is not running in this process (set WECHATY_PUPPET and start the service)' });
+  else
+    unavailable.push({
+      channel: 'wechat',
+      reason: 'the WeChat bot is not running in this process (set WECHATY_PUPPET and start the service)',
+    });
   if (config.WECHAT_APPID && config.WECHAT_SECRET) {
-    const credentials = { apiBase: config.WECHAT_API_BASE, appid: config.WECHAT_APPID, secret: config.WECHAT_SECRET, timeoutMs: config.WECHAT_TIMEOUT_MS };
+    const credentials = {
+      apiBase: config.WECHAT_API_BASE,
+      appid: config.WECHAT_APPID,
+      secret: config.WECHAT_SECRET,
+      timeoutMs: config.WECHAT_TIMEOUT_MS,
+    };
     channels.push(
       miniprogramChannel({
         // Token expiry is WeChat's real time, whatever moment a run plans for.

@@ -66,6 +66,9 @@ export class DatabaseLease {
   }
 
   async release(): Promise<void> {
-    await execute(this.dataSource.manager, 'DELETE FROM `lease` WHERE `name` = ? AND `holder` = ?', [this.name, this.holder]);
+    await execute(this.dataSource.manager, 'DELETE FROM `lease` WHERE `name` = ? AND `holder` = ?', [
+      this.name,
+      this.holder,
+    ]);
   }
 }

@@ -47,7 +47,11 @@ export function reminderText(bundle: DeliveryBundle): string {
   if (reminders.length === 1) {
     blocks.push(['【截止提醒】您关注的政策即将截止申报：', ...reminderLines(reminders[0]!)].join('\n'));
   } else if (reminders.length > 1) {
-    const listed = reminders.map((item, index) => reminderLines(item).map((line, n) => (n === 0 ? `${index + 1}. ${line}` : `   ${line}`)).join('\n'));
+    const listed = reminders.map((item, index) =>
+      reminderLines(item)
+        .map((line, n) => (n === 0 ? `${index + 1}. ${line}` : `   ${line}`))
+        .join('\n'),
+    );
     blocks.push([`【截止提醒】您关注的 ${reminders.length} 项政策即将截止申报：`, ...listed].join('\n\n'));
   }
   for (const item of followUps) blocks.push(['【申请跟进】', ...followUpLines(item)].join('\n'));

@@ -31,7 +31,8 @@ export function miniprogramChannel(options: MiniprogramChannelOptions): Reminder
     async send(bundle) {
       const templateId = bundle.templateId ?? options.defaultTemplateId;
       // A configuration gap, not the founder's refusal: fail visibly after the retries.
-      if (!templateId) return { status: 'retry', error: 'no subscribeMessage template accepted or configured (WECHAT_TEMPLATE_ID)' };
+      if (!templateId)
+        return { status: 'retry', error: 'no subscribeMessage template accepted or configured (WECHAT_TEMPLATE_ID)' };
       const message = miniprogramMessage(bundle, options.page);
       const body = JSON.stringify({
         touser: bundle.recipient,
@@ -55,11 +56,18 @@ export function miniprogramChannel(options: MiniprogramChannelOptions): Reminder
   };
 }
 
-async function post(options: MiniprogramChannelOptions, body: string): Promise<{ errcode: number; errmsg: string; token: string }> {
+async function post(
+  options: MiniprogramChannelOptions,
+  body: string,
+): Promise<{ errcode: number; errmsg: string; token: string }> {
   const token = await options.tokens.token();
   const url = new URL('/cgi-bin/message/subscribe/send', options.apiBase);
   url.search = new URLSearchParams({ access_token: token }).toString();
-  const reply = await requestJson(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body }, options.timeoutMs);
+  const reply = await requestJson(
+    url,
+    { method: 'POST', headers: { 'content-type': 'application/json' }, body },
+    options.timeoutMs,
+  );
   const errcode = numberOrNull(reply.errcode) ?? 0;
   return { errcode, errmsg: String(reply.errmsg ?? ''), token };
 }

@@ -9,7 +9,17 @@
 import type { EntityManager } from 'typeorm';
 import type { DeliveryKind } from '../entities/reminder-delivery';
 import { ReminderDelivery } from '../entities';
-import { chunks, dbTime, dialectOf, execute, indexHint, insertIgnore, placeholders, retryOnLockConflict, select } from './sql';
+import {
+  chunks,
+  dbTime,
+  dialectOf,
+  execute,
+  indexHint,
+  insertIgnore,
+  placeholders,
+  retryOnLockConflict,
+  select,
+} from './sql';
 
 export interface ClaimedRow {
   id: number;
@@ -29,7 +39,8 @@ export interface Claim {
   raced: boolean;
 }
 
-const ROW_COLUMNS = '`id`, `founderId`, `policyId`, `windowKey`, `offsetDays`, `channel`, `kind`, `closesOn`, `attempts`';
+const ROW_COLUMNS =
+  '`id`, `founderId`, `policyId`, `windowKey`, `offsetDays`, `channel`, `kind`, `closesOn`, `attempts`';
 
 export class Outbox {
   constructor(private readonly manager: EntityManager) {}
@@ -66,7 +77,12 @@ export class Outbox {
       [...founderIds, token],
     );
     return {
-      rows: rows.map((row) => ({ ...row, id: Number(row.id), offsetDays: Number(row.offsetDays), attempts: Number(row.attempts) })),
+      rows: rows.map((row) => ({
+        ...row,
+        id: Number(row.id),
+        offsetDays: Number(row.offsetDays),
+        attempts: Number(row.attempts),
+      })),
       // Due rows were there but another runner claimed them first: look again.
       raced: rows.length === 0,
     };
@@ -110,7 +126,13 @@ export class Outbox {
   }
 
   /** A failed attempt: try again at `retryAt(attempts)`, or give up after `maxAttempts`. */
-  async markFailed(rows: readonly ClaimedRow[], token: string, error: string, maxAttempts: number, retryAt: (attempt: number) => Date): Promise<'retry' | 'failed'> {
+  async markFailed(
+    rows: readonly ClaimedRow[],
+    token: string,
+    error: string,
+    maxAttempts: number,
+    retryAt: (attempt: number) => Date,
+  ): Promise<'retry' | 'failed'> {
     let outcome: 'retry' | 'failed' = 'retry';
     for (const row of rows) {
       const attempts = row.attempts + 1;
@@ -132,7 +154,11 @@ export class Outbox {
       const pairs = [...new Set(rows.map((row) => `${row.founderId}|${row.channel}`))];
       for (const pair of pairs) {
         const [founderId, channel] = pair.split('|');
-        await execute(manager, "UPDATE `subscription` SET `status` = 'refused' WHERE `founderId` = ? AND `channel` = ? AND `status` = 'active'", [founderId, channel]);
+        await execute(
+          manager,
+          "UPDATE `subscription` SET `status` = 'refused' WHERE `founderId` = ? AND `channel` = ? AND `status` = 'active'",
+          [founderId, channel],
+        );
       }
     });
   }
@@ -181,7 +207,13 @@ export class Outbox {
     return indexHint(this.manager, ReminderDelivery, ['founderId']);
   }
 
-  private async finish(manager: EntityManager, rows: readonly ClaimedRow[], token: string, status: 'refused' | 'cancelled', reason: string): Promise<void> {
+  private async finish(
+    manager: EntityManager,
+    rows: readonly ClaimedRow[],
+    token: string,
+    status: 'refused' | 'cancelled',
+    reason: string,
+  ): Promise<void> {
     if (rows.length === 0) return;
     await execute(
       manager,

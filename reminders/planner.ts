@@ -42,7 +42,8 @@ interface DueWindow {
   closesOn: string;
 }
 
-const COLUMNS = '(`founderId`, `policyId`, `windowKey`, `offsetDays`, `channel`, `kind`, `closesOn`, `status`, `attempts`, `nextAttemptAt`)';
+const COLUMNS =
+  '(`founderId`, `policyId`, `windowKey`, `offsetDays`, `channel`, `kind`, `closesOn`, `status`, `attempts`, `nextAttemptAt`)';
 const FOUNDER_CHUNK = 500;
 const ROW_CHUNK = 500;
 
@@ -83,7 +84,13 @@ export async function planReminders(
 
   if (windows.length > 0) await planFitting(manager, windows, offsetOf, today, due, insert, verdicts, counts, progress);
 
-  counts.followUps = await planFollowUps(manager, addDays(today, -settings.followUpDays), settings.followUpDays, due, insert);
+  counts.followUps = await planFollowUps(
+    manager,
+    addDays(today, -settings.followUpDays),
+    settings.followUpDays,
+    due,
+    insert,
+  );
   progress(`follow-ups for windows closed on ${addDays(today, -settings.followUpDays)}: ${counts.followUps} new`);
   return counts;
 }
@@ -116,7 +123,18 @@ async function planFitting(
     for (const [founderId, policies] of fitting) {
       for (const window of windows.filter((w) => policies.has(w.policyId))) {
         for (const channel of channelsOf.get(founderId) ?? []) {
-          rows.push([founderId, window.policyId, window.windowKey, offsetOf.get(window.closesOn), channel, 'reminder', window.closesOn, 'pending', 0, due]);
+          rows.push([
+            founderId,
+            window.policyId,
+            window.windowKey,
+            offsetOf.get(window.closesOn),
+            channel,
+            'reminder',
+            window.closesOn,
+            'pending',
+            0,
+            due,
+          ]);
         }
       }
     }
@@ -134,7 +152,13 @@ async function planFitting(
  * answer, so it goes by WeChat when the founder was reminded there
  * ('wechat' sorts after 'miniprogram').
  */
-async function planFollowUps(manager: EntityManager, closedOn: string, days: number, due: string, insert: string): Promise<number> {
+async function planFollowUps(
+  manager: EntityManager,
+  closedOn: string,
+  days: number,
+  due: string,
+  insert: string,
+): Promise<number> {
   const { affected } = await execute(
     manager,
     `${insert} SELECT r.\`founderId\`, r.\`policyId\`, r.\`windowKey\`, ?, MAX(r.\`channel\`), 'follow_up', r.\`closesOn\`, 'pending', 0, ?

@@ -9,15 +9,21 @@ export function runHeader(at: Date, dryRun: boolean): string {
   return `reminders for ${shanghaiDate(at)} ${shanghaiTime(at)} Asia/Shanghai (${at.toISOString()})${dryRun ? ' — dry run, nothing is written or sent' : ''}`;
 }
 
-export function channelLines(available: readonly string[], unavailable: readonly { channel: string; reason: string }[]): string[] {
+export function channelLines(
+  available: readonly string[],
+  unavailable: readonly { channel: string; reason: string }[],
+): string[] {
   return [
     `channels: ${available.length > 0 ? available.join(', ') : 'none available'}`,
-    ...unavailable.map(({ channel, reason }) => `  note: ${channel} is unavailable (${reason}); its reminders stay pending`),
+    ...unavailable.map(
+      ({ channel, reason }) => `  note: ${channel} is unavailable (${reason}); its reminders stay pending`,
+    ),
   ];
 }
 
 export function summaryLines(summary: RunSummary): string[] {
-  if (summary.status === 'busy') return ['another runner holds the reminders lease (another replica is running the plan); nothing done'];
+  if (summary.status === 'busy')
+    return ['another runner holds the reminders lease (another replica is running the plan); nothing done'];
   const plan = summary.plan;
   const rows: [string, string][] = [];
   const planDetail = plan
@@ -26,13 +32,24 @@ export function summaryLines(summary: RunSummary): string[] {
   rows.push(['planned', `${summary.planned} ${planDetail}${summary.status === 'dry_run' ? ' — rolled back' : ''}`]);
   if (summary.status === 'dry_run') {
     const due = Object.entries(summary.due ?? {});
-    rows.push(['due now', due.length === 0 ? '0' : due.map(([channel, d]) => `${channel}: ${d.rows} to ${d.founders} founder(s)`).join('; ')]);
+    rows.push([
+      'due now',
+      due.length === 0
+        ? '0'
+        : due.map(([channel, d]) => `${channel}: ${d.rows} to ${d.founders} founder(s)`).join('; '),
+    ]);
     rows.push(['sent', '0 (dry run)']);
   } else {
     const { send } = summary;
     rows.push(['sent', `${send.sent} in ${send.messages} message(s)`]);
-    rows.push(['skipped', `${send.skipped + send.refused + summary.overdue} (cancelled ${send.skipped}, refused ${send.refused}, deadline passed ${summary.overdue})`]);
-    rows.push(['deferred', `${send.deferred} (daily cap or quiet hours)${send.stopped ? `; stopped: ${send.stopped.replace('_', ' ')}` : ''}`]);
+    rows.push([
+      'skipped',
+      `${send.skipped + send.refused + summary.overdue} (cancelled ${send.skipped}, refused ${send.refused}, deadline passed ${summary.overdue})`,
+    ]);
+    rows.push([
+      'deferred',
+      `${send.deferred} (daily cap or quiet hours)${send.stopped ? `; stopped: ${send.stopped.replace('_', ' ')}` : ''}`,
+    ]);
     rows.push(['failed', `${send.failed} (will retry ${send.failed - send.gaveUp}, gave up ${send.gaveUp})`]);
   }
   const width = Math.max(...rows.map(([label]) => label.length));

@@ -80,7 +80,13 @@ export class ReminderRunner {
 
   private async leased(options: RunOptions): Promise<RunSummary> {
     const { dataSource, settings } = this.deps;
-    const lease = new DatabaseLease(dataSource, LEASE_NAME, this.holder, settings.leaseTtlMs, this.deps.leaseClock ?? this.deps.clock);
+    const lease = new DatabaseLease(
+      dataSource,
+      LEASE_NAME,
+      this.holder,
+      settings.leaseTtlMs,
+      this.deps.leaseClock ?? this.deps.clock,
+    );
     if (!(await lease.acquire())) {
       options.progress?.('another runner holds the reminders lease; nothing to do here');
       return this.summary('busy');
@@ -95,12 +101,23 @@ export class ReminderRunner {
       const today = shanghaiDate(this.deps.clock.now());
       summary.overdue = await new Outbox(manager).cancelOverdue(today, addDays(today, -2 * settings.followUpDays));
       summary.send = await sendDue(
-        { manager, clock: this.deps.clock, channels: this.deps.channels, catalogue: this.deps.catalogue, settings, logger: this.deps.logger },
+        {
+          manager,
+          clock: this.deps.clock,
+          channels: this.deps.channels,
+          catalogue: this.deps.catalogue,
+          settings,
+          logger: this.deps.logger,
+        },
         { keepAlive: () => lease.keepAlive(), shouldStop: () => this.stopping, progress: options.progress },
       );
       return summary;
     } finally {
-      await lease.release().catch((error: unknown) => this.deps.logger.warn({ err: String(error) }, 'reminders: could not release the lease'));
+      await lease
+        .release()
+        .catch((error: unknown) =>
+          this.deps.logger.warn({ err: String(error) }, 'reminders: could not release the lease'),
+        );
     }
   }
 
@@ -108,7 +125,13 @@ export class ReminderRunner {
     const summary = this.summary('dry_run');
     try {
       await this.deps.dataSource.transaction(async (manager) => {
-        summary.plan = await planReminders(manager, summary.at, this.deps.settings, this.deps.verdicts, options.progress);
+        summary.plan = await planReminders(
+          manager,
+          summary.at,
+          this.deps.settings,
+          this.deps.verdicts,
+          options.progress,
+        );
         summary.planned = summary.plan.subscribed + summary.plan.fitting + summary.plan.followUps;
         summary.due = Object.fromEntries(await new Outbox(manager).dueByChannel(summary.at));
         throw new Rollback('dry run');

@@ -30,9 +30,14 @@ export class InvalidCronError extends Error {
   }
 }
 
-export function startReminderScheduler(runner: ReminderRunner, logger: Logger, options: SchedulerOptions): ReminderScheduler {
+export function startReminderScheduler(
+  runner: ReminderRunner,
+  logger: Logger,
+  options: SchedulerOptions,
+): ReminderScheduler {
   const retryCron = options.retryCron ?? RETRY_TICK;
-  for (const expression of [options.planCron, retryCron]) if (!validate(expression)) throw new InvalidCronError(expression);
+  for (const expression of [options.planCron, retryCron])
+    if (!validate(expression)) throw new InvalidCronError(expression);
 
   const report = (what: string) => (summary: RunSummary) => {
     if (summary.status === 'busy') return;
@@ -44,10 +49,16 @@ export function startReminderScheduler(runner: ReminderRunner, logger: Logger, o
     runner
       .run({ plan })
       .then(report(what))
-      .catch((error: unknown) => logger.error({ err: error instanceof Error ? error.message : String(error) }, `reminders: ${what} failed`));
+      .catch((error: unknown) =>
+        logger.error({ err: error instanceof Error ? error.message : String(error) }, `reminders: ${what} failed`),
+      );
 
   const tasks: ScheduledTask[] = [
-    schedule(options.planCron, run('daily plan', true), { timezone: TIMEZONE, name: 'reminders-plan', noOverlap: true }),
+    schedule(options.planCron, run('daily plan', true), {
+      timezone: TIMEZONE,
+      name: 'reminders-plan',
+      noOverlap: true,
+    }),
     schedule(retryCron, run('retry tick', false), { timezone: TIMEZONE, name: 'reminders-retry', noOverlap: true }),
   ];
   if (options.planOnStart ?? true) void run('start-up plan', true)();

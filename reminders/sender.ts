@@ -71,11 +71,19 @@ export async function sendDue(deps: SenderDependencies, options: SendOptions = {
       break;
     }
     const token = randomUUID();
-    const { rows, raced } = await outbox.claim(now, [...channels.keys()], token, new Date(now.getTime() + settings.claimTtlMs), settings.batchSize);
+    const { rows, raced } = await outbox.claim(
+      now,
+      [...channels.keys()],
+      token,
+      new Date(now.getTime() + settings.claimTtlMs),
+      settings.batchSize,
+    );
     if (raced) continue;
     if (rows.length === 0) break;
     const stop = await sendBatch(deps, outbox, channels, rows, token, counts, options);
-    options.progress?.(`batch ${batch}: ${counts.messages} message(s), ${counts.sent} sent, ${counts.deferred} deferred, ${counts.skipped} skipped, ${counts.failed} failed so far`);
+    options.progress?.(
+      `batch ${batch}: ${counts.messages} message(s), ${counts.sent} sent, ${counts.deferred} deferred, ${counts.skipped} skipped, ${counts.failed} failed so far`,
+    );
     if (stop) {
       counts.stopped = stop;
       break;
@@ -97,7 +105,10 @@ async function sendBatch(
   const now = clock.now();
   const founderIds = [...new Set(rows.map((row) => row.founderId))];
   const [founders, subscriptions, sentToday] = await Promise.all([
-    manager.find(Founder, { where: { id: In(founderIds) }, select: { id: true, openid: true, wechatyContactId: true } }),
+    manager.find(Founder, {
+      where: { id: In(founderIds) },
+      select: { id: true, openid: true, wechatyContactId: true },
+    }),
     manager.find(Subscription, { where: { founderId: In(founderIds) } }),
     outbox.sentSince(founderIds, shanghaiInstant(shanghaiDate(now))),
   ]);
@@ -161,12 +172,20 @@ async function deliver(
   } else if (result.status === 'refused') {
     await outbox.markRefused(rows, token, result.error);
     counts.refused += rows.length;
-    deps.logger.info({ founderId: bundle.founderId, channel: bundle.channel }, 'reminders: founder refused the channel; subscription marked refused');
+    deps.logger.info(
+      { founderId: bundle.founderId, channel: bundle.channel },
+      'reminders: founder refused the channel; subscription marked refused',
+    );
   } else {
-    const retryAt = (attempt: number) => outsideQuietHours(new Date(now.getTime() + backoff(deps.settings, attempt)), deps.settings.quietHours);
+    const retryAt = (attempt: number) =>
+      outsideQuietHours(new Date(now.getTime() + backoff(deps.settings, attempt)), deps.settings.quietHours);
     const outcome = await outbox.markFailed(rows, token, result.error, deps.settings.maxAttempts, retryAt);
     counts.failed += rows.length;
-    if (outcome === 'failed') counts.gaveUp += rows.filter((row) => row.attempts + 1 >= deps.settings.maxAttempts).length;
-    deps.logger.warn({ founderId: bundle.founderId, channel: bundle.channel, err: result.error, outcome }, 'reminders: send failed');
+    if (outcome === 'failed')
+      counts.gaveUp += rows.filter((row) => row.attempts + 1 >= deps.settings.maxAttempts).length;
+    deps.logger.warn(
+      { founderId: bundle.founderId, channel: bundle.channel, err: result.error, outcome },
+      'reminders: send failed',
+    );
   }
 }

@@ -45,7 +45,11 @@ export function readTime(value: unknown): Date | null {
  * whole table for an IN list). The name comes from the entity metadata; the
  * statement fails loudly if the index is gone.
  */
-export function indexHint(manager: EntityManager, entity: EntityTarget<ObjectLiteral>, columns: readonly string[]): string {
+export function indexHint(
+  manager: EntityManager,
+  entity: EntityTarget<ObjectLiteral>,
+  columns: readonly string[],
+): string {
   const index = manager.connection
     .getMetadata(entity)
     .indices.find((candidate) => columns.every((column, i) => candidate.columns[i]?.propertyName === column));

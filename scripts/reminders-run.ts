@@ -37,7 +37,11 @@ async function main(): Promise<number> {
   const { dataSource, services } = await composeServices(config, logger, clock);
   try {
     const reminders = createReminders({ dataSource, config, logger, clock, leaseClock: systemClock, services });
-    for (const line of channelLines(reminders.channels.map((c) => c.name), reminders.unavailable)) console.log(line);
+    for (const line of channelLines(
+      reminders.channels.map((c) => c.name),
+      reminders.unavailable,
+    ))
+      console.log(line);
     const summary = await reminders.runner.run({ dryRun: args.dryRun, progress: (line) => console.log(`  ${line}`) });
     for (const line of summaryLines(summary)) console.log(line);
     return 0;

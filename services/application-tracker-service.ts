@@ -27,17 +27,33 @@ export class ApplicationTrackerService {
   ) {}
 
   /** Records the founder's answer; works whether or not we asked first. */
-  async recordApplication(founderId: string, policyId: string, windowKey: string, applied: boolean): Promise<ApplicationEntry> {
+  async recordApplication(
+    founderId: string,
+    policyId: string,
+    windowKey: string,
+    applied: boolean,
+  ): Promise<ApplicationEntry> {
     const manager = this.dataSource.manager;
     if (!(await manager.existsBy(Founder, { id: founderId }))) throw new NotFoundError('founder not found');
     const window = await manager.findOneBy(ApplicationWindow, { policyId, windowKey });
-    if (!window) throw new NotFoundError('no such application window', [{ path: 'windowKey', reason: `${policyId} has no window ${windowKey}` }]);
+    if (!window)
+      throw new NotFoundError('no such application window', [
+        { path: 'windowKey', reason: `${policyId} has no window ${windowKey}` },
+      ]);
     const status: ApplicationStatus = applied ? 'applied' : 'not_applied';
     const now = this.clock.now();
-    const update = () => manager.update(ApplicationRecord, { founderId, policyId, windowKey }, { status, answeredAt: now });
+    const update = () =>
+      manager.update(ApplicationRecord, { founderId, policyId, windowKey }, { status, answeredAt: now });
     if ((await update()).affected === 0) {
       try {
-        await manager.insert(ApplicationRecord, { founderId, policyId, windowKey, status, askedAt: now, answeredAt: now });
+        await manager.insert(ApplicationRecord, {
+          founderId,
+          policyId,
+          windowKey,
+          status,
+          askedAt: now,
+          answeredAt: now,
+        });
       } catch (error) {
         // The follow-up created the record a moment ago: answer that one.
         if (!(error instanceof QueryFailedError)) throw error;
@@ -50,7 +66,10 @@ export class ApplicationTrackerService {
   /** Newest deadline first. */
   async listApplications(founderId: string): Promise<ApplicationEntry[]> {
     const manager = this.dataSource.manager;
-    const records = await manager.find(ApplicationRecord, { where: { founderId }, order: { askedAt: 'DESC', id: 'DESC' } });
+    const records = await manager.find(ApplicationRecord, {
+      where: { founderId },
+      order: { askedAt: 'DESC', id: 'DESC' },
+    });
     if (records.length === 0) return [];
     const windows = await manager.find(ApplicationWindow, {
       where: records.map((record) => ({ policyId: record.policyId, windowKey: record.windowKey })),

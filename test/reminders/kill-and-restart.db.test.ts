@@ -34,7 +34,9 @@ describe(`a runner killed mid-run, on ${describeTarget()}`, () => {
       hung();
       return new Promise(() => undefined); // never answers: the process is gone
     };
-    void runnerFor(doomed, fx, fixedClock(AT), [first]).run().catch(() => undefined);
+    void runnerFor(doomed, fx, fixedClock(AT), [first])
+      .run()
+      .catch(() => undefined);
     await reachedKill;
     await doomed.destroy();
 
@@ -61,8 +63,11 @@ describe(`a runner killed mid-run, on ${describeTarget()}`, () => {
     };
     // node itself runs the script (tsx as a loader), so the signal reaches us unchanged.
     const signal = await new Promise<string | null>((resolve) => {
-      execFile(process.execPath, ['--import', 'tsx', path.join(__dirname, 'support/killed-runner.ts')], { env, cwd: path.join(__dirname, '../..') }, (error) =>
-        resolve(error?.signal ?? null),
+      execFile(
+        process.execPath,
+        ['--import', 'tsx', path.join(__dirname, 'support/killed-runner.ts')],
+        { env, cwd: path.join(__dirname, '../..') },
+        (error) => resolve(error?.signal ?? null),
       );
     });
     expect(signal).toBe('SIGKILL');

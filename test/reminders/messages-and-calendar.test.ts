@@ -20,13 +20,22 @@ const bundle = (items: BundleItem[]): DeliveryBundle => ({ founderId: 'f', chann
 describe('reminder messages', () => {
   it('name the policy, the deadline, the days left, what to prepare, a link and how to unsubscribe', () => {
     const text = reminderText(bundle([item()]));
-    for (const part of ['「上海市科技创新券」', '截止日期：2026年6月19日', '还剩 30 天', '需要准备：营业执照、服务合同', 'https://example.gov.cn/voucher', '回复「退订」']) {
+    for (const part of [
+      '「上海市科技创新券」',
+      '截止日期：2026年6月19日',
+      '还剩 30 天',
+      '需要准备：营业执照、服务合同',
+      'https://example.gov.cn/voucher',
+      '回复「退订」',
+    ]) {
       expect(text).toContain(part);
     }
   });
 
   it('number several reminders in one message', () => {
-    const text = reminderText(bundle([item({ daysLeft: 1, closesOn: '2026-05-21' }), item({ policyTitle: '高新技术企业认定', daysLeft: 7 })]));
+    const text = reminderText(
+      bundle([item({ daysLeft: 1, closesOn: '2026-05-21' }), item({ policyTitle: '高新技术企业认定', daysLeft: 7 })]),
+    );
     expect(text).toContain('您关注的 2 项政策即将截止申报');
     expect(text).toContain('1. 「上海市科技创新券」');
     expect(text).toContain('明天截止，还剩 1 天');
@@ -42,7 +51,9 @@ describe('reminder messages', () => {
   });
 
   it('shorten long lists of materials and say when there is none', () => {
-    expect(reminderText(bundle([item({ materials: ['一', '二', '三', '四', '五', '六', '七'] })]))).toContain('需要准备：一、二、三、四、五 等 7 项');
+    expect(reminderText(bundle([item({ materials: ['一', '二', '三', '四', '五', '六', '七'] })]))).toContain(
+      '需要准备：一、二、三、四、五 等 7 项',
+    );
     expect(reminderText(bundle([item({ materials: [] })]))).toContain('需要准备：请以官方通知为准');
   });
 });

@@ -35,8 +35,17 @@ describe('the mini-program subscribeMessage channel (fake WeChat server)', () =>
 
   function channel(options: { secret?: string; timeoutMs?: number; defaultTemplateId?: string } = {}) {
     const timeoutMs = options.timeoutMs ?? 2000;
-    const tokens = new AccessTokenCache({ apiBase: wechat.baseUrl, appid: 'wx-app', secret: options.secret ?? 'test-secret', timeoutMs }, clock);
-    return miniprogramChannel({ tokens, apiBase: wechat.baseUrl, timeoutMs, page: 'pages/policy/detail', defaultTemplateId: options.defaultTemplateId ?? 'tmpl-default' });
+    const tokens = new AccessTokenCache(
+      { apiBase: wechat.baseUrl, appid: 'wx-app', secret: options.secret ?? 'test-secret', timeoutMs },
+      clock,
+    );
+    return miniprogramChannel({
+      tokens,
+      apiBase: wechat.baseUrl,
+      timeoutMs,
+      page: 'pages/policy/detail',
+      defaultTemplateId: options.defaultTemplateId ?? 'tmpl-default',
+    });
   }
 
   it('posts the template message to the founder, with the policy, deadline, days left, what to prepare and how to unsubscribe', async () => {
@@ -44,7 +53,12 @@ describe('the mini-program subscribeMessage channel (fake WeChat server)', () =>
     expect(wechat.messages).toHaveLength(1);
     const { token, body } = wechat.messages[0]!;
     expect(token).toBe('token-1');
-    expect(body).toMatchObject({ touser: 'openid-1', template_id: 'tmpl-accepted', page: 'pages/policy/detail?policy=sh.innovation-voucher', lang: 'zh_CN' });
+    expect(body).toMatchObject({
+      touser: 'openid-1',
+      template_id: 'tmpl-accepted',
+      page: 'pages/policy/detail?policy=sh.innovation-voucher',
+      lang: 'zh_CN',
+    });
     expect(body.data).toEqual({
       thing1: { value: '上海市科技创新券' },
       date2: { value: '2026年6月19日' },
@@ -83,25 +97,43 @@ describe('the mini-program subscribeMessage channel (fake WeChat server)', () =>
 
   it('reports errcode 43101 (the founder refused) as refused, not to be retried', async () => {
     wechat.script = [{ errcode: 43101, errmsg: 'user refuse to accept the msg' }];
-    expect(await channel().send(bundle)).toEqual({ status: 'refused', error: 'errcode 43101: user refuse to accept the msg' });
+    expect(await channel().send(bundle)).toEqual({
+      status: 'refused',
+      error: 'errcode 43101: user refuse to accept the msg',
+    });
   });
 
   it('reports HTTP errors, timeouts, an unreachable server and bad credentials as failures to retry', async () => {
     wechat.script = [{ httpStatus: 502 }];
     expect(await channel().send(bundle)).toMatchObject({ status: 'retry', error: expect.stringContaining('HTTP 502') });
     wechat.script = [{ delayMs: 500 }];
-    expect(await channel({ timeoutMs: 100 }).send(bundle)).toMatchObject({ status: 'retry', error: expect.stringContaining('unreachable') });
-    expect(await channel({ secret: 'wrong' }).send(bundle)).toMatchObject({ status: 'retry', error: expect.stringContaining('40125') });
+    expect(await channel({ timeoutMs: 100 }).send(bundle)).toMatchObject({
+      status: 'retry',
+      error: expect.stringContaining('unreachable'),
+    });
+    expect(await channel({ secret: 'wrong' }).send(bundle)).toMatchObject({
+      status: 'retry',
+      error: expect.stringContaining('40125'),
+    });
     const base = wechat.baseUrl;
     await wechat.close();
-    const tokens = new AccessTokenCache({ apiBase: base, appid: 'wx-app', secret: 'test-secret', timeoutMs: 500 }, clock);
+    const tokens = new AccessTokenCache(
+      { apiBase: base, appid: 'wx-app', secret: 'test-secret', timeoutMs: 500 },
+      clock,
+    );
     const down = miniprogramChannel({ tokens, apiBase: base, timeoutMs: 500, page: 'p', defaultTemplateId: 't' });
     expect(await down.send(bundle)).toMatchObject({ status: 'retry' });
     wechat = await startFakeWechat(); // for afterEach
   });
 
   it('names the first (most urgent) policy of a bundle and counts the others', async () => {
-    const second = { ...bundle.items[0]!, deliveryId: 2, policyId: 'sh.hte', policyTitle: '高新技术企业认定', daysLeft: 30 };
+    const second = {
+      ...bundle.items[0]!,
+      deliveryId: 2,
+      policyId: 'sh.hte',
+      policyTitle: '高新技术企业认定',
+      daysLeft: 30,
+    };
     await channel().send({ ...bundle, items: [bundle.items[0]!, second] });
     expect(wechat.messages[0]!.body.data.thing1).toEqual({ value: '上海市科技创新券 等2项' });
   });

@@ -11,7 +11,12 @@ describe(`mini-program reminders end to end (fake WeChat, ${describeTarget()})`,
   let wechat: FakeWechat;
   beforeEach(async () => {
     wechat = await startFakeWechat();
-    db = await openTestDatabase({ WECHAT_API_BASE: wechat.baseUrl, WECHAT_APPID: 'wx-app', WECHAT_SECRET: 'test-secret', WECHAT_TEMPLATE_ID: 'tmpl-default' });
+    db = await openTestDatabase({
+      WECHAT_API_BASE: wechat.baseUrl,
+      WECHAT_APPID: 'wx-app',
+      WECHAT_SECRET: 'test-secret',
+      WECHAT_TEMPLATE_ID: 'tmpl-default',
+    });
     fx = new Fixtures(db.dataSource);
     await fx.policy('p.a', ['2026-06-19']);
   });
@@ -50,8 +55,13 @@ describe(`mini-program reminders end to end (fake WeChat, ${describeTarget()})`,
     wechat.repliesFor['openid-1'] = { errcode: 43101, errmsg: 'user refuse to accept the msg' };
     const summary = await runner().run();
     expect(summary.send).toMatchObject({ refused: 1, sent: 1 });
-    const statuses = Object.fromEntries((await db.dataSource.manager.find(Subscription)).map((s) => [s.founderId, s.status]));
+    const statuses = Object.fromEntries(
+      (await db.dataSource.manager.find(Subscription)).map((s) => [s.founderId, s.status]),
+    );
     expect(statuses).toEqual({ [refusing]: 'refused', [willing]: 'active' });
-    expect((await fx.deliveries({ founderId: refusing }))[0]).toMatchObject({ status: 'refused', lastError: expect.stringContaining('43101') });
+    expect((await fx.deliveries({ founderId: refusing }))[0]).toMatchObject({
+      status: 'refused',
+      lastError: expect.stringContaining('43101'),
+    });
   });
 });

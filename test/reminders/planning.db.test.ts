@@ -34,14 +34,22 @@ describe(`reminder planning on ${describeTarget()}`, () => {
     await fx.policy('p.ny', ['2027-01-01']);
     const founder = await fx.founder();
     await fx.subscribe(founder, 'p.ny');
-    expect(await daysReminded(founder, '2026-11-25', '2027-01-02')).toEqual(['2026-12-02:30', '2026-12-25:7', '2026-12-31:1']);
+    expect(await daysReminded(founder, '2026-11-25', '2027-01-02')).toEqual([
+      '2026-12-02:30',
+      '2026-12-25:7',
+      '2026-12-31:1',
+    ]);
   });
 
   it('fires on the right days across the end of February (closing 2026-03-01)', async () => {
     await fx.policy('p.mar', ['2026-03-01']);
     const founder = await fx.founder();
     await fx.subscribe(founder, 'p.mar');
-    expect(await daysReminded(founder, '2026-01-25', '2026-03-02')).toEqual(['2026-01-30:30', '2026-02-22:7', '2026-02-28:1']);
+    expect(await daysReminded(founder, '2026-01-25', '2026-03-02')).toEqual([
+      '2026-01-30:30',
+      '2026-02-22:7',
+      '2026-02-28:1',
+    ]);
   });
 
   it('counts days in Shanghai: 23:59 on the 30th is still the 30th, 00:30 on the 31st plans the 1-day reminder and waits for 08:00', async () => {

@@ -13,16 +13,24 @@ describe('npm run reminders:run arguments', () => {
     expect(parseMoment('2026-05-20T01:00Z')).toEqual(NOW);
     expect(parseMoment('2026-05-20T09:00')).toEqual(NOW);
     expect(parseMoment('2026-05-20T09:00:00+0800')).toEqual(NOW);
-    expect(parseCliArgs(['--at=2026-05-20T09:00', '--dry-run'], () => new Date(0))).toEqual({ at: NOW, atDefaulted: false, dryRun: true, help: false });
+    expect(parseCliArgs(['--at=2026-05-20T09:00', '--dry-run'], () => new Date(0))).toEqual({
+      at: NOW,
+      atDefaulted: false,
+      dryRun: true,
+      help: false,
+    });
     expect(parseCliArgs([], () => NOW)).toMatchObject({ at: NOW, atDefaulted: true, dryRun: false });
   });
 
-  it.each([['tomorrow'], ['2026-02-30T09:00+08:00'], ['2026-05-20T24:00+08:00'], ['2026-05-20'], ['2026-05-20T09:00+25:00']])(
-    'refuse --at %s with a clear message',
-    (value) => {
-      expect(() => parseCliArgs(['--at', value], () => NOW)).toThrow(CliArgsError);
-    },
-  );
+  it.each([
+    ['tomorrow'],
+    ['2026-02-30T09:00+08:00'],
+    ['2026-05-20T24:00+08:00'],
+    ['2026-05-20'],
+    ['2026-05-20T09:00+25:00'],
+  ])('refuse --at %s with a clear message', (value) => {
+    expect(() => parseCliArgs(['--at', value], () => NOW)).toThrow(CliArgsError);
+  });
 
   it('refuse a missing --at value and unknown flags', () => {
     expect(() => parseCliArgs(['--at'], () => NOW)).toThrow('--at needs a moment');
@@ -34,7 +42,10 @@ describe('npm run reminders:run arguments', () => {
       execFile(
         process.execPath,
         ['--import', 'tsx', path.join(__dirname, '../../scripts/reminders-run.ts'), '--at', '2026-13-01T09:00'],
-        { cwd: path.join(__dirname, '../..'), env: { PATH: process.env.PATH ?? '', SQLITE_PATH: '/nonexistent/never-opened.sqlite' } },
+        {
+          cwd: path.join(__dirname, '../..'),
+          env: { PATH: process.env.PATH ?? '', SQLITE_PATH: '/nonexistent/never-opened.sqlite' },
+        },
         (error, _stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stderr }),
       );
     });

@@ -20,7 +20,9 @@ describe('the reminder scheduler (node-cron, Asia/Shanghai)', () => {
   afterEach(() => jest.useRealTimers());
 
   it('refuses an invalid REMINDER_CRON with a clear error', () => {
-    expect(() => startReminderScheduler(fakeRunner(), silentLogger(), { planCron: '0 25 * * *' })).toThrow(InvalidCronError);
+    expect(() => startReminderScheduler(fakeRunner(), silentLogger(), { planCron: '0 25 * * *' })).toThrow(
+      InvalidCronError,
+    );
   });
 
   it('runs the daily plan at 09:00 Shanghai time (01:00 UTC), the retry tick in between, and stops cleanly', async () => {

@@ -37,7 +37,7 @@ describe(`reminder sending on ${describeTarget()}`, () => {
     expect(channel.bundles).toHaveLength(1);
   });
 
-  it('bundles a founder\'s due reminders into one message, most urgent first, at most REMINDER_MAX_PER_DAY a day; the rest go tomorrow', async () => {
+  it("bundles a founder's due reminders into one message, most urgent first, at most REMINDER_MAX_PER_DAY a day; the rest go tomorrow", async () => {
     await fx.policy('p.1a', ['2026-05-21']);
     await fx.policy('p.1b', ['2026-05-21']);
     await fx.policy('p.7', ['2026-05-27']);
@@ -87,7 +87,10 @@ describe(`reminder sending on ${describeTarget()}`, () => {
     expect(channel.bundles).toHaveLength(0);
     expect(summary.send.skipped).toBe(1);
     expect(await fx.deliveries({ founderId: erased })).toHaveLength(0);
-    expect((await fx.deliveries({ founderId: vanished }))[0]).toMatchObject({ status: 'cancelled', lastError: 'founder deleted their data' });
+    expect((await fx.deliveries({ founderId: vanished }))[0]).toMatchObject({
+      status: 'cancelled',
+      lastError: 'founder deleted their data',
+    });
   });
 
   it('keeps reminders pending while the channel is down, retries with exponential backoff, and gives up after REMINDER_MAX_ATTEMPTS', async () => {
@@ -95,7 +98,8 @@ describe(`reminder sending on ${describeTarget()}`, () => {
     await subscribedFounder('p.a');
     const clock = fixedClock(shanghai('2026-05-20T09:00'));
     const channel = recordingChannel();
-    channel.behave = (_bundle, call) => (call === 2 ? Promise.reject(new Error('socket hang up')) : { status: 'retry', error: 'HTTP 502' });
+    channel.behave = (_bundle, call) =>
+      call === 2 ? Promise.reject(new Error('socket hang up')) : { status: 'retry', error: 'HTTP 502' };
     const runner = runnerFor(db.dataSource, fx, clock, [channel], { maxAttempts: 4, backoffBaseMs: 5 * MINUTE });
 
     const attemptsAt: string[] = [];
@@ -116,7 +120,8 @@ describe(`reminder sending on ${describeTarget()}`, () => {
     await subscribedFounder('p.a');
     const clock = fixedClock(shanghai('2026-05-20T09:00'));
     const channel = recordingChannel();
-    channel.behave = (_bundle, call) => (call === 1 ? { status: 'retry', error: 'bot logged out' } : { status: 'sent' });
+    channel.behave = (_bundle, call) =>
+      call === 1 ? { status: 'retry', error: 'bot logged out' } : { status: 'sent' };
     const runner = runnerFor(db.dataSource, fx, clock, [channel]);
     await runner.run();
     expect((await fx.deliveries())[0]).toMatchObject({ status: 'pending', attempts: 1, lastError: 'bot logged out' });
@@ -153,7 +158,10 @@ describe(`reminder sending on ${describeTarget()}`, () => {
     expect((await fx.deliveries())[0]).toMatchObject({ status: 'pending', attempts: 0 });
     clock.set(shanghai('2026-06-20T09:00'));
     expect((await runner.run()).overdue).toBe(1);
-    expect((await fx.deliveries())[0]).toMatchObject({ status: 'cancelled', lastError: 'deadline passed before delivery' });
+    expect((await fx.deliveries())[0]).toMatchObject({
+      status: 'cancelled',
+      lastError: 'deadline passed before delivery',
+    });
   });
 
   it('cancels a planned reminder when the founder unsubscribed before it went out', async () => {
@@ -183,7 +191,12 @@ describe(`reminder sending on ${describeTarget()}`, () => {
     expect(channel.bundles.every((b) => b.items.length === 2)).toBe(true);
     clock.set(shanghai('2026-06-03T09:00')); // 7 days after the 05-27 deadline: follow-ups, recorded in transactions
     await runner.run();
-    expect(channel.bundles.slice(12).map((b) => b.founderId).sort()).toEqual([...founders].sort());
+    expect(
+      channel.bundles
+        .slice(12)
+        .map((b) => b.founderId)
+        .sort(),
+    ).toEqual([...founders].sort());
     expect(await db.dataSource.manager.count('application_record')).toBe(12);
   });
 });

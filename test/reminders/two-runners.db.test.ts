@@ -5,7 +5,14 @@ import { fixedClock } from '../../services/clock';
 import { DatabaseLease } from '../../reminders/lease';
 import { sendDue } from '../../reminders/sender';
 import { openTestDatabase, TestDatabase, describeTarget } from '../support/test-database';
-import { deliveredKeys, Fixtures, recordingChannel, runnerFor, shanghai, testSettings } from './support/reminder-fixtures';
+import {
+  deliveredKeys,
+  Fixtures,
+  recordingChannel,
+  runnerFor,
+  shanghai,
+  testSettings,
+} from './support/reminder-fixtures';
 
 const FOUNDERS = 40;
 const AT = shanghai('2026-05-20T09:00');

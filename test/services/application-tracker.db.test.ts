@@ -25,10 +25,16 @@ describe(`the application tracker on ${describeTarget()}`, () => {
     await runner.run();
     clock.set(shanghai('2026-06-26T09:00'));
     await runner.run();
-    expect(await tracker.listApplications(founder)).toMatchObject([{ policyId: 'p.a', windowKey: 'p.a:2026-06-19', status: 'asked', answeredAt: null }]);
+    expect(await tracker.listApplications(founder)).toMatchObject([
+      { policyId: 'p.a', windowKey: 'p.a:2026-06-19', status: 'asked', answeredAt: null },
+    ]);
 
     const answered = await tracker.recordApplication(founder, 'p.a', 'p.a:2026-06-19', true);
-    expect(answered).toMatchObject({ status: 'applied', closesOn: '2026-06-19', askedAt: shanghai('2026-06-26T09:00') });
+    expect(answered).toMatchObject({
+      status: 'applied',
+      closesOn: '2026-06-19',
+      askedAt: shanghai('2026-06-26T09:00'),
+    });
     expect(answered.answeredAt).toEqual(shanghai('2026-06-27T10:00'));
   });
 
@@ -46,7 +52,9 @@ describe(`the application tracker on ${describeTarget()}`, () => {
 
   it('refuses unknown founders and windows', async () => {
     const founder = await fx.founder();
-    await expect(tracker.recordApplication('no-such-founder', 'p.a', 'p.a:2026-06-19', true)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(tracker.recordApplication('no-such-founder', 'p.a', 'p.a:2026-06-19', true)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     await expect(tracker.recordApplication(founder, 'p.a', 'p.a:1999', true)).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -33,7 +33,13 @@ export interface FakeWechat {
 }
 
 export async function startFakeWechat(): Promise<FakeWechat> {
-  const fake: Omit<FakeWechat, 'baseUrl' | 'close'> = { tokenRequests: [], messages: [], script: [], repliesFor: {}, expiresIn: 7200 };
+  const fake: Omit<FakeWechat, 'baseUrl' | 'close'> = {
+    tokenRequests: [],
+    messages: [],
+    script: [],
+    repliesFor: {},
+    expiresIn: 7200,
+  };
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const json = (status: number, body: unknown) => {
@@ -42,7 +48,8 @@ export async function startFakeWechat(): Promise<FakeWechat> {
     };
     if (req.method === 'GET' && url.pathname === '/cgi-bin/token') {
       fake.tokenRequests.push({ appid: url.searchParams.get('appid'), secret: url.searchParams.get('secret') });
-      if (url.searchParams.get('secret') !== 'test-secret') return json(200, { errcode: 40125, errmsg: 'invalid appsecret' });
+      if (url.searchParams.get('secret') !== 'test-secret')
+        return json(200, { errcode: 40125, errmsg: 'invalid appsecret' });
       return json(200, { access_token: `token-${fake.tokenRequests.length}`, expires_in: fake.expiresIn });
     }
     if (req.method === 'POST' && url.pathname === '/cgi-bin/message/subscribe/send') {

@@ -29,7 +29,8 @@ async function main(): Promise<void> {
     async send(bundle) {
       calls += 1;
       if (calls > killAfter) process.kill(process.pid, 'SIGKILL');
-      for (const item of bundle.items) fs.appendFileSync(out, `${bundle.founderId}|${item.policyId}|${item.closesOn}|${item.daysLeft}|${item.kind}\n`);
+      for (const item of bundle.items)
+        fs.appendFileSync(out, `${bundle.founderId}|${item.policyId}|${item.closesOn}|${item.daysLeft}|${item.kind}\n`);
       return { status: 'sent' };
     },
   };

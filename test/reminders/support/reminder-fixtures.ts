@@ -53,13 +53,23 @@ export class Fixtures {
     if (closes.length > 0) {
       await this.dataSource.manager.insert(
         ApplicationWindow,
-        closes.map((closesOn) => ({ policyId: id, windowKey: `${id}:${closesOn}`, opensOn: null, closesOn, rolling: false, note: null, confidence: 'B' })),
+        closes.map((closesOn) => ({
+          policyId: id,
+          windowKey: `${id}:${closesOn}`,
+          opensOn: null,
+          closesOn,
+          rolling: false,
+          note: null,
+          confidence: 'B',
+        })),
       );
     }
     return policy;
   }
 
-  async founder(contact: { wechat?: string; openid?: string } = { wechat: `wx-${randomUUID().slice(0, 8)}` }): Promise<string> {
+  async founder(
+    contact: { wechat?: string; openid?: string } = { wechat: `wx-${randomUUID().slice(0, 8)}` },
+  ): Promise<string> {
     const id = randomUUID();
     await this.dataSource.manager.insert(Founder, {
       id,
@@ -71,17 +81,31 @@ export class Fixtures {
     return id;
   }
 
-  async subscribe(founderId: string, scope: string, channel: ChannelName = 'wechat', templateIds: string[] = []): Promise<void> {
+  async subscribe(
+    founderId: string,
+    scope: string,
+    channel: ChannelName = 'wechat',
+    templateIds: string[] = [],
+  ): Promise<void> {
     await this.dataSource.manager.insert(Subscription, { founderId, scope, channel, templateIds, status: 'active' });
   }
 
   /** The stub verdict: eligible / maybe / not_eligible per policy. */
   async verdict(founderId: string, policyId: string, status: 'eligible' | 'maybe' | 'not_eligible'): Promise<void> {
-    await this.dataSource.manager.insert(FactAnswer, { founderId, fact: policyId, value: status, answeredAt: new Date(), channel: 'api' });
+    await this.dataSource.manager.insert(FactAnswer, {
+      founderId,
+      fact: policyId,
+      value: status,
+      answeredAt: new Date(),
+      channel: 'api',
+    });
   }
 
   async deliveries(where: FindOptionsWhere<ReminderDelivery> = {}): Promise<ReminderDelivery[]> {
-    return this.dataSource.manager.find(ReminderDelivery, { where, order: { founderId: 'ASC', closesOn: 'ASC', id: 'ASC' } });
+    return this.dataSource.manager.find(ReminderDelivery, {
+      where,
+      order: { founderId: 'ASC', closesOn: 'ASC', id: 'ASC' },
+    });
   }
 }
 
@@ -90,7 +114,9 @@ export const stubEligibility = {
   check(request: { answers: unknown; policies?: string[] }) {
     const answers = request.answers as Record<string, string>;
     return {
-      evaluation: { results: (request.policies ?? []).map((policy) => ({ policy, status: answers[policy] ?? 'not_eligible' })) },
+      evaluation: {
+        results: (request.policies ?? []).map((policy) => ({ policy, status: answers[policy] ?? 'not_eligible' })),
+      },
     };
   },
 };

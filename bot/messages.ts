@@ -31,9 +31,35 @@ export const PREFIXES = {
 
 /** Phrasing around a policy question, removed before searching ("创新券怎么申请" → 创新券). */
 export const QUESTION_WORDS = [
-  '怎么申请', '如何申请', '怎样申请', '申请条件', '申报条件', '什么条件', '有什么条件', '的条件', '条件',
-  '怎么办理', '如何办理', '怎么办', '是什么', '有哪些', '介绍一下', '介绍', '政策', '详情', '申请', '申报',
-  '能不能', '可以吗', '吗', '呢', '请问', '我想了解', '了解一下', '了解', '一下',
+  '怎么申请',
+  '如何申请',
+  '怎样申请',
+  '申请条件',
+  '申报条件',
+  '什么条件',
+  '有什么条件',
+  '的条件',
+  '条件',
+  '怎么办理',
+  '如何办理',
+  '怎么办',
+  '是什么',
+  '有哪些',
+  '介绍一下',
+  '介绍',
+  '政策',
+  '详情',
+  '申请',
+  '申报',
+  '能不能',
+  '可以吗',
+  '吗',
+  '呢',
+  '请问',
+  '我想了解',
+  '了解一下',
+  '了解',
+  '一下',
 ];
 
 export const text = {
@@ -46,7 +72,8 @@ export const text = {
     '4. “订阅提醒”/“退订”：申报截止前提醒你',
     '5. “我的资料”查看回答，“删除我的数据”删除全部资料',
   ].join('\n'),
-  fallback: (said: string) => `抱歉，我没听懂“${said.slice(0, 20)}”。回复“帮助”看看我能做什么，或直接问政策名称，如“高企条件”。`,
+  fallback: (said: string) =>
+    `抱歉，我没听懂“${said.slice(0, 20)}”。回复“帮助”看看我能做什么，或直接问政策名称，如“高企条件”。`,
   sorry: '抱歉，出了点问题，请稍后再试。你之前的回答都还在。',
   busy: '消息有点多，我还在处理上一条，请稍等再发。',
   nonText: '我暂时只能看懂文字消息，请用文字告诉我。回复“帮助”查看我能做什么。',
@@ -62,9 +89,11 @@ export const text = {
     ]
       .filter(Boolean)
       .join('\n'),
-  unknownTopic: (topic: string) => `没有找到和“${topic}”相关的政策。可以试试“测评落户”“测评资金”，或直接回复“开始测评”。`,
+  unknownTopic: (topic: string) =>
+    `没有找到和“${topic}”相关的政策。可以试试“测评落户”“测评资金”，或直接回复“开始测评”。`,
+  // The count is an upper bound (every fact an open verdict still misses): answers usually settle several at once.
   progress: (number: number, remaining: number) =>
-    remaining > 0 ? `第 ${number} 题，预计还有 ${remaining} 题` : `第 ${number} 题，可能是最后一题`,
+    remaining > 0 ? `第 ${number} 题，预计最多还有 ${remaining} 题` : `第 ${number} 题，可能是最后一题`,
   previousAnswer: (value: string) => `（你之前的回答：${value}）`,
   optionLine: (index: number, label: string) => `${index}. ${label}`,
   optionsHint: '回复序号或名称即可。',
@@ -91,14 +120,25 @@ export const text = {
   nearMissHeader: '【差一点就能申请】',
   notNeededHeader: '【不需要办理】',
   ladderHeader: '【资质阶梯：科小 → 高企 → 专精特新 → 小巨人】',
+  rungStates: {
+    held: '已具备',
+    eligible: '可以申请',
+    maybe: '可能符合',
+    not_eligible: '暂不符合',
+    unavailable: '暂不适用',
+  } as Record<string, string>,
+  nextRung: (title: string, needs: string[]) =>
+    needs.length > 0 ? `下一步：${title}。${needs.join('；')}` : `下一步：${title}`,
   benefit: (description: string) => `优惠：${description}`,
   window: (text: string) => `申报时间：${text}`,
   windowRange: (opens: string | undefined, closes: string | undefined) =>
     opens && closes ? `${opens} 至 ${closes}` : closes ? `截止 ${closes}` : `${opens} 起`,
   windowRolling: '常年受理',
   windowUnknown: '以当年通知为准',
+  nearMissJoin: '，并且',
   stillNeeded: (labels: string[]) => `还需确认：${labels.join('、')}`,
-  nearMiss: (explanation: string, title: string) => `${explanation}，即可申请「${title}」`,
+  /** The engine's explanation ends in "即可": "研发费用占比提高到 4% 即可" + "申请「…」". */
+  nearMiss: (explanation: string, title: string) => `${explanation}申请「${title}」`,
   notEligibleCount: (count: number) => `另有 ${count} 项政策暂不符合；直接问政策名称（如“高企条件”）可以看原因。`,
   source: (sources: string, verifiedAt: string) => `来源：${sources}；信息核实于 ${verifiedAt}`,
   afterResults: '回复“订阅提醒”在截止前收到提醒；回复政策名称看详情；回复“推荐孵化器”找孵化器。',
@@ -111,7 +151,7 @@ export const text = {
   criteriaHeader: '条件：',
   criterionLine: (mark: string, explanation: string) => `${mark} ${explanation}`,
   marks: { met: '✓', not_met: '✗', unknown: '·' } as Record<string, string>,
-  caveats: (caveats: string[]) => `注意：${caveats.join('；')}`,
+  caveatsHeader: '注意：',
   howToApply: '怎么申请：',
   materials: (materials: string[]) => `材料：${materials.join('、')}`,
   link: (url: string) => `网址：${url}`,
@@ -136,7 +176,8 @@ export const text = {
   profileHint: '想修改可回复“重新开始”；回复“删除我的数据”删除全部资料。',
   yes: '是',
   no: '否',
-  eraseConfirm: '确定要删除你的全部资料吗？包括回答、测评记录、对话和订阅提醒，删除后无法恢复。回复“确认删除”继续，回复其他内容取消。',
+  eraseConfirm:
+    '确定要删除你的全部资料吗？包括回答、测评记录、对话和订阅提醒，删除后无法恢复。回复“确认删除”继续，回复其他内容取消。',
   erased: '已删除你的全部资料。如需再次使用，随时发消息给我。',
   eraseCancelled: '已取消，你的资料保留着。',
 };

@@ -1,7 +1,8 @@
 /**
  * WeChat folds or drops long messages, so every reply is cut into messages
- * under a limit: at line breaks first, then at sentence ends, and only as a
- * last resort in the middle of a line.
+ * under a limit: between entries first (a line and its indented lines), then
+ * at line breaks, then at sentence ends, and only as a last resort in the
+ * middle of a line.
  */
 export const MESSAGE_LIMIT = 480;
 
@@ -19,12 +20,23 @@ function cutLine(line: string, limit: number): string[] {
   return pieces;
 }
 
+/** Lines grouped with their indented continuation lines ("1. 高企" + "   优惠：…"), so an entry stays whole. */
+function entries(reply: string): string[] {
+  const grouped: string[] = [];
+  for (const line of reply.split('\n')) {
+    if (/^\s/.test(line) && grouped.length > 0) grouped[grouped.length - 1] += `\n${line}`;
+    else grouped.push(line);
+  }
+  return grouped;
+}
+
 /** Splits one reply; short replies come back unchanged. */
 export function splitReply(reply: string, limit = MESSAGE_LIMIT): string[] {
   if (reply.length <= limit) return [reply];
   const messages: string[] = [];
   let current = '';
-  for (const line of reply.split('\n').flatMap((l) => cutLine(l, limit))) {
+  const units = entries(reply).flatMap((entry) => (entry.length <= limit ? [entry] : entry.split('\n')));
+  for (const line of units.flatMap((unit) => cutLine(unit, limit))) {
     const joined = current ? `${current}\n${line}` : line;
     if (joined.length <= limit) {
       current = joined;

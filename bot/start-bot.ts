@@ -9,12 +9,19 @@ import type { Services } from '../services';
 import { createDialogueService } from './dialogue';
 import { createWechatyBot, WechatyBot } from './wechaty-adapter';
 
-export async function startWechatyBot(services: Services, config: Config, logger: Logger): Promise<WechatyBot | undefined> {
+export async function startWechatyBot(
+  services: Services,
+  config: Config,
+  logger: Logger,
+): Promise<WechatyBot | undefined> {
   const bot = createWechatyBot({ config, logger, dialogue: createDialogueService(services, logger) });
   try {
     await bot.start();
   } catch (error) {
-    logger.error({ err: { message: error instanceof Error ? error.message : String(error) }, puppet: config.WECHATY_PUPPET }, 'WeChat bot failed to start');
+    logger.error(
+      { err: { message: error instanceof Error ? error.message : String(error) }, puppet: config.WECHATY_PUPPET },
+      'WeChat bot failed to start',
+    );
     return undefined;
   }
   logger.info({ puppet: config.WECHATY_PUPPET }, 'WeChat bot started');

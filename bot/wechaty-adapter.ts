@@ -114,7 +114,9 @@ export function createWechatyBot(deps: WechatyBotDependencies): WechatyBot {
     accept().catch((error: unknown) => logger.warn({ err: errorSummary(error) }, 'friend request failed'));
   });
   // The operator logs the account in by scanning this code (printed once per scan event).
-  wechaty.on('scan', (qrcode, status) => logger.info({ status, url: qrcodeValueToImageUrl(qrcode) }, 'WeChat bot: scan to log in'));
+  wechaty.on('scan', (qrcode, status) =>
+    logger.info({ status, url: qrcodeValueToImageUrl(qrcode) }, 'WeChat bot: scan to log in'),
+  );
   wechaty.on('login', () => logger.info('WeChat bot logged in'));
   wechaty.on('logout', () => logger.warn('WeChat bot logged out'));
   wechaty.on('error', (error) => logger.error({ err: errorSummary(error) }, 'WeChat bot error'));
@@ -142,5 +144,7 @@ export function createWechatyBot(deps: WechatyBotDependencies): WechatyBot {
 
 /** Errors without message text or contact ids, for the logs. */
 function errorSummary(error: unknown): { name: string; message: string } {
-  return error instanceof Error ? { name: error.name, message: error.message.slice(0, 200) } : { name: 'Error', message: String(error).slice(0, 200) };
+  return error instanceof Error
+    ? { name: error.name, message: error.message.slice(0, 200) }
+    : { name: 'Error', message: String(error).slice(0, 200) };
 }

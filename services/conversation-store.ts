@@ -43,10 +43,7 @@ export class ConversationStore {
    * Writes the state. `expectedRevision` is the revision that was loaded, or
    * null when there was no session: then the row must not exist yet.
    */
-  async save(
-    session: Omit<StoredSession, 'revision'>,
-    expectedRevision: number | null,
-  ): Promise<void> {
+  async save(session: Omit<StoredSession, 'revision'>, expectedRevision: number | null): Promise<void> {
     const manager = this.dataSource.manager;
     if (expectedRevision === null) {
       try {

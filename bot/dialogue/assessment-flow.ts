@@ -28,7 +28,14 @@ function definitionOf(ctx: DialogueContext, fact: string, question?: NextQuestio
   const known = ctx.ports.catalogue().facts[fact];
   if (known) return known;
   // Content changed under a running assessment: fall back to what the engine said.
-  return { fact, type: question?.type ?? 'boolean', label: fact, question: question?.text ?? fact, why: '', ...question };
+  return {
+    fact,
+    type: question?.type ?? 'boolean',
+    label: fact,
+    question: question?.text ?? fact,
+    why: '',
+    ...question,
+  };
 }
 
 /** Turns where the assessment stands into the next message: a question, or the results. */
@@ -58,7 +65,11 @@ function step(ctx: DialogueContext, state: DialogueState, view: AssessmentView, 
   return { replies, state: { ...state, mode: 'assessing' } };
 }
 
-export async function startAssessment(ctx: DialogueContext, state: DialogueState, scope: AssessmentScope): Promise<Turn> {
+export async function startAssessment(
+  ctx: DialogueContext,
+  state: DialogueState,
+  scope: AssessmentScope,
+): Promise<Turn> {
   const known = Object.keys(await ctx.ports.answers(ctx.founderId)).length;
   const view = await ctx.ports.assessments.start(ctx.founderId, {
     policies: scope.policies,

@@ -56,7 +56,10 @@ export class DialogueService {
       } catch (error) {
         if (error instanceof SessionConflictError) continue;
         this.deps.logger.error(
-          { err: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) },
+          {
+            err:
+              error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
+          },
           'dialogue turn failed',
         );
         return [text.sorry];

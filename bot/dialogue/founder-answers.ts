@@ -11,9 +11,14 @@ import { initialState, type DialogueState } from './state';
 export async function showProfile(ctx: DialogueContext): Promise<string[]> {
   const answers = await ctx.ports.answers(ctx.founderId);
   const facts = ctx.ports.catalogue().facts;
-  const entries = Object.entries(answers);
+  // In questionnaire order, as the founder met the questions.
+  const order = Object.keys(facts);
+  const rank = (fact: string) => (order.includes(fact) ? order.indexOf(fact) : order.length);
+  const entries = Object.entries(answers).sort(([a], [b]) => rank(a) - rank(b));
   if (entries.length === 0) return [text.profileEmpty];
-  const lines = entries.map(([fact, value]) => text.profileLine(facts[fact]?.label ?? fact, formatValue(facts[fact], value)));
+  const lines = entries.map(([fact, value]) =>
+    text.profileLine(facts[fact]?.label ?? fact, formatValue(facts[fact], value)),
+  );
   return [[text.profileTitle(entries.length), ...lines].join('\n'), text.profileHint];
 }
 

@@ -28,7 +28,14 @@ export async function recommendIncubators(ctx: DialogueContext, words: string): 
   const facts = ctx.ports.catalogue().facts;
   const filters = incubatorFilters(ctx, words);
   const answers = await ctx.ports.answers(ctx.founderId);
-  const matches = ctx.ports.rankIncubators(answers, filters).slice(0, SHOWN);
+  // The words asked for outrank the founder's stored answers, for the order and the reasons.
+  // Exact district and industry first; when too few fit both, the words only steer
+  // the ranking, so nearby or related places still come up (with their reasons).
+  const wanted = { ...answers, ...filters };
+  const strict = ctx.ports.rankIncubators(wanted, filters);
+  const preferred = strict.length >= SHOWN ? [] : ctx.ports.rankIncubators(wanted, {});
+  const seen = new Set(strict.map((match) => match.incubator.id));
+  const matches = [...strict, ...preferred.filter((match) => !seen.has(match.incubator.id))].slice(0, SHOWN);
   if (matches.length === 0) return [text.incubatorsNone];
   const named = [
     filters.district ? formatValue(facts.district, filters.district) : null,

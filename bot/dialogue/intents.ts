@@ -37,7 +37,10 @@ export function classify(said: string): Intent {
   const afterIncubators = stripPrefix(value, PREFIXES.incubators);
   if (afterIncubators !== null) {
     const prefix = PREFIXES.incubators.find((candidate) => trimmed.includes(candidate));
-    return { kind: 'incubators', words: prefix ? trimmed.slice(trimmed.indexOf(prefix) + prefix.length).trim() : afterIncubators };
+    return {
+      kind: 'incubators',
+      words: prefix ? trimmed.slice(trimmed.indexOf(prefix) + prefix.length).trim() : afterIncubators,
+    };
   }
   const topicAfter = stripPrefix(value, PREFIXES.topicBefore);
   if (topicAfter) return { kind: 'topic', topic: topicAfter };

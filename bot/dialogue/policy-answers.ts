@@ -6,6 +6,7 @@
  * engine; the bot only lays it out.
  */
 import type { Policy } from '../../rules/catalogue';
+import { matchScore } from '../../services/policy-search-service';
 import { QUESTION_WORDS, text } from '../messages';
 import type { DialogueContext } from './context';
 import { formatWindow, sourceLine } from './format';
@@ -20,11 +21,17 @@ export function policyQuery(said: string): string {
   return query.replace(/\s+/g, ' ').trim();
 }
 
-/** Policies the text asks about; empty when it is not a policy question. */
+/**
+ * Policies the text asks about, keeping only the best-matching ones: "高企"
+ * names 高新技术企业认定 by alias, so a policy that merely mentions 高企 in its
+ * summary is left out; "落户" matches three policies equally and lists them.
+ */
 export function findPolicies(ctx: DialogueContext, said: string): Policy[] {
   const query = policyQuery(said);
   if (query.length === 0) return [];
-  return ctx.ports.searchPolicies(query);
+  const found = ctx.ports.searchPolicies(query);
+  const best = found.length > 0 ? matchScore(found[0]!, query) : 0;
+  return found.filter((policy) => matchScore(policy, query) === best);
 }
 
 async function detail(ctx: DialogueContext, policy: Policy): Promise<string[]> {
@@ -40,7 +47,7 @@ async function detail(ctx: DialogueContext, policy: Policy): Promise<string[]> {
     criteria.push(text.criterionLine(text.marks[criterion.status] ?? '·', criterion.explanation));
   }
   const caveats = [...(result?.caveats ?? policy.caveats)];
-  if (caveats.length > 0) criteria.push(text.caveats(caveats));
+  if (caveats.length > 0) criteria.push(text.caveatsHeader, ...caveats.map((caveat) => `· ${caveat}`));
 
   const apply = [text.window(formatWindow(result?.nextWindow ?? null)), text.howToApply];
   policy.how_to_apply.steps.forEach((stepText, index) => apply.push(`${index + 1}. ${stepText}`));

@@ -40,10 +40,11 @@ function maybeEntry(ctx: DialogueContext, result: PolicyResult, index: number): 
 }
 
 function nearMissEntry(result: PolicyResult, index: number): string {
-  const explanations = result.nearMiss.map((miss) => miss.explanation).join('，');
-  return [`${index}. ${text.nearMiss(explanations, result.title)}`, `   ${sourceLine(result.sources, result.verifiedAt)}`].join(
-    '\n',
-  );
+  const explanations = result.nearMiss.map((miss) => miss.explanation).join(text.nearMissJoin);
+  return [
+    `${index}. ${text.nearMiss(explanations, result.title)}`,
+    `   ${sourceLine(result.sources, result.verifiedAt)}`,
+  ].join('\n');
 }
 
 export function formatResults(
@@ -67,12 +68,24 @@ export function formatResults(
     : text.resultsInterim;
   const replies = [
     title,
-    ...block(text.eligibleHeader, eligible.map((r) => eligibleEntry(r, number()))),
-    ...block(text.maybeHeader, maybe.map((r) => maybeEntry(ctx, r, number()))),
-    ...block(text.nearMissHeader, nearMisses.map((r) => nearMissEntry(r, number()))),
-    ...block(text.notNeededHeader, notNeeded.map((r) => `· ${r.title}：${r.notNeeded}`)),
+    ...block(
+      text.eligibleHeader,
+      eligible.map((r) => eligibleEntry(r, number())),
+    ),
+    ...block(
+      text.maybeHeader,
+      maybe.map((r) => maybeEntry(ctx, r, number())),
+    ),
+    ...block(
+      text.nearMissHeader,
+      nearMisses.map((r) => nearMissEntry(r, number())),
+    ),
+    ...block(
+      text.notNeededHeader,
+      notNeeded.map((r) => `· ${r.title}：${r.notNeeded}`),
+    ),
   ];
-  const ladder = formatLadder(result.ladder);
+  const ladder = formatLadder(result.ladder, ctx.ports.catalogue().facts);
   if (ladder) replies.push(`${text.ladderHeader}\n${ladder}`);
   if (others > 0) replies.push(text.notEligibleCount(others));
   if (replies.length === 1) replies.push(text.noResults);

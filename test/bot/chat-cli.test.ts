@@ -10,16 +10,24 @@ import path from 'node:path';
 
 const root = path.resolve(__dirname, '../..');
 
-function runChat(input: string, args: string[], sqlitePath: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runChat(
+  input: string,
+  args: string[],
+  sqlitePath: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const env: NodeJS.ProcessEnv = { ...process.env, SQLITE_PATH: sqlitePath, LOG_LEVEL: 'warn', NODE_ENV: 'test' };
     delete env.DATABASE_URL;
     delete env.WECHATY_PUPPET;
-    const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/chat.ts', ...args], {
-      cwd: root,
-      env,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/chat.ts', ...args],
+      {
+        cwd: root,
+        env,
+        stdio: ['pipe', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));

@@ -54,7 +54,10 @@ describe(`the dialogue service on ${describeTarget()}`, () => {
 
   it('restarts a session from an unknown state version with an apology instead of crashing', async () => {
     const founder = await founders.findOrCreate(alice.identity);
-    await store.save({ ...alice, founderId: founder.id, stateVersion: STATE_VERSION + 7, state: '{"future":true}' }, null);
+    await store.save(
+      { ...alice, founderId: founder.id, stateVersion: STATE_VERSION + 7, state: '{"future":true}' },
+      null,
+    );
     const replies = await dialogue.receive(alice, '帮助');
     expect(replies[0]).toBe(text.stateReset);
     expect(replies[1]).toBe(text.menu);
@@ -78,7 +81,12 @@ describe(`the dialogue service on ${describeTarget()}`, () => {
       }
       return store.save(session, expectedRevision);
     };
-    const racing = new DialogueService({ store: racingStore, founders, ports: catalogueOnlyPorts(), logger: silentLogger() });
+    const racing = new DialogueService({
+      store: racingStore,
+      founders,
+      ports: catalogueOnlyPorts(),
+      logger: silentLogger(),
+    });
     expect(await racing.receive(alice, '帮助')).toEqual([text.menu]);
     expect(await store.load('terminal:alice')).toMatchObject({ revision: 3 });
   });
@@ -93,7 +101,12 @@ describe(`the dialogue service on ${describeTarget()}`, () => {
     const failing = new DialogueService({
       store,
       founders,
-      ports: { ...catalogueOnlyPorts(), searchPolicies: () => { throw new Error('database gone'); } },
+      ports: {
+        ...catalogueOnlyPorts(),
+        searchPolicies: () => {
+          throw new Error('database gone');
+        },
+      },
       logger: silentLogger(),
     });
     await failing.receive(alice, '帮助');

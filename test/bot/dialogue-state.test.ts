@@ -26,7 +26,11 @@ describe('stored dialogue state', () => {
   it('starts over on a newer version, broken JSON or a shape it does not know', () => {
     expect(restoreState(STATE_VERSION + 1, serializeState(initialState())).reset).toBe(true);
     expect(restoreState(STATE_VERSION, '{not json').reset).toBe(true);
-    expect(restoreState(STATE_VERSION, JSON.stringify({ mode: 'dancing', script: 'cn', assessment: null })).reset).toBe(true);
-    expect(restoreState(STATE_VERSION, JSON.stringify({ ...assessing, assessment: { id: 7, current: 'x' } })).reset).toBe(true);
+    expect(restoreState(STATE_VERSION, JSON.stringify({ mode: 'dancing', script: 'cn', assessment: null })).reset).toBe(
+      true,
+    );
+    expect(
+      restoreState(STATE_VERSION, JSON.stringify({ ...assessing, assessment: { id: 7, current: 'x' } })).reset,
+    ).toBe(true);
   });
 });

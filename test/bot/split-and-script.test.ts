@@ -38,3 +38,22 @@ describe('Chinese scripts', () => {
     expect(writeScript('研发费用占比', 'cn')).toBe('研发费用占比');
   });
 });
+
+describe('splitting keeps entries whole', () => {
+  it('never separates a numbered line from its indented details', () => {
+    const entry = (n: number) =>
+      [
+        `${n}. 政策名称第 ${n} 项`,
+        '   优惠：' + '很多优惠'.repeat(12),
+        '   来源：某某办法；信息核实于 2026-11-23',
+      ].join('\n');
+    const reply = ['【可以申请】', ...Array.from({ length: 8 }, (_, i) => entry(i + 1))].join('\n');
+    const messages = splitReplies([reply]);
+    expect(messages.length).toBeGreaterThan(1);
+    for (const message of messages) {
+      expect(message.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
+      expect(message.split('\n')[0]).not.toMatch(/^\s/);
+    }
+    expect(messages.join('\n')).toBe(reply);
+  });
+});

@@ -78,7 +78,10 @@ describe(`WeChat end to end on ${describeTarget()}`, () => {
     member.say('有人知道高企怎么申请吗').to(room);
     await settle(wechat);
     expect(said).toEqual([]);
-    const reply = await exchange(() => member.say(`@${wechat.botUser.payload.name} 高企条件`, [wechat.botUser]).to(room), said);
+    const reply = await exchange(
+      () => member.say(`@${wechat.botUser.payload.name} 高企条件`, [wechat.botUser]).to(room),
+      said,
+    );
     expect(reply).toContain('高新技术企业');
     expect(reply).toContain('信息核实于');
   });

@@ -26,7 +26,13 @@ export interface ChatWorld {
 export async function openChatWorld(asOf = '2026-11-23'): Promise<ChatWorld> {
   const db = await openTestDatabase();
   const clock = fixedClock(new Date(`${asOf}T02:00:00Z`));
-  const services = createServices({ dataSource: db.dataSource, config: db.config, logger: silentLogger(), clock, readCatalogue });
+  const services = createServices({
+    dataSource: db.dataSource,
+    config: db.config,
+    logger: silentLogger(),
+    clock,
+    readCatalogue,
+  });
   await services.content.load(CONTENT_DIR, { actor: 'test' });
   const dialogue = createDialogueService(services, silentLogger());
   return { db, services, dialogue, close: () => db.close() };

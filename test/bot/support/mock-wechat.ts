@@ -34,7 +34,10 @@ export async function startMockWechat(
 ): Promise<MockWechat> {
   const mocker = new mock.Mocker();
   const puppet = new PuppetMock({ mocker });
-  const botUser = mocker.createContact({ ...(options.botUserId ? { id: options.botUserId } : {}), name: '创业政策向导' });
+  const botUser = mocker.createContact({
+    ...(options.botUserId ? { id: options.botUserId } : {}),
+    name: '创业政策向导',
+  });
   const bot = createWechatyBot({
     config: { ...botConfig, BOT_ACCEPT_FRIENDS: options.acceptFriends ?? true },
     dialogue,

@@ -47,13 +47,40 @@ const COLUMNS =
 const FOUNDER_CHUNK = 500;
 const ROW_CHUNK = 500;
 
+export interface PlanHooks {
+  progress?: (line: string) => void;
+  /** Renews the runner's lease; false = another runner took over, stop planning. */
+  keepAlive?: () => Promise<boolean>;
+}
+
+/** The lease was lost mid-plan: the new holder plans (and planning twice adds nothing). */
+export class LeaseLostError extends Error {
+  constructor() {
+    super('the reminders lease was taken over during planning');
+    this.name = 'LeaseLostError';
+  }
+}
+
+interface FittingPlan {
+  manager: EntityManager;
+  windows: DueWindow[];
+  offsetOf: Map<string, number>;
+  today: string;
+  due: string;
+  insert: string;
+  verdicts: FittingPolicies;
+  counts: PlanCounts;
+  hooks: PlanHooks;
+}
+
 export async function planReminders(
   manager: EntityManager,
   at: Date,
   settings: PlanSettings,
   verdicts: FittingPolicies,
-  progress: (line: string) => void = () => undefined,
+  hooks: PlanHooks = {},
 ): Promise<PlanCounts> {
+  const progress = hooks.progress ?? (() => undefined);
   const today = shanghaiDate(at);
   const due = dbTime(outsideQuietHours(at, settings.quietHours));
   const insert = `${insertIgnore(dialectOf(manager))} INTO \`reminder_delivery\` ${COLUMNS}`;
@@ -82,7 +109,8 @@ export async function planReminders(
   }
   if (windows.length > 0) progress(`subscribed to the policy: ${counts.subscribed} new reminder(s)`);
 
-  if (windows.length > 0) await planFitting(manager, windows, offsetOf, today, due, insert, verdicts, counts, progress);
+  if (windows.length > 0)
+    await planFitting({ manager, windows, offsetOf, today, due, insert, verdicts, counts, hooks });
 
   counts.followUps = await planFollowUps(
     manager,
@@ -96,17 +124,8 @@ export async function planReminders(
 }
 
 /** "Everything that fits me": evaluate only these candidates, only for the due policies. */
-async function planFitting(
-  manager: EntityManager,
-  windows: DueWindow[],
-  offsetOf: Map<string, number>,
-  today: string,
-  due: string,
-  insert: string,
-  verdicts: FittingPolicies,
-  counts: PlanCounts,
-  progress: (line: string) => void,
-): Promise<void> {
+async function planFitting(plan: FittingPlan): Promise<void> {
+  const { manager, windows, offsetOf, today, due, insert, verdicts, counts, hooks } = plan;
   // One indexed read of the '*' subscribers (about 100 bytes each in memory), then chunks.
   const subscribers = await select<{ founderId: string; channel: string }>(
     manager,
@@ -118,6 +137,8 @@ async function planFitting(
   counts.candidates = channelsOf.size;
   const policyIds = [...new Set(windows.map((w) => w.policyId))];
   for (const founderIds of chunks([...channelsOf.keys()].sort(), FOUNDER_CHUNK)) {
+    // Verdicts for many founders take a while: keep the lease, or stop if it is gone.
+    if (hooks.keepAlive && !(await hooks.keepAlive())) throw new LeaseLostError();
     const fitting = await verdicts.fitting(manager, founderIds, policyIds, today);
     const rows: unknown[][] = [];
     for (const [founderId, policies] of fitting) {
@@ -143,7 +164,9 @@ async function planFitting(
       counts.fitting += (await execute(manager, `${insert} VALUES ${values}`, batch.flat())).affected;
     }
   }
-  progress(`"everything that fits me": ${counts.candidates} founder(s) checked, ${counts.fitting} new reminder(s)`);
+  hooks.progress?.(
+    `"everything that fits me": ${counts.candidates} founder(s) checked, ${counts.fitting} new reminder(s)`,
+  );
 }
 
 /**

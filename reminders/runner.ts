@@ -14,7 +14,7 @@ import type { ReminderChannel } from './channel';
 import type { FittingPolicies, PolicyLookup } from './fitting-policies';
 import { DatabaseLease } from './lease';
 import { Outbox } from './outbox';
-import { PlanCounts, planReminders } from './planner';
+import { LeaseLostError, PlanCounts, planReminders } from './planner';
 import { emptyCounts, SendCounts, sendDue } from './sender';
 import type { ReminderSettings } from './settings';
 
@@ -95,7 +95,16 @@ export class ReminderRunner {
       const summary = this.summary('done');
       const manager = dataSource.manager;
       if (options.plan ?? true) {
-        summary.plan = await planReminders(manager, summary.at, settings, this.deps.verdicts, options.progress);
+        try {
+          summary.plan = await planReminders(manager, summary.at, settings, this.deps.verdicts, {
+            progress: options.progress,
+            keepAlive: () => lease.keepAlive(),
+          });
+        } catch (error) {
+          if (!(error instanceof LeaseLostError)) throw error;
+          summary.send.stopped = 'lease_lost';
+          return summary;
+        }
         summary.planned = summary.plan.subscribed + summary.plan.fitting + summary.plan.followUps;
       }
       const today = shanghaiDate(this.deps.clock.now());
@@ -125,13 +134,9 @@ export class ReminderRunner {
     const summary = this.summary('dry_run');
     try {
       await this.deps.dataSource.transaction(async (manager) => {
-        summary.plan = await planReminders(
-          manager,
-          summary.at,
-          this.deps.settings,
-          this.deps.verdicts,
-          options.progress,
-        );
+        summary.plan = await planReminders(manager, summary.at, this.deps.settings, this.deps.verdicts, {
+          progress: options.progress,
+        });
         summary.planned = summary.plan.subscribed + summary.plan.fitting + summary.plan.followUps;
         summary.due = Object.fromEntries(await new Outbox(manager).dueByChannel(summary.at));
         throw new Rollback('dry run');

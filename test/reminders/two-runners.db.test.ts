@@ -2,7 +2,9 @@ import type { DataSource } from 'typeorm';
 import { openDatabase } from '../../db/open-database';
 import { silentLogger } from '../../logging/logger';
 import { fixedClock } from '../../services/clock';
+import { fittingFromEligibility } from '../../reminders/fitting-policies';
 import { DatabaseLease } from '../../reminders/lease';
+import { LEASE_NAME, ReminderRunner } from '../../reminders/runner';
 import { sendDue } from '../../reminders/sender';
 import { openTestDatabase, TestDatabase, describeTarget } from '../support/test-database';
 import {
@@ -11,6 +13,7 @@ import {
   recordingChannel,
   runnerFor,
   shanghai,
+  stubEligibility,
   testSettings,
 } from './support/reminder-fixtures';
 
@@ -92,5 +95,35 @@ describe(`two reminder runners at once, on ${describeTarget()}`, () => {
     expect(await winner.renew()).toBe(false);
     await loser.release();
     expect(await winner.acquire()).toBe(true);
+  });
+
+  it("stop sending when a stalled runner's lease was taken over, and leave its rows to the new holder", async () => {
+    const clock = fixedClock(AT);
+    const stalled = recordingChannel();
+    const verdicts = fittingFromEligibility(stubEligibility, fx.catalogue);
+    const runner = new ReminderRunner({
+      dataSource: db.dataSource,
+      clock,
+      channels: [stalled],
+      catalogue: fx.catalogue,
+      verdicts: {
+        // Evaluating takes "3 minutes", long enough for the lease to expire and a replica to take it.
+        async fitting(manager, founderIds, policyIds, asOf) {
+          clock.advance(3 * 60_000);
+          expect(await new DatabaseLease(other, LEASE_NAME, 'replica-2', 60_000, clock).acquire()).toBe(true);
+          return verdicts.fitting(manager, founderIds, policyIds, asOf);
+        },
+      },
+      settings: testSettings(),
+      logger: silentLogger(),
+    });
+    const summary = await runner.run();
+    expect(summary.send.stopped).toBe('lease_lost');
+    expect(stalled.bundles).toHaveLength(0);
+
+    clock.advance(2 * 60_000); // replica-2 died too; a third runner finds every row ready
+    const third = recordingChannel();
+    await runnerFor(other, fx, clock, [third]).run();
+    expect(deliveredKeys(third)).toHaveLength(FOUNDERS);
   });
 });

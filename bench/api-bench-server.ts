@@ -60,8 +60,23 @@ const PERSONA_ANSWERS = {
   major_incident_last_year: false,
 };
 
+/**
+ * Serves `callback`, plus `GET /__bench/cpu`: the CPU time this process has
+ * used and the requests it has answered, so the runner can report CPU per
+ * request, which stays meaningful when other work shares the machine.
+ */
 function listen(callback: http.RequestListener): Promise<string> {
-  const server = http.createServer({ keepAlive: true }, callback);
+  let served = 0;
+  const server = http.createServer({ keepAlive: true }, (req, res) => {
+    if (req.url === '/__bench/cpu') {
+      const { user, system } = process.cpuUsage();
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ cpuMicros: user + system, served }));
+      return;
+    }
+    served += 1;
+    void callback(req, res);
+  });
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
   });

@@ -43,7 +43,14 @@ interface Row {
   rps: number;
   p50: number;
   p99: number;
+  /** Server CPU time per request (user + system), robust to a busy machine. */
+  cpuMs: number;
   failures: number;
+}
+
+async function serverCpu(base: string): Promise<{ cpuMicros: number; served: number }> {
+  const response = await fetch(`${base}/__bench/cpu`);
+  return (await response.json()) as { cpuMicros: number; served: number };
 }
 
 async function load(base: string, requests: AutocannonRequest[], duration = DURATION_S): Promise<AutocannonResult> {
@@ -52,13 +59,16 @@ async function load(base: string, requests: AutocannonRequest[], duration = DURA
 
 async function measure(scenario: string, db: string, base: string, requests: AutocannonRequest[]): Promise<Row> {
   await load(base, requests, 1); // warm-up: JIT, connection pools, caches
+  const before = await serverCpu(base);
   const result = await load(base, requests);
+  const after = await serverCpu(base);
   return {
     scenario,
     db,
     rps: Math.round(result.requests.average),
     p50: result.latency.p50,
     p99: result.latency.p99,
+    cpuMs: Math.round((after.cpuMicros - before.cpuMicros) / Math.max(1, after.served - before.served)) / 1000,
     failures: result.non2xx + result.errors + result.timeouts,
   };
 }
@@ -124,13 +134,14 @@ async function scenarios(kind: 'sqlite' | 'mysql'): Promise<Row[]> {
 }
 
 function table(baseline: Row, rows: Row[]): string {
-  const header = ['scenario', 'db', 'RPS', 'p50 ms', 'p99 ms', 'vs baseline', 'failures'];
+  const header = ['scenario', 'db', 'RPS', 'p50 ms', 'p99 ms', 'server CPU ms/req', 'vs baseline', 'failures'];
   const goal = (row: Row) => (row.scenario === 'assessment answer' ? 0.3 : row.scenario.startsWith('POST') ? 0.6 : null);
   const body = [baseline, ...rows].map((row) => {
     const ratio = row.rps / baseline.rps;
     const target = goal(row);
     const verdict = target === null ? '' : ratio >= target && row.p99 < 50 ? ' ✓' : ` ✗ (goal ≥ ${target * 100} %, p99 < 50 ms)`;
-    return [row.scenario, row.db, String(row.rps), String(row.p50), String(row.p99), `${(ratio * 100).toFixed(0)} %${verdict}`, String(row.failures)];
+    const cells = [row.scenario, row.db, String(row.rps), String(row.p50), String(row.p99), row.cpuMs.toFixed(3)];
+    return [...cells, `${(ratio * 100).toFixed(0)} %${verdict}`, String(row.failures)];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');

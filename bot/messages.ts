@@ -63,6 +63,11 @@ export const QUESTION_WORDS = [
 ];
 
 export const text = {
+  // Layout shared by every reply.
+  paren: (main: string, aside: string) => `${main}（${aside}）`,
+  bullet: (line: string) => `· ${line}`,
+  bracketTitle: (title: string) => `【${title}】`,
+  labelled: (label: string, value: string) => `${label}：${value}`,
   welcome: '你好，我是创业政策向导，帮上海的创业者找到能申请的政府支持。',
   menu: [
     '我可以：',

@@ -10,7 +10,7 @@ import { text } from '../messages';
 export function formatSources(sources: readonly Source[]): string {
   return sources
     .slice(0, 2)
-    .map((source) => (source.number ? `${source.title}（${source.number}）` : source.title))
+    .map((source) => (source.number ? text.paren(source.title, source.number) : source.title))
     .join('、');
 }
 
@@ -20,9 +20,9 @@ export function sourceLine(sources: readonly Source[], verifiedAt: string): stri
 
 export function formatWindow(window: ConcreteWindow | null): string {
   if (!window) return text.windowUnknown;
-  if (window.rolling) return window.note ? `${text.windowRolling}（${window.note}）` : text.windowRolling;
+  if (window.rolling) return window.note ? text.paren(text.windowRolling, window.note) : text.windowRolling;
   const range = text.windowRange(window.opens, window.closes);
-  return window.note ? `${range}（${window.note}）` : range;
+  return window.note ? text.paren(range, window.note) : range;
 }
 
 export interface QuestionHeader {
@@ -48,12 +48,11 @@ export function formatQuestion(definition: FactDefinition, header: QuestionHeade
   return lines.join('\n');
 }
 
-/** The question again after a reply it could not read, always with an example. */
+/** The question again after a reply it could not read, with its example (and unit, unless the question says it). */
 export function formatReAsk(definition: FactDefinition, reason: string): string {
   const lines = [reason + text.askAgain, formatQuestion(definition, null)];
-  if (definition.type !== 'enum' && definition.example && definition.question.includes(definition.example)) {
-    lines.push(text.example(definition.example));
+  if (definition.type !== 'enum' && definition.unit && !definition.question.includes(definition.unit.trim())) {
+    lines.push(text.unitHint(definition.unit));
   }
-  if (definition.type !== 'enum' && definition.unit) lines.push(text.unitHint(definition.unit));
   return lines.join('\n');
 }

@@ -43,7 +43,7 @@ export async function recommendIncubators(ctx: DialogueContext, words: string): 
   ].filter((name): name is string => name !== null);
   const entries = matches.map(({ incubator, reasons }, index) => {
     const place = incubator.district ? formatValue(facts.district, incubator.district) : incubator.region;
-    const lines = [`${index + 1}. ${incubator.name}（${incubator.level}，${place}）`];
+    const lines = [`${index + 1}. ${text.paren(incubator.name, `${incubator.level}，${place}`)}`];
     if (reasons.length > 0) lines.push(`   ${text.incubatorReasons(reasons)}`);
     if (incubator.services.length > 0) lines.push(`   ${text.incubatorServices(incubator.services)}`);
     lines.push(`   ${text.incubatorAddress(incubator.address)}`);

@@ -12,7 +12,7 @@ const SHOWN = 2;
 export function formatLadder(ladder: Ladder, facts: Readonly<Record<string, FactDefinition>>): string | null {
   if (ladder.rungs.length === 0) return null;
   const lines = [
-    ladder.rungs.map((rung) => `${rung.title}（${text.rungStates[rung.state] ?? rung.state}）`).join(' → '),
+    ladder.rungs.map((rung) => text.paren(rung.title, text.rungStates[rung.state] ?? rung.state)).join(' → '),
   ];
   const next = ladder.next;
   if (next) {
@@ -26,7 +26,7 @@ export function formatLadder(ladder: Ladder, facts: Readonly<Record<string, Fact
       // Without a near miss, the first failing criterion says enough (the others are often alternative routes).
       needs.push(...(misses.length > 0 ? misses : next.failing.slice(0, 1).map((criterion) => criterion.explanation)));
     }
-    lines.push(text.nextRung(`${next.title}（${text.rungStates[next.state] ?? next.state}）`, needs));
+    lines.push(text.nextRung(text.paren(next.title, text.rungStates[next.state] ?? next.state), needs));
   }
   return lines.join('\n');
 }

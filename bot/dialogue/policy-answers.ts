@@ -38,16 +38,18 @@ async function detail(ctx: DialogueContext, policy: Policy): Promise<string[]> {
   const answers = await ctx.ports.answers(ctx.founderId);
   const { evaluation } = ctx.ports.check({ answers, policies: [policy.id] });
   const result = evaluation.results.find((r) => r.policy === policy.id);
-  const head = [`【${policy.title}】${policy.aliases.length > 0 ? text.policyAliases(policy.aliases) : ''}`];
+  const head = [
+    `${text.bracketTitle(policy.title)}${policy.aliases.length > 0 ? text.policyAliases(policy.aliases) : ''}`,
+  ];
   head.push(text.summary(policy.summary), text.benefit(policy.benefit.description));
   if (result && Object.keys(answers).length > 0) head.push(text.yourStatus(text.statusWords[result.status]!));
 
   const criteria = [text.criteriaHeader];
   for (const criterion of result?.criteria ?? []) {
-    criteria.push(text.criterionLine(text.marks[criterion.status] ?? '·', criterion.explanation));
+    criteria.push(text.criterionLine(text.marks[criterion.status] ?? text.marks.unknown!, criterion.explanation));
   }
   const caveats = [...(result?.caveats ?? policy.caveats)];
-  if (caveats.length > 0) criteria.push(text.caveatsHeader, ...caveats.map((caveat) => `· ${caveat}`));
+  if (caveats.length > 0) criteria.push(text.caveatsHeader, ...caveats.map(text.bullet));
 
   const apply = [text.window(formatWindow(result?.nextWindow ?? null)), text.howToApply];
   policy.how_to_apply.steps.forEach((stepText, index) => apply.push(`${index + 1}. ${stepText}`));

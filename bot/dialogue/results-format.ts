@@ -82,7 +82,7 @@ export function formatResults(
     ),
     ...block(
       text.notNeededHeader,
-      notNeeded.map((r) => `· ${r.title}：${r.notNeeded}`),
+      notNeeded.map((r) => text.bullet(text.labelled(r.title, r.notNeeded!))),
     ),
   ];
   const ladder = formatLadder(result.ladder, ctx.ports.catalogue().facts);

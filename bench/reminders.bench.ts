@@ -41,13 +41,9 @@ interface Result {
 
 /** The stub verdict: the founder's stored answer for the policy (the rules engine is benchmarked on its own). */
 const eligibility = {
-  check(request: { answers: unknown; policies?: string[] }) {
+  verdicts(request: { answers: unknown; policies: string[] }) {
     const answers = request.answers as Record<string, string>;
-    return {
-      evaluation: {
-        results: (request.policies ?? []).map((policy) => ({ policy, status: answers[policy] ?? 'not_eligible' })),
-      },
-    };
+    return { results: request.policies.map((policy) => ({ policy, status: answers[policy] ?? 'not_eligible' })) };
   },
 };
 

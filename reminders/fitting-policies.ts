@@ -12,8 +12,8 @@ import type { Policy as CataloguePolicy } from '../rules/catalogue';
 
 /** The slice of EligibilityService the reminders use (structural, so tests can stub it). */
 export interface EligibilityCheck {
-  check(request: { answers: unknown; asOf?: string; policies?: string[] }): {
-    evaluation: { results: readonly { policy: string; status: string }[] };
+  verdicts(request: { answers: unknown; asOf?: string; policies: string[] }): {
+    results: readonly { policy: string; status: string }[];
   };
 }
 
@@ -52,7 +52,7 @@ export function fittingFromEligibility(
       for (const row of rows) answers.get(row.founderId)![row.fact] = row.value;
       for (const [founderId, founderAnswers] of answers) {
         try {
-          const { evaluation } = eligibility.check({ answers: founderAnswers, asOf, policies: known });
+          const evaluation = eligibility.verdicts({ answers: founderAnswers, asOf, policies: known });
           const fits = evaluation.results
             .filter((r) => FITS.has(r.status) && known.includes(r.policy))
             .map((r) => r.policy);

@@ -111,13 +111,9 @@ export class Fixtures {
 
 /** Verdicts read straight from the stored answers (see Fixtures.verdict). */
 export const stubEligibility = {
-  check(request: { answers: unknown; policies?: string[] }) {
+  verdicts(request: { answers: unknown; policies: string[] }) {
     const answers = request.answers as Record<string, string>;
-    return {
-      evaluation: {
-        results: (request.policies ?? []).map((policy) => ({ policy, status: answers[policy] ?? 'not_eligible' })),
-      },
-    };
+    return { results: request.policies.map((policy) => ({ policy, status: answers[policy] ?? 'not_eligible' })) };
   },
 };
 

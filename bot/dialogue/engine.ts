@@ -4,6 +4,7 @@
  * policy knowledge (that comes from content through the ports) and does no
  * I/O of its own beyond the ports.
  */
+import { NotFoundError } from '../../errors';
 import { readScript, writeScript } from '../chinese-script';
 import { text } from '../messages';
 import { splitReplies } from '../split-replies';
@@ -98,7 +99,12 @@ export async function handle(state: DialogueState, message: string, ctx: Dialogu
   const turn =
     ctx.ports.catalogue().policies.length === 0
       ? { replies: [text.noContent], state: current }
-      : await respond(current, simplified, ctx);
+      : await respond(current, simplified, ctx).catch((error: unknown) => {
+          // The assessment was erased elsewhere (the mini-program's "delete me"): start afresh.
+          if (error instanceof NotFoundError)
+            return { replies: [text.noAssessment], state: { ...current, mode: 'idle' as const, assessment: null } };
+          throw error;
+        });
   const replies = splitReplies(turn.replies).map((reply) => writeScript(reply, current.script));
   return { ...turn, replies, state: turn.erased ? turn.state : { ...turn.state, script: current.script } };
 }

@@ -3,15 +3,11 @@
  * engine in words until it has nothing left to ask. Prints the report and
  * holds the chat to the same goals as the rules engine's report.
  */
-import path from 'node:path';
 import { formatReport, measureAll, median, readPersonas } from '../../scripts/report-chat-questions';
-import { CONTENT_DIR } from './support/chat-world';
-
-// The repository's copy of shared/personas.
-const PERSONAS = path.resolve(__dirname, '../api/fixtures/personas');
+import { CONTENT_DIR, PERSONAS_DIR } from './support/chat-world';
 
 describe('questions to verdict through the chat', () => {
-  const personas = readPersonas(PERSONAS).map((persona) => ({ ...persona, as_of: String(persona.as_of) }));
+  const personas = readPersonas(PERSONAS_DIR).map((persona) => ({ ...persona, as_of: String(persona.as_of) }));
   let counts: Awaited<ReturnType<typeof measureAll>>;
 
   beforeAll(async () => {

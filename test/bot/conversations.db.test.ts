@@ -9,7 +9,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { terminalAddress } from '../../bot/terminal-chat';
 import type { Answers, FactValue } from '../../rules/catalogue';
-import { ChatWorld, currentQuestion, openChatWorld, replyFor } from './support/chat-world';
+import { ChatWorld, currentQuestion, openChatWorld, personaAnswers, replyFor } from './support/chat-world';
 import { describeTarget } from '../support/test-database';
 
 interface Step {
@@ -28,6 +28,8 @@ interface Conversation {
   name: string;
   as_of?: string;
   user?: string;
+  /** Answers for `answer` steps: a persona of shared/personas, then `profile` on top. */
+  persona?: string;
   profile?: Record<string, FactValue>;
   phrasings?: Record<string, string>;
   turns: Step[];
@@ -51,10 +53,11 @@ async function play(world: ChatWorld, conversation: Conversation): Promise<void>
     transcript.push(`> ${line}`, ...replies);
     return replies.join('\n');
   };
+  const profile = { ...(conversation.persona ? personaAnswers(conversation.persona) : {}), ...conversation.profile };
   const answerNow = async (): Promise<string | null> => {
     const fact = await currentQuestion(world, address.channelKey);
     if (!fact) return null;
-    return say(conversation.phrasings?.[fact] ?? replyFor(world, fact, conversation.profile?.[fact]));
+    return say(conversation.phrasings?.[fact] ?? replyFor(world, fact, profile[fact]));
   };
 
   for (const [index, step] of conversation.turns.entries()) {

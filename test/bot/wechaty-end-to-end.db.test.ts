@@ -4,32 +4,12 @@
  */
 import { createDialogueService } from '../../bot/dialogue';
 import { silentLogger } from '../../logging/logger';
-import { ChatWorld, currentQuestion, openChatWorld, replyFor } from './support/chat-world';
+import type { FactValue } from '../../rules/catalogue';
+import { ChatWorld, currentQuestion, openChatWorld, personaAnswers, replyFor } from './support/chat-world';
 import { inbox, MockWechat, settle, startMockWechat, waitFor } from './support/mock-wechat';
 import { describeTarget } from '../support/test-database';
 
-const hardtech = {
-  region: 'shanghai',
-  registered_in_shanghai: true,
-  district: 'pudong',
-  company_registered: true,
-  company_age_months: 30,
-  employees: 40,
-  tech_staff_ratio: 45,
-  annual_revenue_wan: 3000,
-  total_assets_wan: 2500,
-  rd_expense_wan: 360,
-  rd_expense_ratio: 12,
-  high_tech_income_ratio: 75,
-  class1_ip_count: 3,
-  class2_ip_count: 5,
-  industry: 'ai',
-  stage: 'growth',
-  is_tech_sme: true,
-  is_high_tech_enterprise: false,
-  credit_blacklisted: false,
-  major_incident_last_year: false,
-} as const;
+const hardtech: Record<string, FactValue> = personaAnswers('hardtech-growth');
 
 describe(`WeChat end to end on ${describeTarget()}`, () => {
   let world: ChatWorld;
@@ -62,7 +42,7 @@ describe(`WeChat end to end on ${describeTarget()}`, () => {
     for (let asked = 0; asked < 60; asked += 1) {
       const fact = await currentQuestion(world, channelKey);
       if (!fact) break;
-      const answer = replyFor(world, fact, hardtech[fact as keyof typeof hardtech]);
+      const answer = replyFor(world, fact, hardtech[fact]);
       last = await exchange(() => founder.say(answer).to(wechat.botUser), replies);
     }
     expect(last).toContain('测评完成');
@@ -93,7 +73,7 @@ describe(`WeChat end to end on ${describeTarget()}`, () => {
     await exchange(() => founder.say('开始测评').to(wechat.botUser), replies);
     for (const number of [2, 3]) {
       const fact = (await currentQuestion(world, channelKey))!;
-      const answer = replyFor(world, fact, hardtech[fact as keyof typeof hardtech]);
+      const answer = replyFor(world, fact, hardtech[fact]);
       expect(await exchange(() => founder.say(answer).to(wechat.botUser), replies)).toContain(`第 ${number} 题`);
     }
     const waiting = await currentQuestion(world, channelKey);
@@ -106,7 +86,7 @@ describe(`WeChat end to end on ${describeTarget()}`, () => {
     replies = inbox(wechat.botUser, again);
 
     expect(await currentQuestion(world, channelKey)).toBe(waiting);
-    const answer = replyFor(world, waiting!, hardtech[waiting as keyof typeof hardtech]);
+    const answer = replyFor(world, waiting!, hardtech[waiting!]);
     const reply = await exchange(() => again.say(answer).to(wechat.botUser), replies);
     expect(reply).toContain('第 4 题');
   });

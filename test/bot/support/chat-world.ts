@@ -3,7 +3,9 @@
  * content loaded into it, the shared services and the dialogue service, plus
  * a way to answer "whatever the bot is asking now" from a profile.
  */
+import fs from 'node:fs';
 import path from 'node:path';
+import YAML from 'yaml';
 import { createDialogueService, DialogueService } from '../../../bot/dialogue';
 import { formatValue } from '../../../rules/format-value';
 import { restoreState } from '../../../bot/dialogue/state';
@@ -15,6 +17,16 @@ import { fixedClock } from '../../../services/clock';
 import { openTestDatabase, TestDatabase } from '../../support/test-database';
 
 export const CONTENT_DIR = path.resolve(__dirname, '../../../content');
+/** The repository's copy of shared/personas. */
+export const PERSONAS_DIR = path.resolve(__dirname, '../../api/fixtures/personas');
+
+/** A persona's answers (shared/personas/<name>.yaml). */
+export function personaAnswers(name: string): Record<string, FactValue> {
+  const persona = YAML.parse(fs.readFileSync(path.join(PERSONAS_DIR, `${name}.yaml`), 'utf8')) as {
+    answers: Record<string, FactValue>;
+  };
+  return persona.answers;
+}
 
 export interface ChatWorld {
   db: TestDatabase;

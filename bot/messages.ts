@@ -67,6 +67,7 @@ export const text = {
   paren: (main: string, aside: string) => `${main}（${aside}）`,
   bullet: (line: string) => `· ${line}`,
   bracketTitle: (title: string) => `【${title}】`,
+  quotedTitle: (title: string) => `「${title}」`,
   labelled: (label: string, value: string) => `${label}：${value}`,
   welcome: '你好，我是创业政策向导，帮上海的创业者找到能申请的政府支持。',
   menu: [
@@ -177,10 +178,7 @@ export const text = {
 
   profileEmpty: '你还没有回答过问题。回复“开始测评”开始。',
   profileTitle: (count: number) => `你的资料（${count} 项）：`,
-  profileLine: (label: string, value: string) => `· ${label}：${value}`,
   profileHint: '想修改可回复“重新开始”；回复“删除我的数据”删除全部资料。',
-  yes: '是',
-  no: '否',
   eraseConfirm:
     '确定要删除你的全部资料吗？包括回答、测评记录、对话和订阅提醒，删除后无法恢复。回复“确认删除”继续，回复其他内容取消。',
   erased: '已删除你的全部资料。如需再次使用，随时发消息给我。',

@@ -17,7 +17,7 @@ export async function showProfile(ctx: DialogueContext): Promise<string[]> {
   const entries = Object.entries(answers).sort(([a], [b]) => rank(a) - rank(b));
   if (entries.length === 0) return [text.profileEmpty];
   const lines = entries.map(([fact, value]) =>
-    text.profileLine(facts[fact]?.label ?? fact, formatValue(facts[fact], value)),
+    text.bullet(text.labelled(facts[fact]?.label ?? fact, formatValue(facts[fact], value))),
   );
   return [[text.profileTitle(entries.length), ...lines].join('\n'), text.profileHint];
 }
@@ -38,7 +38,7 @@ export function cancelErase(state: DialogueState): Turn {
 /** "订阅提醒" alone: everything that fits; with a policy name: that policy. */
 export async function subscribe(ctx: DialogueContext, policy: Policy | null): Promise<string[]> {
   await ctx.ports.subscribe(ctx.founderId, policy ? policy.id : '*');
-  return [text.subscribed(policy ? `「${policy.title}」` : text.subscribedAll)];
+  return [text.subscribed(policy ? text.quotedTitle(policy.title) : text.subscribedAll)];
 }
 
 export async function unsubscribe(ctx: DialogueContext): Promise<string[]> {

@@ -50,6 +50,10 @@ export function planBundles(input: BundleInput): BundlePlan {
     if (group) group.rows.push(row);
     else plan.cancelled.push({ rows: [row], reason });
   };
+  const active = groupBy(
+    input.subscriptions.filter((s) => s.status === 'active'),
+    (s) => `${s.founderId}|${s.channel}`,
+  );
   for (const [key, rows] of groupBy(input.rows, (row) => `${row.founderId}|${row.channel}`)) {
     const [founderId, channel] = key.split('|') as [string, ChannelName];
     const founder = input.founders.get(founderId);
@@ -62,9 +66,7 @@ export function planBundles(input: BundleInput): BundlePlan {
       rows.forEach((row) => cancel(row, `founder has no ${channel} contact`));
       continue;
     }
-    const subscriptions = input.subscriptions.filter(
-      (s) => s.founderId === founderId && s.channel === channel && s.status === 'active',
-    );
+    const subscriptions = active.get(key) ?? [];
     const sendable: ClaimedRow[] = [];
     for (const row of rows) {
       if (!subscriptions.some((s) => s.scope === row.policyId || s.scope === ALL_FITTING))

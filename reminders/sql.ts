@@ -58,7 +58,7 @@ export function indexHint(
 }
 
 export function placeholders(count: number): string {
-  return Array.from({ length: count }, () => '?').join(', ');
+  return count > 0 ? `?${', ?'.repeat(count - 1)}` : '';
 }
 
 export function chunks<T>(items: readonly T[], size: number): T[][] {

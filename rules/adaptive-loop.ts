@@ -64,9 +64,14 @@ function hasEligible(evaluation: Evaluation): boolean {
   return evaluation.results.some((r) => r.status === 'eligible' && !r.notNeeded);
 }
 
-function sameStatuses(a: Evaluation, b: Evaluation): boolean {
-  const statuses = new Map(b.results.map((r) => [r.policy, r.status]));
-  return a.results.length === b.results.length && a.results.every((r) => statuses.get(r.policy) === r.status);
+/**
+ * Whether `current` already has every verdict of `everything` (the evaluation
+ * with all the founder knows). Policies the founder does not need (a hukou
+ * they have, a certificate they hold) are not open questions, so they are left out.
+ */
+function sameStatuses(current: Evaluation, everything: Evaluation): boolean {
+  const statuses = new Map(current.results.map((r) => [r.policy, r.status]));
+  return everything.results.every((r) => r.notNeeded !== undefined || statuses.get(r.policy) === r.status);
 }
 
 export function runAdaptiveLoop(

@@ -27,38 +27,56 @@ export const SHANGHAI_FACT = 'registered_in_shanghai';
 
 export type EffectiveAnswers = Record<string, FactValue>;
 
-/** Fills absent facts from implications (to a fixpoint), then from defaults. Answers always win. */
-export function effectiveAnswers(catalogue: Catalogue, answers: Answers): EffectiveAnswers {
-  const result: EffectiveAnswers = { ...answers };
-  applyImplications(catalogue, result);
-  for (const fact in catalogue.facts) {
-    const fallback = catalogue.facts[fact]!.default;
-    if (fallback !== undefined && result[fact] === undefined) result[fact] = fallback;
+const defaultsCache = new WeakMap<Catalogue, Readonly<Record<string, FactValue>>>();
+
+/** The vocabulary's defaults (region → shanghai), computed once per catalogue. */
+export function defaultsOf(catalogue: Catalogue): Readonly<Record<string, FactValue>> {
+  let defaults = defaultsCache.get(catalogue);
+  if (!defaults) {
+    const found: Record<string, FactValue> = {};
+    for (const definition of Object.values(catalogue.facts)) if (definition.default !== undefined) found[definition.fact] = definition.default;
+    defaultsCache.set(catalogue, (defaults = found));
   }
-  return result;
+  return defaults;
 }
 
-function applyImplications(catalogue: Catalogue, result: EffectiveAnswers): void {
+const implicationsCache = new WeakMap<Catalogue, readonly Implication[]>();
+
+/** The implications whose conclusion the vocabulary knows. */
+function implicationsOf(catalogue: Catalogue): readonly Implication[] {
+  let rules = implicationsCache.get(catalogue);
+  if (!rules) implicationsCache.set(catalogue, (rules = IMPLICATIONS.filter((i) => i.then.fact in catalogue.facts)));
+  return rules;
+}
+
+/** Only the facts that follow from the answers (to a fixpoint); answered facts are never overridden. */
+export function impliedFacts(catalogue: Catalogue, answers: Answers): Record<string, FactValue> {
+  const implied: Record<string, FactValue> = {};
   // A Shanghai district, or a company registered in Shanghai, settles the region.
-  const inShanghai = result[DISTRICT_FACT] !== undefined || result[SHANGHAI_FACT] === true;
-  if (inShanghai && result[REGION_FACT] === undefined && REGION_FACT in catalogue.facts) result[REGION_FACT] = 'shanghai';
+  const inShanghai = answers[DISTRICT_FACT] !== undefined || answers[SHANGHAI_FACT] === true;
+  if (inShanghai && answers[REGION_FACT] === undefined && REGION_FACT in catalogue.facts) implied[REGION_FACT] = 'shanghai';
+  const rules = implicationsOf(catalogue);
   for (let changed = true; changed; ) {
     changed = false;
-    for (const { when, then } of IMPLICATIONS) {
-      if (result[when.fact] === when.value && result[then.fact] === undefined && then.fact in catalogue.facts) {
-        result[then.fact] = then.value;
+    for (const { when, then } of rules) {
+      const cause = answers[when.fact] ?? implied[when.fact];
+      if (cause === when.value && (answers[then.fact] ?? implied[then.fact]) === undefined) {
+        implied[then.fact] = then.value;
         changed = true;
       }
     }
   }
+  return implied;
+}
+
+/** Answers, then implications, then defaults, as one object. Answers always win. */
+export function effectiveAnswers(catalogue: Catalogue, answers: Answers): EffectiveAnswers {
+  return { ...defaultsOf(catalogue), ...impliedFacts(catalogue, answers), ...answers };
 }
 
 /** Whether a fact is answered or follows from the answers (defaults do not count). */
 export function isSettled(catalogue: Catalogue, answers: Answers, fact: string): boolean {
-  if (answers[fact] !== undefined) return true;
-  const implied: EffectiveAnswers = { ...answers };
-  applyImplications(catalogue, implied);
-  return implied[fact] !== undefined;
+  return answers[fact] !== undefined || impliedFacts(catalogue, answers)[fact] !== undefined;
 }
 
 /** Whether setting `fact` can add implied facts, so a trial answer needs the full recomputation. */

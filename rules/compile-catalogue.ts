@@ -5,7 +5,10 @@
  * probe facts. Compiled once per (catalogue, date) and memoised, because
  * nextQuestion re-evaluates the same criteria hundreds of times.
  */
-import type { Catalogue, Criterion, FactValue, IsoDate, Policy, PolicyVersion, ScoreTable } from './catalogue';
+import type { Catalogue, Criterion, FactValue, IsoDate, Policy, PolicyVersion, ScoreTable, Source } from './catalogue';
+import type { ConcreteWindow } from './results';
+import { nextWindow } from './windows';
+import { compileCriterion, type CriterionNode } from './criteria-node';
 import { DISTRICT_FACT } from './answers';
 import { HUKOU_FACT, isHukouPolicy } from './not-needed';
 
@@ -13,11 +16,17 @@ export interface CompiledPolicy {
   policy: Policy;
   version: PolicyVersion;
   criteria: Criterion;
+  /** The same criteria as uniform nodes, for the evaluators. */
+  root: CriterionNode;
   scores: Readonly<Record<string, ScoreTable>>;
   /** Facts named anywhere in the criteria or scores (not through references). */
   facts: ReadonlySet<string>;
   /** Policies referenced by the criteria. */
   references: readonly string[];
+  /** What does not depend on the answers, worked out once: caveats, sources, the next window. */
+  caveats: readonly string[];
+  sources: readonly Source[];
+  window: ConcreteWindow | null;
 }
 
 export interface CompiledCatalogue {
@@ -26,6 +35,10 @@ export interface CompiledCatalogue {
   /** Policies with a version in force, in catalogue order. */
   policies: readonly CompiledPolicy[];
   byId: ReadonlyMap<string, CompiledPolicy>;
+  /** Facts of the vocabulary by position, so evaluation reads answers from an array. */
+  factIndex: ReadonlyMap<string, number>;
+  /** The vocabulary's defaults by position (holes where there is none). */
+  defaults: readonly (FactValue | undefined)[];
 }
 
 /** The version in force on a date (both ends inclusive); the latest start wins if versions overlap. */
@@ -76,7 +89,23 @@ function implicitCriteria(catalogue: Catalogue, policy: Policy, named: Set<strin
   return extra;
 }
 
-function compilePolicy(catalogue: Catalogue, policy: Policy, version: PolicyVersion): CompiledPolicy {
+function uniqueSources(sources: readonly Source[]): Source[] {
+  const seen = new Set<string>();
+  return sources.filter((s) => {
+    const key = `${s.title}|${s.number ?? ''}|${s.url ?? ''}|${s.seed ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function compilePolicy(
+  catalogue: Catalogue,
+  policy: Policy,
+  version: PolicyVersion,
+  asOf: IsoDate,
+  factIndex: ReadonlyMap<string, number>,
+): CompiledPolicy {
   const scores = version.scores ?? {};
   const named = factsOf(version.criteria, scores);
   const extra = implicitCriteria(catalogue, policy, named);
@@ -85,7 +114,18 @@ function compilePolicy(catalogue: Catalogue, policy: Policy, version: PolicyVers
   walkCriterion(criteria, (leaf) => {
     if ('policy' in leaf && !references.includes(leaf.policy)) references.push(leaf.policy);
   });
-  return { policy, version, criteria, scores, facts: factsOf(criteria, scores), references };
+  return {
+    policy,
+    version,
+    criteria,
+    root: compileCriterion(criteria, scores, factIndex),
+    scores,
+    facts: factsOf(criteria, scores),
+    references,
+    caveats: [...new Set([...version.caveats, ...policy.caveats])],
+    sources: uniqueSources([...version.sources, ...policy.sources]),
+    window: nextWindow(policy.windows, asOf),
+  };
 }
 
 const cache = new WeakMap<Catalogue, Map<IsoDate, CompiledCatalogue>>();
@@ -95,12 +135,15 @@ export function compileCatalogue(catalogue: Catalogue, asOf: IsoDate): CompiledC
   if (!byDate) cache.set(catalogue, (byDate = new Map()));
   const hit = byDate.get(asOf);
   if (hit) return hit;
+  const names = Object.keys(catalogue.facts);
+  const factIndex = new Map(names.map((fact, index) => [fact, index]));
+  const defaults = names.map((fact) => catalogue.facts[fact]!.default);
   const policies: CompiledPolicy[] = [];
   for (const policy of catalogue.policies) {
     const version = versionOn(policy, asOf);
-    if (version) policies.push(compilePolicy(catalogue, policy, version));
+    if (version) policies.push(compilePolicy(catalogue, policy, version, asOf, factIndex));
   }
-  const compiled: CompiledCatalogue = { catalogue, asOf, policies, byId: new Map(policies.map((p) => [p.policy.id, p])) };
+  const compiled: CompiledCatalogue = { catalogue, asOf, policies, byId: new Map(policies.map((p) => [p.policy.id, p])), factIndex, defaults };
   // A long-running service sees few dates; keep the cache small anyway.
   if (byDate.size > 8) byDate.clear();
   byDate.set(asOf, compiled);

@@ -2,17 +2,23 @@
  * Kleene evaluation of a criteria tree. Two walkers over the same semantics:
  * `evaluateCriterion` is lean (truth + missing facts, short-circuits) for the
  * hundreds of trial evaluations of nextQuestion and near misses;
- * `traceCriterion` also explains every leaf for the founder. `missing` holds
+ * `traceCriterion` also records every leaf for the founder. `missing` holds
  * only unknown facts under undecided branches: a fact below a branch that is
  * already settled cannot change anything, so it is never asked.
+ *
+ * Both push into caller-owned arrays and cut them back when a branch turns
+ * out decided, so the lean path allocates nothing per node.
  */
-import type { Criterion, FactCriterion, FactDefinition, FactValue, ScoreCriterion, ScoreTable } from './catalogue';
-import { conditionOf, explainCondition } from './explain';
-import { messages, relation } from './messages';
+import type { FactCriterion, FactDefinition, FactValue, ScoreCriterion } from './catalogue';
+import { ALL, ANY, compareNode, FACT, NOT, POLICY, valueOf, type CriterionNode } from './criteria-node';
+import { conditionOf, explainCondition, explainPolicy, explainScore } from './explain';
 import type { CriterionResult, Truth } from './results';
-import { compareScore, openScoreFacts, scoreBounds, type ScoreBounds } from './score';
+import { compareScore, openScoreFacts, scoreBounds, scoreTruth, type ScoreBounds } from './score';
 
-export type Lookup = (fact: string) => FactValue | undefined;
+/** Where fact values come from: the founder's answers, possibly with trial answers on top. */
+export interface FactSource {
+  get(fact: string): FactValue | undefined;
+}
 
 export interface Outcome {
   truth: Truth;
@@ -22,17 +28,17 @@ export interface Outcome {
   note?: 'not_in_force' | 'cycle';
 }
 
-export const MET: Outcome = Object.freeze({ truth: 'met', missing: Object.freeze([]) as readonly string[] });
-export const NOT_MET: Outcome = Object.freeze({ truth: 'not_met', missing: Object.freeze([]) as readonly string[] });
-
-export interface CriterionEnv {
-  lookup: Lookup;
-  facts: Readonly<Record<string, FactDefinition>>;
-  /** Score tables of the version being evaluated. */
-  scores: Readonly<Record<string, ScoreTable>>;
-  /** A referenced policy's outcome on the same answers and date. */
-  policy(id: string): Outcome;
-  policyTitle(id: string): string;
+/**
+ * What a criteria walk needs besides the tree: fact values, definitions, and
+ * referenced policies evaluated on the same answers and date. An interface
+ * with methods (not closures) because trial evaluations create many of them.
+ */
+export interface CriterionEnv extends FactSource {
+  readonly facts: Readonly<Record<string, FactDefinition>>;
+  /** A fact by its position in the vocabulary (see CriterionNode.index). */
+  getAt(index: number): FactValue | undefined;
+  outcome(policyId: string): Outcome;
+  titleOf(policyId: string): string;
 }
 
 export function compareFact(leaf: FactCriterion, actual: FactValue): boolean {
@@ -54,132 +60,134 @@ export function compareFact(leaf: FactCriterion, actual: FactValue): boolean {
   }
 }
 
-function factOutcome(leaf: FactCriterion, env: CriterionEnv): Outcome {
-  const actual = env.lookup(leaf.fact);
-  if (actual === undefined) return { truth: 'unknown', missing: [leaf.fact] };
-  return compareFact(leaf, actual) ? MET : NOT_MET;
+function negate(truth: Truth): Truth {
+  return truth === 'unknown' ? truth : truth === 'met' ? 'not_met' : 'met';
 }
 
-function scoreOutcome(leaf: ScoreCriterion, env: CriterionEnv): { outcome: Outcome; bounds?: ScoreBounds } {
-  const table = env.scores[leaf.score];
-  // A reference to a table the version does not declare is a content error: fail closed.
-  if (!table) return { outcome: NOT_MET };
-  const bounds = scoreBounds(table, env.lookup, env.facts);
-  const truth = compareScore(bounds, leaf.op, leaf.value);
-  return { outcome: truth === 'unknown' ? { truth, missing: openScoreFacts(bounds) } : truth === 'met' ? MET : NOT_MET, bounds };
-}
-
-function negate(outcome: Outcome): Outcome {
-  if (outcome.truth === 'unknown') return outcome;
-  return outcome.truth === 'met' ? NOT_MET : MET;
-}
-
-/** Lean evaluation: truth and missing facts only. */
-export function evaluateCriterion(criterion: Criterion, env: CriterionEnv): Outcome {
-  if ('all' in criterion) {
-    let missing: string[] | null = null;
-    for (const child of criterion.all) {
-      const outcome = evaluateCriterion(child, env);
-      if (outcome.truth === 'not_met') return NOT_MET;
-      if (outcome.truth === 'unknown') (missing ??= []).push(...outcome.missing);
+/** Lean evaluation: the truth, with the facts that could change it appended to `missing`. */
+export function evaluateCriterion(node: CriterionNode, env: CriterionEnv, missing: string[]): Truth {
+  switch (node.kind) {
+    case ALL:
+    case ANY: {
+      const decisive: Truth = node.kind === ALL ? 'not_met' : 'met';
+      const start = missing.length;
+      let open = false;
+      for (const child of node.children) {
+        const truth = evaluateCriterion(child, env, missing);
+        if (truth === decisive) {
+          missing.length = start;
+          return decisive;
+        }
+        if (truth === 'unknown') open = true;
+      }
+      return open ? 'unknown' : node.kind === ALL ? 'met' : 'not_met';
     }
-    return missing ? { truth: 'unknown', missing } : MET;
-  }
-  if ('any' in criterion) {
-    let missing: string[] | null = null;
-    for (const child of criterion.any) {
-      const outcome = evaluateCriterion(child, env);
-      if (outcome.truth === 'met') return MET;
-      if (outcome.truth === 'unknown') (missing ??= []).push(...outcome.missing);
+    case NOT:
+      return negate(evaluateCriterion(node.children[0]!, env, missing));
+    case FACT: {
+      const actual = valueOf(node, env);
+      if (actual === undefined) {
+        missing.push(node.name);
+        return 'unknown';
+      }
+      return compareNode(node, actual) ? 'met' : 'not_met';
     }
-    return missing ? { truth: 'unknown', missing } : NOT_MET;
+    case POLICY: {
+      const outcome = env.outcome(node.name);
+      if (outcome.truth === 'unknown') for (const fact of outcome.missing) missing.push(fact);
+      return outcome.truth;
+    }
+    default:
+      return node.table ? scoreTruth(node.table, node.op as '>=' | '>', node.value as number, env, env.facts, missing) : 'not_met';
   }
-  if ('not' in criterion) return negate(evaluateCriterion(criterion.not, env));
-  if ('fact' in criterion) return factOutcome(criterion, env);
-  if ('policy' in criterion) return env.policy(criterion.policy);
-  return scoreOutcome(criterion, env).outcome;
 }
 
 export interface Trace {
   criteria: CriterionResult[];
+  missing: string[];
   scores: Map<string, ScoreBounds>;
+  /** How many entries of `criteria` are unknown (so decided branches filter only when needed). */
+  unknown: number;
+}
+
+export function newTrace(): Trace {
+  return { criteria: [], missing: [], scores: new Map(), unknown: 0 };
 }
 
 /** As seen by the founder: a leaf under `not` is met when its requirement (the negation) holds. */
 function seen(truth: Truth, negated: boolean): Truth {
-  if (!negated || truth === 'unknown') return truth;
-  return truth === 'met' ? 'not_met' : 'met';
+  return negated ? negate(truth) : truth;
 }
 
-function traceLeaf(criterion: Criterion, env: CriterionEnv, trace: Trace, negated: boolean): Outcome {
-  if ('fact' in criterion) {
-    const outcome = factOutcome(criterion, env);
+function push(trace: Trace, result: CriterionResult): void {
+  trace.criteria.push(result);
+  if (result.status === 'unknown') trace.unknown += 1;
+}
+
+function traceLeaf(node: CriterionNode, env: CriterionEnv, trace: Trace, negated: boolean): Truth {
+  if (node.kind === FACT) {
+    const value = valueOf(node, env);
+    const truth: Truth = value === undefined ? 'unknown' : compareNode(node, value) ? 'met' : 'not_met';
+    if (value === undefined) trace.missing.push(node.name);
+    const status = seen(truth, negated);
+    const explanation = explainCondition(conditionOf(node.source as FactCriterion, negated), status, value, env.facts[node.name]);
+    push(trace, { fact: node.name, status, explanation });
+    return truth;
+  }
+  if (node.kind === POLICY) {
+    const outcome = env.outcome(node.name);
+    if (outcome.truth === 'unknown') for (const fact of outcome.missing) trace.missing.push(fact);
     const status = seen(outcome.truth, negated);
-    const condition = conditionOf(criterion, negated);
-    const explanation = explainCondition(condition, status, env.lookup(criterion.fact), env.facts[criterion.fact]);
-    trace.criteria.push({ fact: criterion.fact, status, explanation });
-    return outcome;
+    const explanation = explainPolicy(env.titleOf(node.name), status, outcome.note, node.source.label);
+    push(trace, { fact: `policy:${node.name}`, status, explanation });
+    return outcome.truth;
   }
-  if ('policy' in criterion) {
-    const outcome = env.policy(criterion.policy);
-    const status = seen(outcome.truth, negated);
-    const title = env.policyTitle(criterion.policy);
-    let explanation =
-      status === 'met' ? messages.policyMet(title) : status === 'not_met' ? messages.policyNotMet(title) : messages.policyOpen(title);
-    if (outcome.note === 'not_in_force') explanation = messages.policyNotInForce(title);
-    if (outcome.note === 'cycle') explanation = messages.policyCycle(title);
-    if (criterion.label && status !== 'unknown') explanation = messages.labelled(criterion.label, status, explanation);
-    trace.criteria.push({ fact: `policy:${criterion.policy}`, status, explanation });
-    return outcome;
+  const leaf = node.source as ScoreCriterion;
+  if (!node.table) {
+    push(trace, { fact: `score:${leaf.score}`, status: seen('not_met', negated), explanation: explainPolicy(leaf.score, 'not_met', 'not_in_force') });
+    return 'not_met';
   }
-  const leaf = criterion as ScoreCriterion;
-  const { outcome, bounds } = scoreOutcome(leaf, env);
-  const status = seen(outcome.truth, negated);
-  // The table's name reads better before the points than the leaf's label ("综合评分不低于 60 分").
-  const label = env.scores[leaf.score]?.label ?? leaf.label ?? leaf.score;
-  let explanation: string;
-  if (!bounds) explanation = messages.policyNotInForce(label);
-  else if (bounds.min === bounds.max) {
-    const passes = outcome.truth === 'met';
-    const symbol = passes ? relation[leaf.op] : leaf.op === '>=' ? relation['<'] : relation['<='];
-    explanation = messages.scoreKnown(label, bounds.min, symbol, leaf.value);
-  } else if (outcome.truth === 'unknown') {
-    explanation = messages.scoreRange(label, bounds.min, bounds.max, relation[leaf.op], leaf.value);
-  } else {
-    // Decided by the bounds alone: show the range that settled it.
-    const symbol = outcome.truth === 'met' ? relation[leaf.op] : leaf.op === '>=' ? relation['<'] : relation['<='];
-    explanation = messages.compare(label, `${bounds.min}–${bounds.max} 分`, symbol, messages.requirementWord, `${leaf.value} 分`);
-  }
-  if (bounds) trace.scores.set(leaf.score, bounds);
-  trace.criteria.push({ fact: `score:${leaf.score}`, status, explanation });
-  return outcome;
+  const bounds = scoreBounds(node.table, env, env.facts);
+  const truth = compareScore(bounds, leaf.op, leaf.value);
+  if (truth === 'unknown') for (const fact of openScoreFacts(bounds)) trace.missing.push(fact);
+  trace.scores.set(leaf.score, bounds);
+  push(trace, { fact: `score:${leaf.score}`, status: seen(truth, negated), explanation: explainScore(node.table.label, bounds, leaf, truth) });
+  return truth;
 }
 
 /**
  * Explained evaluation: every leaf gets a CriterionResult. Unknown leaves
  * under a decided branch are dropped, since they cannot matter.
  */
-export function traceCriterion(criterion: Criterion, env: CriterionEnv, trace: Trace, negated = false): Outcome {
+export function traceCriterion(node: CriterionNode, env: CriterionEnv, trace: Trace, negated = false): Truth {
   const start = trace.criteria.length;
-  let outcome: Outcome;
-  if ('all' in criterion || 'any' in criterion) {
-    const isAll = 'all' in criterion;
-    const children = isAll ? criterion.all : criterion.any;
-    const outcomes = children.map((child) => traceCriterion(child, env, trace, negated));
-    const decisive = isAll ? 'not_met' : 'met';
-    if (outcomes.some((o) => o.truth === decisive)) outcome = isAll ? NOT_MET : MET;
-    else {
-      const open = outcomes.filter((o) => o.truth === 'unknown');
-      outcome = open.length > 0 ? { truth: 'unknown', missing: open.flatMap((o) => o.missing) } : isAll ? MET : NOT_MET;
+  const missingStart = trace.missing.length;
+  const unknownBefore = trace.unknown;
+  let truth: Truth;
+  if (node.kind === ALL || node.kind === ANY) {
+    // No short-circuit: every leaf is shown, met or not.
+    const isAll = node.kind === ALL;
+    const decisive: Truth = isAll ? 'not_met' : 'met';
+    let decided = false;
+    let open = false;
+    for (const child of node.children) {
+      const childTruth = traceCriterion(child, env, trace, negated);
+      if (childTruth === decisive) decided = true;
+      else if (childTruth === 'unknown') open = true;
     }
-  } else if ('not' in criterion) {
-    outcome = negate(traceCriterion(criterion.not, env, trace, !negated));
+    truth = decided ? decisive : open ? 'unknown' : isAll ? 'met' : 'not_met';
+  } else if (node.kind === NOT) {
+    truth = negate(traceCriterion(node.children[0]!, env, trace, !negated));
   } else {
-    outcome = traceLeaf(criterion, env, trace, negated);
+    truth = traceLeaf(node, env, trace, negated);
   }
-  if (outcome.truth !== 'unknown') {
-    const kept = trace.criteria.slice(start).filter((c) => c.status !== 'unknown');
-    trace.criteria.splice(start, trace.criteria.length - start, ...kept);
+  if (truth !== 'unknown') {
+    trace.missing.length = missingStart;
+    if (trace.unknown > unknownBefore) {
+      const kept = trace.criteria.slice(start).filter((c) => c.status !== 'unknown');
+      trace.criteria.splice(start, trace.criteria.length - start, ...kept);
+      trace.unknown = unknownBefore;
+    }
   }
-  return outcome;
+  return truth;
 }

@@ -4,16 +4,14 @@
  * explained, the facts still missing, near misses, caveats, score breakdowns
  * and the next application window.
  */
-import type { Answers, Catalogue, IsoDate, Source } from './catalogue';
-import { effectiveAnswers, REGION_FACT } from './answers';
+import type { Answers, Catalogue, IsoDate } from './catalogue';
+import { REGION_FACT } from './answers';
 import { appliesToRegion, compileCatalogue, type CompiledCatalogue, type CompiledPolicy } from './compile-catalogue';
-import { traceCriterion, type Trace } from './evaluate-criterion';
 import { nearMisses } from './near-miss';
 import { notNeededReason } from './not-needed';
+import { PolicyVerdict } from './policy-verdict';
 import type { Evaluation, PolicyResult, PolicyStatus, Truth } from './results';
-import { breakdown } from './score';
 import { Session } from './session';
-import { nextWindow } from './windows';
 
 export interface EvaluateOptions {
   /** Limit the evaluation to these policy ids (a topic); referenced policies are still consulted. */
@@ -25,54 +23,43 @@ export const STATUS_OF: Record<Truth, PolicyStatus> = { met: 'eligible', not_met
 /** A session over the founder's answers (with implications and defaults) on a date. */
 export function openSession(catalogue: Catalogue, answers: Answers, asOf: IsoDate): Session {
   const compiled = compileCatalogue(catalogue, asOf);
-  const effective = effectiveAnswers(catalogue, answers);
-  return new Session(compiled, (fact) => effective[fact]);
+  if (last && last.compiled === compiled && last.answers === answers && last.session.reads(answers)) return last.session;
+  const session = Session.of(compiled, answers);
+  last = { compiled, answers, session };
+  return session;
 }
+
+/**
+ * The last session, reused when the same answers object is evaluated again on
+ * the same date: the API and the bot call evaluate and then nextQuestion on
+ * one set of answers, and the second call then reuses every verdict. The
+ * session copied the answers, and the object is checked against that copy,
+ * so answers changed in place are never served stale.
+ */
+let last: { compiled: CompiledCatalogue; answers: Answers; session: Session } | undefined;
 
 /** Policies to report: in force, selected, and of the founder's region. */
 export function policiesInScope(session: Session, options: EvaluateOptions = {}): CompiledPolicy[] {
   const selected = options.policies && options.policies.length > 0 ? new Set(options.policies) : null;
-  const region = session.lookup(REGION_FACT);
+  const region = session.get(REGION_FACT);
   return session.compiled.policies.filter(
     (p) => (!selected || selected.has(p.policy.id)) && appliesToRegion(p.policy, region),
   );
 }
 
-function unique<T>(items: readonly T[]): T[] {
-  return [...new Set(items)];
+function distinct(facts: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const fact of facts) if (!out.includes(fact)) out.push(fact);
+  return out;
 }
 
-function uniqueSources(sources: readonly Source[]): Source[] {
-  const seen = new Set<string>();
-  return sources.filter((s) => {
-    const key = `${s.title}|${s.number ?? ''}|${s.url ?? ''}|${s.seed ?? ''}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
+/** One policy's verdict; explanations are worked out when first read (see PolicyVerdict). */
 export function evaluatePolicy(session: Session, compiled: CompiledPolicy): PolicyResult {
-  const { policy, version } = compiled;
-  const trace: Trace = { criteria: [], scores: new Map() };
-  const outcome = traceCriterion(compiled.criteria, session.env(compiled), trace);
+  const outcome = session.outcome(compiled.policy.id);
   const status = STATUS_OF[outcome.truth];
-  const notNeeded = notNeededReason(policy, session.lookup);
-  return {
-    policy: policy.id,
-    title: policy.title,
-    status,
-    criteria: trace.criteria,
-    missing: unique(outcome.missing),
-    nearMiss: status === 'not_eligible' && !notNeeded ? nearMisses(session, compiled) : [],
-    caveats: unique([...version.caveats, ...policy.caveats]),
-    benefit: policy.benefit,
-    scores: [...trace.scores].map(([name, bounds]) => breakdown(name, compiled.scores[name]!, bounds)),
-    nextWindow: nextWindow(policy.windows, session.compiled.asOf),
-    sources: uniqueSources([...version.sources, ...policy.sources]),
-    verifiedAt: policy.verified_at,
-    ...(notNeeded ? { notNeeded } : {}),
-  };
+  const notNeeded = notNeededReason(compiled.policy, session);
+  const nearMiss = status === 'not_eligible' && !notNeeded ? nearMisses(session, compiled) : [];
+  return new PolicyVerdict(session, compiled, status, distinct(outcome.missing), nearMiss, notNeeded);
 }
 
 export function evaluateCompiled(session: Session, options: EvaluateOptions = {}): Evaluation {

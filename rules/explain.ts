@@ -5,7 +5,7 @@
  * requirement it really is (its operator negated), so the wording and the
  * status always agree.
  */
-import type { ComparisonOp, FactCriterion, FactDefinition, FactValue } from './catalogue';
+import type { ComparisonOp, FactCriterion, FactDefinition, FactValue, ScoreCriterion } from './catalogue';
 import { formatList, formatNumber, formatValue, labelOf, unitOf } from './format-value';
 import { messages, relation } from './messages';
 import type { Truth } from './results';
@@ -84,4 +84,21 @@ export function explainCondition(
   if (ORDERING.has(condition.op) && typeof value === 'number') return ordering(condition, status, definition, value);
   if (status === 'met') return messages.stated(label, shown);
   return messages.statedAgainst(label, shown, wanted(condition, definition));
+}
+
+/** A reference to another policy: "符合「…」", "不符合「…」", "尚待确定是否符合「…」". */
+export function explainPolicy(title: string, status: Truth, note?: 'not_in_force' | 'cycle', label?: string): string {
+  if (note === 'not_in_force') return messages.policyNotInForce(title);
+  if (note === 'cycle') return messages.policyCycle(title);
+  const text = status === 'met' ? messages.policyMet(title) : status === 'not_met' ? messages.policyNotMet(title) : messages.policyOpen(title);
+  return label && status !== 'unknown' ? messages.labelled(label, status, text) : text;
+}
+
+/** A score compared with its threshold: exact points, the open range, or the range that already settles it. */
+export function explainScore(label: string, bounds: { min: number; max: number }, leaf: ScoreCriterion, truth: Truth): string {
+  const below = leaf.op === '>=' ? relation['<'] : relation['<='];
+  if (bounds.min === bounds.max) return messages.scoreKnown(label, bounds.min, truth === 'met' ? relation[leaf.op] : below, leaf.value);
+  if (truth === 'unknown') return messages.scoreRange(label, bounds.min, bounds.max, relation[leaf.op], leaf.value);
+  const symbol = truth === 'met' ? relation[leaf.op] : below;
+  return messages.compare(label, `${bounds.min}–${bounds.max} 分`, symbol, messages.requirementWord, `${leaf.value} 分`);
 }

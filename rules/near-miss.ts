@@ -11,6 +11,8 @@ import type { Criterion, FactDefinition, FactValue, ScoreComponent } from './cat
 import type { CompiledPolicy } from './compile-catalogue';
 import { conditionOf, type Condition } from './explain';
 import { compareFact } from './evaluate-criterion';
+import { ALL, ANY, compareNode, FACT, isNumericComparison, NOT, POLICY, valueOf, type CriterionNode } from './criteria-node';
+import { scoreTruth } from './score';
 import { formatValue, labelOf } from './format-value';
 import { messages } from './messages';
 import type { NearMiss } from './results';
@@ -27,6 +29,15 @@ interface Leaf {
 }
 
 const NUMERIC = new Set(['integer', 'number', 'percent']);
+
+const leavesCache = new WeakMap<Criterion, Leaf[]>();
+
+/** The fact leaves of a policy's criteria with their negation, computed once per catalogue. */
+function leavesOf(criterion: Criterion): Leaf[] {
+  let leaves = leavesCache.get(criterion);
+  if (!leaves) leavesCache.set(criterion, (leaves = factLeaves(criterion)));
+  return leaves;
+}
 
 function factLeaves(criterion: Criterion, negated = false, out: Leaf[] = []): Leaf[] {
   if ('all' in criterion) criterion.all.forEach((c) => factLeaves(c, negated, out));
@@ -78,19 +89,19 @@ function candidates(session: Session, compiled: CompiledPolicy): Change[] {
   const facts = session.compiled.catalogue.facts;
   const changes: Change[] = [];
   const add = (fact: string, value: number | undefined) => {
-    const current = session.lookup(fact);
+    const current = session.get(fact);
     const definition = facts[fact];
     if (value === undefined || typeof current !== 'number' || value === current) return;
     if (!definition || !NUMERIC.has(definition.type) || !inDomain(value, definition)) return;
     if (!changes.some((c) => c.fact === fact && c.value === value)) changes.push({ fact, value });
   };
-  for (const { condition } of factLeaves(compiled.criteria)) {
-    if (holds(condition, session.lookup(condition.fact)) === false) add(condition.fact, passingValue(condition, facts[condition.fact]));
+  for (const { condition } of leavesOf(compiled.criteria)) {
+    if (holds(condition, session.get(condition.fact)) === false) add(condition.fact, passingValue(condition, facts[condition.fact]));
   }
   // A failing score: each higher band of each component is a candidate (more points is the only way up).
   for (const table of Object.values(compiled.scores)) {
     for (const component of table.components.flatMap((c) => componentFacts(c))) {
-      const current = session.lookup(component.fact);
+      const current = session.get(component.fact);
       if (typeof current !== 'number') continue;
       for (const band of component.bands) if (band.min > current) add(component.fact, band.min);
     }
@@ -105,34 +116,79 @@ function apply(session: Session, changes: readonly Change[]): Session {
 /** Whether the change turns a condition the founder meets today into one they fail. */
 function breaksMetCondition(compiled: CompiledPolicy, session: Session, changes: readonly Change[]): boolean {
   const changed = new Map(changes.map((c) => [c.fact, c.value]));
-  return factLeaves(compiled.criteria).some(({ condition }) => {
+  return leavesOf(compiled.criteria).some(({ condition }) => {
     if (!changed.has(condition.fact)) return false;
-    return holds(condition, session.lookup(condition.fact)) === true && holds(condition, changed.get(condition.fact)) === false;
+    return holds(condition, session.get(condition.fact)) === true && holds(condition, changed.get(condition.fact)) === false;
   });
 }
 
 function relativeChange(session: Session, changes: readonly Change[]): number {
   return changes.reduce((sum, c) => {
-    const current = session.lookup(c.fact) as number;
+    const current = session.get(c.fact) as number;
     return sum + Math.abs(c.value - current) / Math.max(Math.abs(current), Math.abs(c.value), 1e-9);
   }, 0);
 }
 
 function describe(session: Session, change: Change): NearMiss {
   const definition = session.compiled.catalogue.facts[change.fact];
-  const current = session.lookup(change.fact) as number;
+  const current = session.get(change.fact) as number;
   const label = labelOf(definition, change.fact);
   const needed = formatValue(definition, change.value);
   const explanation = change.value > current ? messages.raiseTo(label, needed) : messages.lowerTo(label, needed);
   return { fact: change.fact, needed: change.value, current, explanation };
 }
 
+/** Never reachable by changing numbers. */
+const NEVER = 99;
+
+/**
+ * The fewest failing numeric conditions that would have to flip for the
+ * criterion to reach `want` (NEVER when a yes/no, a reference or an unknown
+ * stands in the way). One cheap walk that spares the trials for the many
+ * policies that fail on a yes/no or on three numbers or more.
+ */
+function flipsNeeded(node: CriterionNode, session: Session, want: boolean): number {
+  switch (node.kind) {
+    case ALL:
+    case ANY: {
+      // all→met and any→fail need every child; all→fail and any→met need one.
+      const every = (node.kind === ALL) === want;
+      let total = every ? 0 : NEVER;
+      for (const child of node.children) {
+        const flips = flipsNeeded(child, session, want);
+        total = every ? Math.min(NEVER, total + flips) : Math.min(total, flips);
+      }
+      return total;
+    }
+    case NOT:
+      return flipsNeeded(node.children[0]!, session, !want);
+    case FACT: {
+      const value = valueOf(node, session);
+      if (value === undefined) return NEVER;
+      if (compareNode(node, value) === want) return 0;
+      return typeof value === 'number' && isNumericComparison(node) ? 1 : NEVER;
+    }
+    case POLICY:
+      return session.outcome(node.name).truth === (want ? 'met' : 'not_met') ? 0 : NEVER;
+    default: {
+      if (!node.table) return NEVER;
+      // A failing score can be raised through its numeric components.
+      const truth = scoreTruth(node.table, node.op as '>=' | '>', node.value as number, session, session.facts, []);
+      return truth === (want ? 'met' : 'not_met') ? 0 : truth === 'unknown' || !want ? NEVER : 1;
+    }
+  }
+}
+
+/** Pairs are tried only among this many candidate changes (at most 66 trials). */
+const PAIR_LIMIT = 12;
+
 export function nearMisses(session: Session, compiled: CompiledPolicy): NearMiss[] {
   const id = compiled.policy.id;
+  if (flipsNeeded(compiled.root, session, true) > 2) return [];
   const options = candidates(session, compiled);
   const passes = (changes: Change[]) => apply(session, changes).outcome(id).truth === 'met';
   let fixes: Change[][] = options.filter((c) => passes([c])).map((c) => [c]);
-  if (fixes.length === 0) {
+  if (fixes.length === 0 && options.length <= PAIR_LIMIT) {
     for (let i = 0; i < options.length; i += 1) {
       for (let j = i + 1; j < options.length; j += 1) {
         const pair = [options[i]!, options[j]!];

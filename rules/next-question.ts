@@ -7,7 +7,7 @@
  * is still missing, divided by how hard the question is to answer.
  */
 import type { Answers, Catalogue, FactDefinition, FactType, FactValue, IsoDate, Policy } from './catalogue';
-import { effectiveAnswers, isSettled, REGION_FACT, triggersImplication } from './answers';
+import { isSettled, REGION_FACT, triggersImplication } from './answers';
 import { appliesToRegion, type CompiledPolicy } from './compile-catalogue';
 import { openSession, policiesInScope } from './evaluate';
 import { notNeededReason, settlingFact } from './not-needed';
@@ -37,7 +37,7 @@ const ELIGIBLE_BONUS = 0.5;
 /** A policy that can no longer become eligible (a needed fact was skipped) is asked about last. */
 const UNREACHABLE_FACTOR = 0.1;
 /** Share of the probability a fact's default value carries. */
-const DEFAULT_LIKELIHOOD = 0.8;
+const DEFAULT_LIKELIHOOD = 0.9;
 /** Effort of answering, by type: a tap beats looking up a ratio in the accounts. */
 const COST: Record<FactType, number> = { boolean: 1, enum: 1.2, integer: 1.5, number: 1.8, percent: 1.8 };
 
@@ -61,7 +61,7 @@ function openPolicies(session: Session, options: NextQuestionOptions, skipped: R
     .map((compiled) => {
       const facts = new Set(session.outcome(compiled.policy.id).missing);
       const settling = settlingFact(compiled.policy);
-      if (settling && session.lookup(settling) === undefined) facts.add(settling);
+      if (settling && session.get(settling) === undefined) facts.add(settling);
       const reachable = skipped.size === 0 || canStillBeMet(session, compiled.policy.id, skipped);
       return { compiled, weight: policyWeight(compiled.policy) * (reachable ? 1 : UNREACHABLE_FACTOR), facts };
     });
@@ -70,8 +70,7 @@ function openPolicies(session: Session, options: NextQuestionOptions, skipped: R
 function trialSession(session: Session, answers: Answers, fact: string, value: FactValue): Session {
   // Implications (company_registered = false → no certificates) need the full recomputation.
   if (!triggersImplication(fact)) return session.with(fact, value);
-  const effective = effectiveAnswers(session.compiled.catalogue, { ...answers, [fact]: value });
-  return new Session(session.compiled, (name) => effective[name]);
+  return Session.of(session.compiled, { ...answers, [fact]: value });
 }
 
 /**
@@ -82,6 +81,13 @@ function trialSession(session: Session, answers: Answers, fact: string, value: F
 function likelihood(definition: FactDefinition, value: FactValue, probes: number): number {
   if (definition.default === undefined || probes < 2) return 1 / probes;
   return value === definition.default ? DEFAULT_LIKELIHOOD : (1 - DEFAULT_LIKELIHOOD) / (probes - 1);
+}
+
+/** Distinct entries of a short list, without allocating a Set. */
+function distinctCount(facts: readonly string[]): number {
+  let count = 0;
+  for (let i = 0; i < facts.length; i += 1) if (facts.indexOf(facts[i]!) === i) count += 1;
+  return count;
 }
 
 function scoreFact(session: Session, answers: Answers, open: OpenPolicy[], fact: string): number {
@@ -96,11 +102,10 @@ function scoreFact(session: Session, answers: Answers, open: OpenPolicy[], fact:
     let gain = 0;
     for (const { compiled, weight, facts } of affected) {
       const outcome = trial.outcome(compiled.policy.id);
-      if (outcome.truth !== 'unknown' || notNeededReason(compiled.policy, trial.lookup)) {
+      if (outcome.truth !== 'unknown' || notNeededReason(compiled.policy, trial)) {
         gain += weight * (outcome.truth === 'met' ? 1 + ELIGIBLE_BONUS : 1);
       } else {
-        const left = new Set(outcome.missing).size;
-        gain += weight * PROGRESS_CREDIT * (1 - left / facts.size);
+        gain += weight * PROGRESS_CREDIT * (1 - distinctCount(outcome.missing) / facts.size);
       }
     }
     total += gain * likelihood(definition, value, probes.length);
@@ -118,12 +123,13 @@ function scoreFact(session: Session, answers: Answers, open: OpenPolicy[], fact:
 function regionScore(session: Session, answers: Answers, options: NextQuestionOptions, skipped: ReadonlySet<string>): number {
   const catalogue = session.compiled.catalogue;
   const definition = catalogue.facts[REGION_FACT];
-  if (!definition || skipped.has(REGION_FACT) || isSettled(catalogue, answers, REGION_FACT)) return 0;
+  if (!definition || skipped.has(REGION_FACT)) return 0;
   const selected = options.policies && options.policies.length > 0 ? new Set(options.policies) : null;
   const inScope = session.compiled.policies.filter((p) => !selected || selected.has(p.policy.id));
-  const assumed = session.lookup(REGION_FACT);
+  const assumed = session.get(REGION_FACT);
   // Only worth a question when the answer can bring policies in; a Shanghai-only topic does not need it.
   if (!inScope.some((p) => !appliesToRegion(p.policy, assumed))) return 0;
+  if (isSettled(catalogue, answers, REGION_FACT)) return 0;
   const probes = probeValues(session.compiled, REGION_FACT);
   let total = 0;
   for (const value of probes) {
@@ -134,22 +140,65 @@ function regionScore(session: Session, answers: Answers, options: NextQuestionOp
   return total / COST[definition.type];
 }
 
-/** Every askable fact with its score, best first (ties in vocabulary order). */
-export function rankQuestions(session: Session, answers: Answers, options: NextQuestionOptions = {}): RankedFact[] {
+interface Candidates {
+  open: OpenPolicy[];
+  skipped: ReadonlySet<string>;
+  facts: string[];
+}
+
+/** The facts some open verdict is missing, minus what is answered or skipped. */
+function candidatesOf(session: Session, answers: Answers, options: NextQuestionOptions): Candidates {
   const catalogue = session.compiled.catalogue;
   const skipped = new Set(options.skipped ?? []);
   const open = openPolicies(session, options, skipped);
-  const candidates = new Set<string>();
+  const facts = new Set<string>();
   for (const policy of open) {
     for (const fact of policy.facts) {
-      if (fact in catalogue.facts && !skipped.has(fact) && answers[fact] === undefined) candidates.add(fact);
+      if (fact in catalogue.facts && !skipped.has(fact) && answers[fact] === undefined) facts.add(fact);
     }
   }
-  const order = Object.keys(catalogue.facts);
-  const ranked = [...candidates].map((fact) => ({ fact, score: scoreFact(session, answers, open, fact) }));
-  const region = candidates.has(REGION_FACT) ? 0 : regionScore(session, answers, options, skipped);
+  return { open, skipped, facts: [...facts] };
+}
+
+/** The most a fact can score: every affected verdict settled as eligible. */
+function ceiling(session: Session, open: OpenPolicy[], fact: string): number {
+  let weights = 0;
+  for (const policy of open) if (policy.facts.has(fact)) weights += policy.weight;
+  return (weights * (1 + ELIGIBLE_BONUS)) / COST[session.compiled.catalogue.facts[fact]!.type];
+}
+
+function better(order: ReadonlyMap<string, number>, a: RankedFact, b: RankedFact): boolean {
+  return a.score > b.score || (a.score === b.score && order.get(a.fact)! < order.get(b.fact)!);
+}
+
+/** Every askable fact with its score, best first (ties in vocabulary order). */
+export function rankQuestions(session: Session, answers: Answers, options: NextQuestionOptions = {}): RankedFact[] {
+  const { open, skipped, facts } = candidatesOf(session, answers, options);
+  const order = session.compiled.factIndex;
+  const ranked = facts.map((fact) => ({ fact, score: scoreFact(session, answers, open, fact) }));
+  const region = facts.includes(REGION_FACT) ? 0 : regionScore(session, answers, options, skipped);
   if (region > 0) ranked.push({ fact: REGION_FACT, score: region });
-  return ranked.sort((a, b) => b.score - a.score || order.indexOf(a.fact) - order.indexOf(b.fact));
+  return ranked.sort((a, b) => (better(order, a, b) ? -1 : better(order, b, a) ? 1 : 0));
+}
+
+/**
+ * The best fact only, the same as rankQuestions()[0]: candidates are scored
+ * in order of their ceiling, and scoring stops once no ceiling can beat the
+ * best score found (most of the work of ranking is never needed).
+ */
+export function bestQuestion(session: Session, answers: Answers, options: NextQuestionOptions = {}): RankedFact | null {
+  const { open, skipped, facts } = candidatesOf(session, answers, options);
+  const order = session.compiled.factIndex;
+  let best: RankedFact | null = null;
+  const region = facts.includes(REGION_FACT) ? 0 : regionScore(session, answers, options, skipped);
+  if (region > 0) best = { fact: REGION_FACT, score: region };
+  const bounded = facts.map((fact) => ({ fact, score: ceiling(session, open, fact) })).sort((a, b) => b.score - a.score);
+  for (const { fact, score: bound } of bounded) {
+    if (best && bound < best.score) break;
+    const candidate = { fact, score: scoreFact(session, answers, open, fact) };
+    if (!best || better(order, candidate, best)) best = candidate;
+  }
+  return best;
 }
 
 export function toQuestion(definition: FactDefinition): NextQuestion {
@@ -173,6 +222,6 @@ export function nextQuestion(
   options: NextQuestionOptions = {},
 ): NextQuestion | null {
   const session = openSession(catalogue, answers, asOf);
-  const [best] = rankQuestions(session, answers, options);
+  const best = bestQuestion(session, answers, options);
   return best ? toQuestion(catalogue.facts[best.fact]!) : null;
 }

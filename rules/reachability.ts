@@ -8,8 +8,8 @@
  * not met, with unanswered facts free to take any value (optimistic, so a
  * policy is never written off by mistake) and skipped facts stuck at unknown.
  */
-import type { Criterion, FactValue, ScoreTable } from './catalogue';
-import { compareFact } from './evaluate-criterion';
+import type { ScoreTable } from './catalogue';
+import { ALL, ANY, compareNode, FACT, NOT, POLICY, valueOf, type CriterionNode } from './criteria-node';
 import { componentBounds } from './score';
 import type { Session } from './session';
 
@@ -21,16 +21,14 @@ interface Reach {
 const FREE: Reach = { met: true, notMet: true };
 const STUCK: Reach = { met: false, notMet: false };
 
-type Lookup = (fact: string) => FactValue | undefined;
-
-function scoreReach(table: ScoreTable | undefined, op: '>=' | '>', threshold: number, lookup: Lookup, skipped: ReadonlySet<string>, session: Session): Reach {
+function scoreReach(table: ScoreTable | undefined, op: '>=' | '>', threshold: number, skipped: ReadonlySet<string>, session: Session): Reach {
   if (!table) return { met: false, notMet: true };
   const facts = session.compiled.catalogue.facts;
   // Free facts go to their best (for met) or worst (for not met); skipped ones keep their whole range.
   let best = 0;
   let worst = 0;
   for (const component of table.components) {
-    const bounds = componentBounds(component, lookup, facts);
+    const bounds = componentBounds(component, session, facts);
     const stuck = bounds.open.some((f) => skipped.has(f));
     best += stuck ? bounds.min : bounds.max;
     worst += stuck ? bounds.max : bounds.min;
@@ -39,42 +37,49 @@ function scoreReach(table: ScoreTable | undefined, op: '>=' | '>', threshold: nu
   return { met: passes(best), notMet: !passes(worst) };
 }
 
-function reach(
-  criterion: Criterion,
-  session: Session,
-  scores: Readonly<Record<string, ScoreTable>>,
-  skipped: ReadonlySet<string>,
-  visiting: Set<string>,
-): Reach {
-  if ('all' in criterion || 'any' in criterion) {
-    const isAll = 'all' in criterion;
-    const children = (isAll ? criterion.all : criterion.any).map((c) => reach(c, session, scores, skipped, visiting));
-    return isAll
-      ? { met: children.every((c) => c.met), notMet: children.some((c) => c.notMet) }
-      : { met: children.some((c) => c.met), notMet: children.every((c) => c.notMet) };
+function reach(node: CriterionNode, session: Session, skipped: ReadonlySet<string>, visiting: Set<string>): Reach {
+  switch (node.kind) {
+    case ALL:
+    case ANY: {
+      const isAll = node.kind === ALL;
+      let met = isAll;
+      let notMet = !isAll;
+      for (const child of node.children) {
+        const r = reach(child, session, skipped, visiting);
+        if (isAll) {
+          met &&= r.met;
+          notMet ||= r.notMet;
+        } else {
+          met ||= r.met;
+          notMet &&= r.notMet;
+        }
+      }
+      return { met, notMet };
+    }
+    case NOT: {
+      const inner = reach(node.children[0]!, session, skipped, visiting);
+      return { met: inner.notMet, notMet: inner.met };
+    }
+    case FACT: {
+      const value = valueOf(node, session);
+      if (value !== undefined) return compareNode(node, value) ? { met: true, notMet: false } : { met: false, notMet: true };
+      return skipped.has(node.name) ? STUCK : FREE;
+    }
+    case POLICY: {
+      const policy = session.compiled.byId.get(node.name);
+      if (!policy || visiting.has(node.name)) return { met: false, notMet: true };
+      visiting.add(node.name);
+      const result = reach(policy.root, session, skipped, visiting);
+      visiting.delete(node.name);
+      return result;
+    }
+    default:
+      return scoreReach(node.table ?? undefined, node.op as '>=' | '>', node.value as number, skipped, session);
   }
-  if ('not' in criterion) {
-    const inner = reach(criterion.not, session, scores, skipped, visiting);
-    return { met: inner.notMet, notMet: inner.met };
-  }
-  if ('fact' in criterion) {
-    const value = session.lookup(criterion.fact);
-    if (value !== undefined) return compareFact(criterion, value) ? { met: true, notMet: false } : { met: false, notMet: true };
-    return skipped.has(criterion.fact) ? STUCK : FREE;
-  }
-  if ('policy' in criterion) {
-    const policy = session.compiled.byId.get(criterion.policy);
-    if (!policy || visiting.has(criterion.policy)) return { met: false, notMet: true };
-    visiting.add(criterion.policy);
-    const result = reach(policy.criteria, session, policy.scores, skipped, visiting);
-    visiting.delete(criterion.policy);
-    return result;
-  }
-  return scoreReach(scores[criterion.score], criterion.op, criterion.value, session.lookup, skipped, session);
 }
 
 export function canStillBeMet(session: Session, policyId: string, skipped: ReadonlySet<string>): boolean {
   const policy = session.compiled.byId.get(policyId);
   if (!policy) return false;
-  return reach(policy.criteria, session, policy.scores, skipped, new Set([policyId])).met;
+  return reach(policy.root, session, skipped, new Set([policyId])).met;
 }

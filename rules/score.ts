@@ -23,7 +23,9 @@ export interface ScoreBounds {
   components: ComponentBounds[];
 }
 
-type Lookup = (fact: string) => FactValue | undefined;
+interface FactSource {
+  get(fact: string): FactValue | undefined;
+}
 type Definitions = Readonly<Record<string, FactDefinition>>;
 
 /** The band with the highest `min` ≤ value wins; below every band gives 0. */
@@ -33,8 +35,19 @@ export function pointsFor(bands: readonly ScoreBand[], value: number): number {
   return best ? best.points : 0;
 }
 
+// Keyed by the bands array of the catalogue: computed once per component, not per evaluation.
+const reachableCache = new WeakMap<readonly ScoreBand[], { definition: FactDefinition | undefined; range: [number, number] }>();
+
 /** Points reachable by a value in the fact's domain [min, max] (percent: 0–100, counts: ≥ 0). */
 function reachableRange(bands: readonly ScoreBand[], definition: FactDefinition | undefined): [number, number] {
+  const hit = reachableCache.get(bands);
+  if (hit && hit.definition === definition) return hit.range;
+  const range = computeReachable(bands, definition);
+  reachableCache.set(bands, { definition, range });
+  return range;
+}
+
+function computeReachable(bands: readonly ScoreBand[], definition: FactDefinition | undefined): [number, number] {
   const low = definition?.min ?? (definition?.type === 'percent' || definition?.type === 'integer' ? 0 : -Infinity);
   const high = definition?.max ?? (definition?.type === 'percent' ? 100 : Infinity);
   // The points at the domain's lower end, and at every band start inside the domain.
@@ -48,10 +61,10 @@ function ceilingOf(component: ScoreComponent): number {
   return Math.max(0, ...component.best_of.map(ceilingOf));
 }
 
-export function componentBounds(component: ScoreComponent, lookup: Lookup, facts: Definitions): ComponentBounds {
+export function componentBounds(component: ScoreComponent, values: FactSource, facts: Definitions): ComponentBounds {
   const ceiling = ceilingOf(component);
   if ('fact' in component) {
-    const value = lookup(component.fact);
+    const value = values.get(component.fact);
     if (typeof value === 'number') {
       const points = pointsFor(component.bands, value);
       return { label: component.label, min: points, max: points, ceiling, open: [] };
@@ -59,7 +72,7 @@ export function componentBounds(component: ScoreComponent, lookup: Lookup, facts
     const [min, max] = reachableRange(component.bands, facts[component.fact]);
     return { label: component.label, min, max, ceiling, open: min < max ? [component.fact] : [] };
   }
-  const children = component.best_of.map((child) => componentBounds(child, lookup, facts));
+  const children = component.best_of.map((child) => componentBounds(child, values, facts));
   const floor = Math.max(...children.map((c) => c.min));
   const top = Math.max(...children.map((c) => c.max));
   // An alternative that cannot beat the best known points cannot change the result.
@@ -67,13 +80,64 @@ export function componentBounds(component: ScoreComponent, lookup: Lookup, facts
   return { label: component.label, min: floor, max: top, ceiling, open: floor < top ? open : [] };
 }
 
-export function scoreBounds(table: ScoreTable, lookup: Lookup, facts: Definitions): ScoreBounds {
-  const components = table.components.map((c) => componentBounds(c, lookup, facts));
+export function scoreBounds(table: ScoreTable, values: FactSource, facts: Definitions): ScoreBounds {
+  const components = table.components.map((c) => componentBounds(c, values, facts));
   return {
     min: components.reduce((sum, c) => sum + c.min, 0),
     max: components.reduce((sum, c) => sum + c.max, 0),
     components,
   };
+}
+
+// Scratch registers of rangeOf: the lean path computes bounds without allocating.
+let low = 0;
+let high = 0;
+
+function rangeOf(component: ScoreComponent, values: FactSource, facts: Definitions): void {
+  if ('fact' in component) {
+    const value = values.get(component.fact);
+    if (typeof value === 'number') {
+      low = high = pointsFor(component.bands, value);
+    } else {
+      const range = reachableRange(component.bands, facts[component.fact]);
+      low = range[0];
+      high = range[1];
+    }
+    return;
+  }
+  let bestLow = -Infinity;
+  let bestHigh = -Infinity;
+  for (const child of component.best_of) {
+    rangeOf(child, values, facts);
+    if (low > bestLow) bestLow = low;
+    if (high > bestHigh) bestHigh = high;
+  }
+  low = bestLow;
+  high = bestHigh;
+}
+
+/**
+ * The lean verdict of `score op threshold`; when open, the facts that could
+ * still move it are appended to `missing`.
+ */
+export function scoreTruth(
+  table: ScoreTable,
+  op: '>=' | '>',
+  threshold: number,
+  values: FactSource,
+  facts: Definitions,
+  missing: string[],
+): Truth {
+  let min = 0;
+  let max = 0;
+  for (const component of table.components) {
+    rangeOf(component, values, facts);
+    min += low;
+    max += high;
+  }
+  const truth = compareScore({ min, max, components: [] }, op, threshold);
+  if (truth === 'unknown') for (const fact of openScoreFacts(scoreBounds(table, values, facts))) missing.push(fact);
+  return truth;
 }
 
 /** Met when even the lower bound passes, not met when even the upper bound fails. */

@@ -1,58 +1,116 @@
 /**
  * One set of answers on one date: evaluates policies (lean), memoising each
  * so a policy referenced by several others is evaluated once, and guarding
- * against reference cycles in the content.
+ * against reference cycles in the content. A trial answer is a child session
+ * that overrides one fact, so probing never copies the answers.
  */
-import type { FactValue } from './catalogue';
+import type { Answers, FactDefinition, FactValue } from './catalogue';
+import { impliedFacts } from './answers';
 import type { CompiledCatalogue, CompiledPolicy } from './compile-catalogue';
-import { evaluateCriterion, type CriterionEnv, type Lookup, type Outcome } from './evaluate-criterion';
+import { evaluateCriterion, type CriterionEnv, type Outcome } from './evaluate-criterion';
 import { notNeededReason } from './not-needed';
 
 const IN_PROGRESS: Outcome = Object.freeze({ truth: 'not_met', missing: [], note: 'cycle' } as Outcome);
+const NONE: readonly string[] = Object.freeze([]);
 const NOT_IN_FORCE: Outcome = Object.freeze({ truth: 'not_met', missing: [], note: 'not_in_force' } as Outcome);
 
-export class Session {
-  private readonly memo = new Map<string, Outcome>();
+type Values = readonly (FactValue | undefined)[];
 
-  constructor(
+export class Session implements CriterionEnv {
+  // Created on first use: most trial sessions evaluate a single policy.
+  private memo: Map<string, Outcome> | undefined;
+  readonly facts: Readonly<Record<string, FactDefinition>>;
+
+  private constructor(
     readonly compiled: CompiledCatalogue,
-    readonly lookup: Lookup,
-  ) {}
+    /** By fact index (compiled.factIndex): answers over implied facts over defaults. */
+    private readonly values: Values,
+    /** Answers naming facts outside the vocabulary (only unvalidated callers send them). */
+    private readonly extras: Readonly<Record<string, FactValue>> | null,
+    /** How many answers the session was built from (to recognise the same answers later). */
+    private readonly answered: number,
+    private readonly parent?: Session,
+    private readonly overriddenIndex = -1,
+    private readonly overriddenName?: string,
+    private readonly override?: FactValue,
+  ) {
+    this.facts = compiled.catalogue.facts;
+  }
 
-  /** The same answers with one fact changed (used for trial answers). */
+  /** The founder's answers with what follows from them and the vocabulary's defaults. */
+  static of(compiled: CompiledCatalogue, answers: Answers): Session {
+    const values: (FactValue | undefined)[] = compiled.defaults.slice();
+    let extras: Record<string, FactValue> | null = null;
+    let answered = 0;
+    // Implied facts first, then answers on top: an answer always wins.
+    for (const layer of [impliedFacts(compiled.catalogue, answers), answers]) {
+      for (const fact in layer) {
+        const value = layer[fact];
+        if (value === undefined) continue;
+        if (layer === answers) answered += 1;
+        const index = compiled.factIndex.get(fact);
+        if (index !== undefined) values[index] = value;
+        else (extras ??= {})[fact] = value;
+      }
+    }
+    return new Session(compiled, values, extras, answered);
+  }
+
+  /** Whether these answers are exactly the ones this session was built from. */
+  reads(answers: Answers): boolean {
+    let count = 0;
+    for (const fact in answers) {
+      const value = answers[fact];
+      if (value === undefined) continue;
+      count += 1;
+      const index = this.compiled.factIndex.get(fact);
+      if ((index !== undefined ? this.values[index] : this.extras?.[fact]) !== value) return false;
+    }
+    return count === this.answered;
+  }
+
+  /** A fact's value by its index in the vocabulary: the fast path of compiled criteria. */
+  getAt(index: number): FactValue | undefined {
+    if (index === this.overriddenIndex) return this.override;
+    return this.parent ? this.parent.getAt(index) : this.values[index];
+  }
+
+  get(fact: string): FactValue | undefined {
+    const index = this.compiled.factIndex.get(fact);
+    if (index !== undefined) return this.getAt(index);
+    if (fact === this.overriddenName) return this.override;
+    return this.parent ? this.parent.get(fact) : this.extras?.[fact];
+  }
+
+  /** The same answers with one fact changed (a trial answer). */
   with(fact: string, value: FactValue): Session {
-    const base = this.lookup;
-    return new Session(this.compiled, (name) => (name === fact ? value : base(name)));
+    const index = this.compiled.factIndex.get(fact);
+    return index !== undefined
+      ? new Session(this.compiled, this.values, null, this.answered, this, index, undefined, value)
+      : new Session(this.compiled, this.values, null, this.answered, this, -1, fact, value);
   }
 
-  env(policy: CompiledPolicy): CriterionEnv {
-    return {
-      lookup: this.lookup,
-      facts: this.compiled.catalogue.facts,
-      scores: policy.scores,
-      policy: (id) => this.outcome(id),
-      policyTitle: (id) => this.compiled.byId.get(id)?.policy.title ?? this.titleOf(id),
-    };
-  }
-
-  private titleOf(id: string): string {
-    return this.compiled.catalogue.policies.find((p) => p.id === id)?.title ?? id;
+  titleOf(id: string): string {
+    return this.compiled.byId.get(id)?.policy.title ?? this.compiled.catalogue.policies.find((p) => p.id === id)?.title ?? id;
   }
 
   /** A policy's truth and missing facts; a policy with no version in force is not met. */
   outcome(id: string): Outcome {
-    const known = this.memo.get(id);
+    const memo = (this.memo ??= new Map());
+    const known = memo.get(id);
     if (known) return known;
     const policy = this.compiled.byId.get(id);
     if (!policy) return NOT_IN_FORCE;
-    this.memo.set(id, IN_PROGRESS);
-    const outcome = evaluateCriterion(policy.criteria, this.env(policy));
-    this.memo.set(id, outcome);
+    memo.set(id, IN_PROGRESS);
+    const missing: string[] = [];
+    const truth = evaluateCriterion(policy.root, this, missing);
+    const outcome: Outcome = { truth, missing: truth === 'unknown' ? missing : NONE };
+    memo.set(id, outcome);
     return outcome;
   }
 
   /** Open and not made unnecessary by a settling fact: a verdict still worth asking about. */
   isOpen(policy: CompiledPolicy): boolean {
-    return this.outcome(policy.policy.id).truth === 'unknown' && notNeededReason(policy.policy, this.lookup) === undefined;
+    return this.outcome(policy.policy.id).truth === 'unknown' && notNeededReason(policy.policy, this) === undefined;
   }
 }

@@ -1,0 +1,132 @@
+/**
+ * `npm run bench:rules [-- --profiles 1000]`: time per profile of evaluate +
+ * nextQuestion over the whole shipped catalogue, for a deterministic batch of
+ * generated profiles (any subset of facts answered), next to the same
+ * criteria run by json-rules-engine in the same process (every run: one warm-up
+ * round over all profiles, two timed rounds). Goals: median < 1 ms
+ * per profile, and ≥ 20× faster than json-rules-engine.
+ *
+ * json-rules-engine only says pass/fail with what is known; our run also
+ * finds missing facts, near misses and windows and picks the next question.
+ * Per-criterion explanations are built when first read, so a second line
+ * times the run with every explanation read (as the API does).
+ */
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { readCatalogue } from '../catalogue/read-content';
+import { evaluate, nextQuestion } from '../rules';
+import type { Answers } from '../rules/catalogue';
+import { jsonRulesEngine } from '../test/rules/support/json-rules-engine';
+import { sampleProfiles } from '../test/rules/support/profiles';
+
+const AS_OF = '2026-11-23';
+
+function option(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+interface Stats {
+  median: number;
+  p99: number;
+  mean: number;
+}
+
+function stats(times: number[]): Stats {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { median: percentile(sorted, 50), p99: percentile(sorted, 99), mean: times.reduce((s, t) => s + t, 0) / times.length };
+}
+
+/** Rounds per measurement: the first warms the JIT up on every profile, the others are timed. */
+const ROUNDS = 3;
+
+function timeSync(profiles: Answers[], run: (answers: Answers) => void): number[] {
+  const times: number[] = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const answers of profiles) {
+      const start = performance.now();
+      run(answers);
+      if (round > 0) times.push(performance.now() - start);
+    }
+  }
+  return times;
+}
+
+async function timeAsync(profiles: Answers[], run: (answers: Answers) => Promise<unknown>): Promise<number[]> {
+  const times: number[] = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const answers of profiles) {
+      const start = performance.now();
+      await run(answers);
+      if (round > 0) times.push(performance.now() - start);
+    }
+  }
+  return times;
+}
+
+function ms(value: number): string {
+  return `${value.toFixed(3)} ms`;
+}
+
+async function main(): Promise<void> {
+  const { catalogue } = readCatalogue(path.resolve(__dirname, '../content'));
+  const count = option('profiles', 1000);
+  const profiles = sampleProfiles(catalogue, AS_OF, count);
+  const answered = profiles.reduce((sum, p) => sum + Object.keys(p).length, 0) / profiles.length;
+  const jre = jsonRulesEngine(catalogue, AS_OF);
+
+  const ours = (answers: Answers) => {
+    evaluate(catalogue, answers, AS_OF);
+    nextQuestion(catalogue, answers, AS_OF);
+  };
+  const evaluateOnly = (answers: Answers) => void evaluate(catalogue, answers, AS_OF);
+  // Explanations and score breakdowns are built on first read; the API reads them all.
+  let characters = 0;
+  const readEverything = (answers: Answers) => {
+    for (const result of evaluate(catalogue, answers, AS_OF).results) {
+      for (const criterion of result.criteria) characters += criterion.explanation.length;
+      characters += result.scores.length;
+    }
+    nextQuestion(catalogue, answers, AS_OF);
+  };
+  const empty = [{} as Answers];
+
+  // One untimed pass of everything first, so no variant pays for the others' JIT work or garbage.
+  timeSync(profiles, readEverything);
+  await timeAsync(profiles.slice(0, 200), (a) => jre.run(a));
+
+  const full = stats(timeSync(profiles, ours));
+  const evalStats = stats(timeSync(profiles, evaluateOnly));
+  const readStats = stats(timeSync(profiles, readEverything));
+  const jreStats = stats(await timeAsync(profiles, (a) => jre.run(a)));
+  const worst = stats(timeSync(Array(20).fill(empty[0]), ours));
+
+  console.log(`${profiles.length} generated profiles, ${answered.toFixed(1)} of ${Object.keys(catalogue.facts).length} facts answered on average; ${catalogue.policies.length} policies`);
+  console.log('');
+  console.log('                                  median       p99          mean');
+  const line = (label: string, s: Stats) => console.log(`${label.padEnd(34)}${ms(s.median).padEnd(13)}${ms(s.p99).padEnd(13)}${ms(s.mean)}`);
+  line('evaluate + nextQuestion', full);
+  line('evaluate only', evalStats);
+  line('… + every explanation read', readStats);
+  line('json-rules-engine (same criteria)', jreStats);
+  line('evaluate + nextQuestion, no answers', worst);
+  console.log('');
+  const ratio = jreStats.median / full.median;
+  console.log(`json-rules-engine / (evaluate + nextQuestion), medians: ${ratio.toFixed(1)}×`);
+  console.log(`json-rules-engine / evaluate, medians: ${(jreStats.median / evalStats.median).toFixed(1)}×`);
+  console.log(`json-rules-engine / (evaluate + nextQuestion + every explanation), medians: ${(jreStats.median / readStats.median).toFixed(1)}×`);
+  console.log('');
+  // Printed so the reads cannot be optimised away.
+  console.log(`(explanations read: ${characters} characters)`);
+  console.log(`goal: median < 1 ms per profile: ${full.median < 1 ? 'OK' : 'MISSED'} (${ms(full.median)})`);
+  console.log(`goal: ≥ 20× faster than json-rules-engine: ${ratio >= 20 ? 'OK' : 'MISSED'} (${ratio.toFixed(1)}×)`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,57 @@
+/**
+ * Founder profiles for property tests and the benchmark: any subset of the
+ * vocabulary with valid values, numbers drawn half the time from the
+ * thresholds the catalogue compares them with (where verdicts flip) and half
+ * the time from the whole domain.
+ */
+import fc from 'fast-check';
+import type { Answers, Catalogue, FactDefinition, FactValue } from '../../../rules/catalogue';
+import { compileCatalogue } from '../../../rules/compile-catalogue';
+import { probeValues } from '../../../rules/probe-values';
+
+/** Money and counts have no upper bound in the vocabulary; generated values stay realistic. */
+const OPEN_MAX = { integer: 1_000, number: 50_000 };
+
+function valueArbitrary(catalogue: Catalogue, definition: FactDefinition, asOf: string): fc.Arbitrary<FactValue> {
+  switch (definition.type) {
+    case 'boolean':
+      return fc.boolean();
+    case 'enum':
+      return fc.constantFrom(...(definition.options ?? []).map((o) => o.value));
+    default: {
+      const min = definition.min ?? 0;
+      const max = definition.max ?? (definition.type === 'percent' ? 100 : OPEN_MAX[definition.type]);
+      const free =
+        definition.type === 'integer'
+          ? fc.integer({ min, max })
+          : fc.double({ min, max, noNaN: true, noDefaultInfinity: true }).map((x) => Math.round(x * 100) / 100);
+      const edges = probeValues(compileCatalogue(catalogue, asOf), definition.fact).filter(
+        (v): v is number => typeof v === 'number' && v >= min && v <= max,
+      );
+      return edges.length > 0 ? fc.oneof(fc.constantFrom(...edges), free) : free;
+    }
+  }
+}
+
+/** Any valid set of answers (each fact present or not). */
+export function answersArbitrary(catalogue: Catalogue, asOf: string): fc.Arbitrary<Answers> {
+  const model: Record<string, fc.Arbitrary<FactValue>> = {};
+  for (const definition of Object.values(catalogue.facts)) model[definition.fact] = valueArbitrary(catalogue, definition, asOf);
+  return fc.record(model, { requiredKeys: [] }) as fc.Arbitrary<Answers>;
+}
+
+/** A complete profile: every fact answered (a founder who knows everything). */
+export function fullProfileArbitrary(catalogue: Catalogue, asOf: string): fc.Arbitrary<Answers> {
+  const model: Record<string, fc.Arbitrary<FactValue>> = {};
+  for (const definition of Object.values(catalogue.facts)) model[definition.fact] = valueArbitrary(catalogue, definition, asOf);
+  return fc.record(model) as fc.Arbitrary<Answers>;
+}
+
+/**
+ * A deterministic batch of profiles (same seed, same profiles), passed
+ * through JSON as answers arrive from the API or the database (fast-check
+ * builds its records in a way V8 keeps in slow dictionary mode).
+ */
+export function sampleProfiles(catalogue: Catalogue, asOf: string, count: number, seed = 20261123): Answers[] {
+  return fc.sample(answersArbitrary(catalogue, asOf), { numRuns: count, seed }).map((p) => JSON.parse(JSON.stringify(p)) as Answers);
+}

@@ -7,7 +7,20 @@
 
 /** What other adapters (reminders) need to reach a founder on WeChat. */
 export interface ContactSender {
+  /** Rejects with ContactRefusedError when the contact can never be reached. */
   sendToContact(contactId: string, text: string): Promise<void>;
+}
+
+/**
+ * The contact cannot be reached and retrying will not help: it blocked or
+ * deleted the bot, or the account no longer knows it. Reminders mark such
+ * deliveries refused instead of retrying them.
+ */
+export class ContactRefusedError extends Error {
+  constructor(message = 'contact refused messages') {
+    super(message);
+    this.name = 'ContactRefusedError';
+  }
 }
 
 /** Injectable so tests run on virtual time. */

@@ -11,7 +11,7 @@ import type { Config } from '../config/config';
 import type { Logger } from '../logging/logger';
 import type { ChatAddress } from './dialogue/dialogue-service';
 import { text } from './messages';
-import { ContactSender, SenderTimer, ThrottledSender } from './throttled-sender';
+import { ContactRefusedError, ContactSender, SenderTimer, ThrottledSender } from './throttled-sender';
 
 type BotConfig = Pick<
   Config,
@@ -40,7 +40,7 @@ export interface WechatyBot extends ContactSender {
   idle(): Promise<void>;
 }
 
-export class UnknownContactError extends Error {
+export class UnknownContactError extends ContactRefusedError {
   constructor() {
     super('no such WeChat contact');
     this.name = 'UnknownContactError';

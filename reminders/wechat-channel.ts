@@ -3,20 +3,13 @@
  * contact, handed to the bot's throttled sender (which spaces messages per
  * contact and globally, so WeChat does not flag the account).
  */
-import type { ContactSender } from '../bot/throttled-sender';
+import { ContactRefusedError, type ContactSender } from '../bot/throttled-sender';
 import type { ReminderChannel } from './channel';
 import { errorText } from './channel';
 import { reminderText } from './messages';
 
+export { ContactRefusedError };
 export type { ContactSender };
-
-/** Errors a sender may raise when the contact blocked or deleted the bot. */
-export class ContactRefusedError extends Error {
-  constructor(message = 'contact refused messages') {
-    super(message);
-    this.name = 'ContactRefusedError';
-  }
-}
 
 /** `contacts` is the bot's throttled sender: it resolves once the text went out. */
 export function wechatChannel(contacts: ContactSender): ReminderChannel {

@@ -70,15 +70,31 @@ export class ApplicationTrackerService {
       where: { founderId },
       order: { askedAt: 'DESC', id: 'DESC' },
     });
+    return (await this.withDeadlines(records)).sort((a, b) => (b.closesOn ?? '').localeCompare(a.closesOn ?? ''));
+  }
+
+  /**
+   * The follow-up questions still waiting for an answer, newest question
+   * first: a bare "已申请" in chat answers the first one.
+   */
+  async askedApplications(founderId: string): Promise<ApplicationEntry[]> {
+    const records = await this.dataSource.manager.find(ApplicationRecord, {
+      where: { founderId, status: 'asked' },
+      // One reminder run asks several at the same instant: the id keeps the order stable.
+      order: { askedAt: 'DESC', id: 'DESC' },
+    });
+    return this.withDeadlines(records);
+  }
+
+  /** Records → entries with their window's deadline, in the records' order. */
+  private async withDeadlines(records: ApplicationRecord[]): Promise<ApplicationEntry[]> {
     if (records.length === 0) return [];
-    const windows = await manager.find(ApplicationWindow, {
+    const windows = await this.dataSource.manager.find(ApplicationWindow, {
       where: records.map((record) => ({ policyId: record.policyId, windowKey: record.windowKey })),
       select: { policyId: true, windowKey: true, closesOn: true },
     });
     const closes = new Map(windows.map((w) => [`${w.policyId}|${w.windowKey}`, w.closesOn]));
-    return records
-      .map((record) => entry(record, closes.get(`${record.policyId}|${record.windowKey}`) ?? null))
-      .sort((a, b) => (b.closesOn ?? '').localeCompare(a.closesOn ?? ''));
+    return records.map((record) => entry(record, closes.get(`${record.policyId}|${record.windowKey}`) ?? null));
   }
 }
 

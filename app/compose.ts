@@ -12,7 +12,6 @@ import type { Logger } from '../logging/logger';
 import type { Services } from '../services';
 import { Clock, systemClock } from '../services/clock';
 import { createReminders } from '../reminders';
-import { startWechatyBot } from '../bot/start-bot';
 import { composeServices } from './compose-services';
 
 export interface Application {
@@ -34,13 +33,17 @@ export async function composeApplication(
   const stops: (() => Promise<void>)[] = [];
 
   // --- adapters started beside the API ---
-  const bot = config.WECHATY_PUPPET ? await startWechatyBot(services, config, logger) : undefined;
+  // Wechaty takes over a second to load: only pay for it when the bot is on.
+  const bot = config.WECHATY_PUPPET
+    ? await (await import('../bot/start-bot')).startWechatyBot(services, config, logger)
+    : undefined;
   if (bot) stops.push(() => bot.stop());
   if (!config.WECHATY_PUPPET) logger.info('WeChat bot is off: set WECHATY_PUPPET to start it');
   if (config.REMINDERS_ENABLED) {
     // The bot (when it runs here) is the WeChat channel: reminders share its throttled sender.
     const reminders = createReminders({ dataSource, config, logger, clock, services, contacts: bot });
-    for (const { channel, reason } of reminders.unavailable) logger.info({ channel }, `reminders: ${channel} channel unavailable: ${reason}`);
+    for (const { channel, reason } of reminders.unavailable)
+      logger.info({ channel }, `reminders: ${channel} channel unavailable: ${reason}`);
     const scheduler = reminders.startScheduler();
     stops.push(() => scheduler.stop());
   }

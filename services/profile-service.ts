@@ -2,7 +2,7 @@
  * A founder's stored answers (their profile). Values are validated against
  * the fact vocabulary by the rules engine before they reach this service.
  */
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { FactAnswer } from '../entities';
 import type { AnswerChannel } from '../entities/fact-answer';
 import type { Answers, FactValue } from '../rules/catalogue';
@@ -25,16 +25,7 @@ export class ProfileService {
     if (facts.length > 0) {
       await this.dataSource.transaction(async (manager) => {
         await manager.delete(FactAnswer, { founderId, fact: In(facts) });
-        await manager.insert(
-          FactAnswer,
-          facts.map((fact) => ({
-            founderId,
-            fact,
-            value: answers[fact] as FactValue,
-            answeredAt: this.clock.now(),
-            channel,
-          })),
-        );
+        await this.insertAnswers(manager, founderId, answers, channel);
       });
     }
     return this.answers(founderId);
@@ -44,19 +35,7 @@ export class ProfileService {
   async replace(founderId: string, answers: Answers, channel: AnswerChannel): Promise<Answers> {
     await this.dataSource.transaction(async (manager) => {
       await manager.delete(FactAnswer, { founderId });
-      const facts = Object.keys(answers);
-      if (facts.length > 0) {
-        await manager.insert(
-          FactAnswer,
-          facts.map((fact) => ({
-            founderId,
-            fact,
-            value: answers[fact] as FactValue,
-            answeredAt: this.clock.now(),
-            channel,
-          })),
-        );
-      }
+      await this.insertAnswers(manager, founderId, answers, channel);
     });
     return this.answers(founderId);
   }
@@ -64,5 +43,17 @@ export class ProfileService {
   async forget(founderId: string, facts: string[]): Promise<Answers> {
     if (facts.length > 0) await this.dataSource.manager.delete(FactAnswer, { founderId, fact: In(facts) });
     return this.answers(founderId);
+  }
+
+  private async insertAnswers(manager: EntityManager, founderId: string, answers: Answers, channel: AnswerChannel) {
+    const answeredAt = this.clock.now();
+    const rows = Object.keys(answers).map((fact) => ({
+      founderId,
+      fact,
+      value: answers[fact] as FactValue,
+      answeredAt,
+      channel,
+    }));
+    if (rows.length > 0) await manager.insert(FactAnswer, rows);
   }
 }

@@ -13,17 +13,19 @@ export interface Implication {
 
 const CERTIFICATES = ['is_tech_sme', 'is_high_tech_enterprise', 'is_specialized_sme'];
 
+/** Facts that decide which regional policies apply, and what a named district implies for them. */
+export const REGION_FACT = 'region';
+export const DISTRICT_FACT = 'district';
+export const SHANGHAI_FACT = 'registered_in_shanghai';
+
 export const IMPLICATIONS: readonly Implication[] = [
   // Only a registered company can hold these certificates …
   ...CERTIFICATES.map((fact) => ({ when: { fact, value: true }, then: { fact: 'company_registered', value: true } })),
   // … so a team that has not registered holds none of them.
   ...CERTIFICATES.map((fact) => ({ when: { fact: 'company_registered', value: false }, then: { fact, value: false } })),
+  // A company registered in Shanghai gets Shanghai's policies, not the county pack's.
+  { when: { fact: SHANGHAI_FACT, value: true }, then: { fact: REGION_FACT, value: 'shanghai' } },
 ];
-
-/** Facts that decide which regional policies apply, and what a named district implies for them. */
-export const REGION_FACT = 'region';
-export const DISTRICT_FACT = 'district';
-export const SHANGHAI_FACT = 'registered_in_shanghai';
 
 export type EffectiveAnswers = Record<string, FactValue>;
 
@@ -52,9 +54,10 @@ function implicationsOf(catalogue: Catalogue): readonly Implication[] {
 /** Only the facts that follow from the answers (to a fixpoint); answered facts are never overridden. */
 export function impliedFacts(catalogue: Catalogue, answers: Answers): Record<string, FactValue> {
   const implied: Record<string, FactValue> = {};
-  // A Shanghai district, or a company registered in Shanghai, settles the region.
-  const inShanghai = answers[DISTRICT_FACT] !== undefined || answers[SHANGHAI_FACT] === true;
-  if (inShanghai && answers[REGION_FACT] === undefined && REGION_FACT in catalogue.facts) implied[REGION_FACT] = 'shanghai';
+  // A Shanghai district settles the region (the district list is Shanghai's).
+  if (answers[DISTRICT_FACT] !== undefined && answers[REGION_FACT] === undefined && REGION_FACT in catalogue.facts) {
+    implied[REGION_FACT] = 'shanghai';
+  }
   const rules = implicationsOf(catalogue);
   for (let changed = true; changed; ) {
     changed = false;
@@ -79,7 +82,15 @@ export function isSettled(catalogue: Catalogue, answers: Answers, fact: string):
   return answers[fact] !== undefined || impliedFacts(catalogue, answers)[fact] !== undefined;
 }
 
+const IMPLIED_BY = new Map<string, string[]>([[DISTRICT_FACT, [REGION_FACT]]]);
+for (const { when, then } of IMPLICATIONS) IMPLIED_BY.set(when.fact, [...(IMPLIED_BY.get(when.fact) ?? []), then.fact]);
+
+/** Facts an answer to `fact` can settle besides itself (a 高企 certificate settles company_registered). */
+export function factsImpliedBy(fact: string): readonly string[] {
+  return IMPLIED_BY.get(fact) ?? [];
+}
+
 /** Whether setting `fact` can add implied facts, so a trial answer needs the full recomputation. */
 export function triggersImplication(fact: string): boolean {
-  return fact === DISTRICT_FACT || fact === SHANGHAI_FACT || IMPLICATIONS.some((i) => i.when.fact === fact);
+  return fact === DISTRICT_FACT || IMPLICATIONS.some((i) => i.when.fact === fact);
 }

@@ -7,7 +7,7 @@
  * is still missing, divided by how hard the question is to answer.
  */
 import type { Answers, Catalogue, FactDefinition, FactType, FactValue, IsoDate, Policy } from './catalogue';
-import { isSettled, REGION_FACT, triggersImplication } from './answers';
+import { factsImpliedBy, IMPLICATIONS, isSettled, REGION_FACT, triggersImplication } from './answers';
 import { appliesToRegion, type CompiledPolicy } from './compile-catalogue';
 import { openSession, policiesInScope } from './evaluate';
 import { notNeededReason, settlingFact } from './not-needed';
@@ -90,9 +90,16 @@ function distinctCount(facts: readonly string[]): number {
   return count;
 }
 
+/** Whether answering `fact` can move this verdict: the fact itself, or one it implies, is missing. */
+function touches(policy: OpenPolicy, fact: string): boolean {
+  if (policy.facts.has(fact)) return true;
+  for (const implied of factsImpliedBy(fact)) if (policy.facts.has(implied)) return true;
+  return false;
+}
+
 function scoreFact(session: Session, answers: Answers, open: OpenPolicy[], fact: string): number {
   const catalogue = session.compiled.catalogue;
-  const affected = open.filter((p) => p.facts.has(fact));
+  const affected = open.filter((p) => touches(p, fact));
   const probes = probeValues(session.compiled, fact);
   if (affected.length === 0 || probes.length === 0) return 0;
   const definition = catalogue.facts[fact]!;
@@ -152,10 +159,14 @@ function candidatesOf(session: Session, answers: Answers, options: NextQuestionO
   const skipped = new Set(options.skipped ?? []);
   const open = openPolicies(session, options, skipped);
   const facts = new Set<string>();
+  const askable = (fact: string) => fact in catalogue.facts && !skipped.has(fact) && answers[fact] === undefined;
   for (const policy of open) {
-    for (const fact of policy.facts) {
-      if (fact in catalogue.facts && !skipped.has(fact) && answers[fact] === undefined) facts.add(fact);
-    }
+    for (const fact of policy.facts) if (askable(fact)) facts.add(fact);
+  }
+  // A fact that implies a missing one can settle it too (holding 高企 means a registered company),
+  // which matters most when the founder skipped the missing fact itself.
+  for (const { when, then } of IMPLICATIONS) {
+    if (askable(when.fact) && open.some((p) => p.facts.has(then.fact))) facts.add(when.fact);
   }
   return { open, skipped, facts: [...facts] };
 }
@@ -163,7 +174,7 @@ function candidatesOf(session: Session, answers: Answers, options: NextQuestionO
 /** The most a fact can score: every affected verdict settled as eligible. */
 function ceiling(session: Session, open: OpenPolicy[], fact: string): number {
   let weights = 0;
-  for (const policy of open) if (policy.facts.has(fact)) weights += policy.weight;
+  for (const policy of open) if (touches(policy, fact)) weights += policy.weight;
   return (weights * (1 + ELIGIBLE_BONUS)) / COST[session.compiled.catalogue.facts[fact]!.type];
 }
 

@@ -107,4 +107,23 @@ describe('evaluate', () => {
     // company_registered = false implies no certificates, which settles the verdict.
     expect(evaluate(cat, { company_registered: false }, '2026-11-23').results[0]).toMatchObject({ status: 'not_eligible', missing: [] });
   });
+
+  it('never serves a stale verdict when the same answers object is changed in place', () => {
+    const cat = catalogue([policy('p', registered)]);
+    const answers: Record<string, boolean> = { company_registered: true };
+    expect(evaluate(cat, answers, '2026-11-23').results[0]!.status).toBe('eligible');
+    answers.company_registered = false;
+    expect(evaluate(cat, answers, '2026-11-23').results[0]!.status).toBe('not_eligible');
+    delete answers.company_registered;
+    expect(evaluate(cat, answers, '2026-11-23').results[0]!.status).toBe('maybe');
+  });
+
+  it('serialises a verdict with its explanations and without its internals', () => {
+    const result = evaluate(catalogue([policy('p', registered)]), { company_registered: true }, '2026-11-23').results[0]!;
+    const json = JSON.parse(JSON.stringify(result));
+    expect(json).toMatchObject({ policy: 'p', status: 'eligible', criteria: [{ fact: 'company_registered', status: 'met' }], scores: [] });
+    expect(Object.keys(json).sort()).toEqual(
+      ['benefit', 'caveats', 'criteria', 'missing', 'nearMiss', 'nextWindow', 'policy', 'scores', 'sources', 'status', 'title', 'verifiedAt'].sort(),
+    );
+  });
 });

@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import type { Answers, Catalogue, FactDefinition, FactValue } from '../../../rules/catalogue';
+import { IMPLICATIONS } from '../../../rules/answers';
 import { compileCatalogue } from '../../../rules/compile-catalogue';
 import { probeValues } from '../../../rules/probe-values';
 
@@ -33,18 +34,32 @@ function valueArbitrary(catalogue: Catalogue, definition: FactDefinition, asOf: 
   }
 }
 
-/** Any valid set of answers (each fact present or not). */
+/**
+ * Corrects answers that contradict what the engine infers (a team without a
+ * company holding a 高企 certificate, a Shanghai company in the Zhejiang
+ * county): a founder cannot be both, and the engine infers one from the other.
+ */
+function consistent(answers: Partial<Record<string, FactValue>>): Answers {
+  const result = { ...answers } as Record<string, FactValue>;
+  for (const { when, then } of IMPLICATIONS) {
+    if (result[when.fact] === when.value && result[then.fact] !== undefined) result[then.fact] = then.value;
+  }
+  if (result.district !== undefined && result.region !== undefined) result.region = 'shanghai';
+  return result;
+}
+
+/** Any valid, consistent set of answers (each fact present or not). */
 export function answersArbitrary(catalogue: Catalogue, asOf: string): fc.Arbitrary<Answers> {
   const model: Record<string, fc.Arbitrary<FactValue>> = {};
   for (const definition of Object.values(catalogue.facts)) model[definition.fact] = valueArbitrary(catalogue, definition, asOf);
-  return fc.record(model, { requiredKeys: [] }) as fc.Arbitrary<Answers>;
+  return fc.record(model, { requiredKeys: [] }).map(consistent);
 }
 
-/** A complete profile: every fact answered (a founder who knows everything). */
+/** A complete profile: every fact answered (a founder who knows everything), left consistent. */
 export function fullProfileArbitrary(catalogue: Catalogue, asOf: string): fc.Arbitrary<Answers> {
   const model: Record<string, fc.Arbitrary<FactValue>> = {};
   for (const definition of Object.values(catalogue.facts)) model[definition.fact] = valueArbitrary(catalogue, definition, asOf);
-  return fc.record(model) as fc.Arbitrary<Answers>;
+  return fc.record(model).map(consistent);
 }
 
 /**

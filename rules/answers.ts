@@ -89,8 +89,3 @@ for (const { when, then } of IMPLICATIONS) IMPLIED_BY.set(when.fact, [...(IMPLIE
 export function factsImpliedBy(fact: string): readonly string[] {
   return IMPLIED_BY.get(fact) ?? [];
 }
-
-/** Whether setting `fact` can add implied facts, so a trial answer needs the full recomputation. */
-export function triggersImplication(fact: string): boolean {
-  return fact === DISTRICT_FACT || IMPLICATIONS.some((i) => i.when.fact === fact);
-}

@@ -9,7 +9,7 @@ import type { Catalogue, Criterion, FactValue, IsoDate, Policy, PolicyVersion, S
 import type { ConcreteWindow } from './results';
 import { nextWindow } from './windows';
 import { compileCriterion, type CriterionNode } from './criteria-node';
-import { DISTRICT_FACT } from './answers';
+import { DISTRICT_FACT, IMPLICATIONS, REGION_FACT } from './answers';
 import { HUKOU_FACT, isHukouPolicy } from './not-needed';
 
 export interface CompiledPolicy {
@@ -39,6 +39,11 @@ export interface CompiledCatalogue {
   factIndex: ReadonlyMap<string, number>;
   /** The vocabulary's defaults by position (holes where there is none). */
   defaults: readonly (FactValue | undefined)[];
+  /** IMPLICATIONS by position, for building sessions without intermediate objects. */
+  implications: readonly { when: number; whenValue: FactValue; then: number; thenValue: FactValue }[];
+  /** Positions of district and region (-1 when absent): a district implies Shanghai. */
+  districtIndex: number;
+  regionIndex: number;
 }
 
 /** The version in force on a date (both ends inclusive); the latest start wins if versions overlap. */
@@ -143,7 +148,23 @@ export function compileCatalogue(catalogue: Catalogue, asOf: IsoDate): CompiledC
     const version = versionOn(policy, asOf);
     if (version) policies.push(compilePolicy(catalogue, policy, version, asOf, factIndex));
   }
-  const compiled: CompiledCatalogue = { catalogue, asOf, policies, byId: new Map(policies.map((p) => [p.policy.id, p])), factIndex, defaults };
+  const implications = IMPLICATIONS.filter((i) => factIndex.has(i.when.fact) && factIndex.has(i.then.fact)).map((i) => ({
+    when: factIndex.get(i.when.fact)!,
+    whenValue: i.when.value,
+    then: factIndex.get(i.then.fact)!,
+    thenValue: i.then.value,
+  }));
+  const compiled: CompiledCatalogue = {
+    catalogue,
+    asOf,
+    policies,
+    byId: new Map(policies.map((p) => [p.policy.id, p])),
+    factIndex,
+    defaults,
+    implications,
+    districtIndex: factIndex.get(DISTRICT_FACT) ?? -1,
+    regionIndex: factIndex.get(REGION_FACT) ?? -1,
+  };
   // A long-running service sees few dates; keep the cache small anyway.
   if (byDate.size > 8) byDate.clear();
   byDate.set(asOf, compiled);

@@ -7,7 +7,7 @@
  * is still missing, divided by how hard the question is to answer.
  */
 import type { Answers, Catalogue, FactDefinition, FactType, FactValue, IsoDate, Policy } from './catalogue';
-import { factsImpliedBy, IMPLICATIONS, isSettled, REGION_FACT, triggersImplication } from './answers';
+import { factsImpliedBy, IMPLICATIONS, REGION_FACT } from './answers';
 import { appliesToRegion, type CompiledPolicy } from './compile-catalogue';
 import { openSession, policiesInScope } from './evaluate';
 import { notNeededReason, settlingFact } from './not-needed';
@@ -67,12 +67,6 @@ function openPolicies(session: Session, options: NextQuestionOptions, skipped: R
     });
 }
 
-function trialSession(session: Session, answers: Answers, fact: string, value: FactValue): Session {
-  // Implications (company_registered = false → no certificates) need the full recomputation.
-  if (!triggersImplication(fact)) return session.with(fact, value);
-  return Session.of(session.compiled, { ...answers, [fact]: value });
-}
-
 /**
  * How likely a probe value is. Without better knowledge every probe counts
  * the same, but a fact's default is the common case by definition (most
@@ -97,7 +91,7 @@ function touches(policy: OpenPolicy, fact: string): boolean {
   return false;
 }
 
-function scoreFact(session: Session, answers: Answers, open: OpenPolicy[], fact: string): number {
+function scoreFact(session: Session, open: OpenPolicy[], fact: string): number {
   const catalogue = session.compiled.catalogue;
   const affected = open.filter((p) => touches(p, fact));
   const probes = probeValues(session.compiled, fact);
@@ -105,7 +99,7 @@ function scoreFact(session: Session, answers: Answers, open: OpenPolicy[], fact:
   const definition = catalogue.facts[fact]!;
   let total = 0;
   for (const value of probes) {
-    const trial = trialSession(session, answers, fact, value);
+    const trial = session.withAnswer(fact, value);
     let gain = 0;
     for (const { compiled, weight, facts } of affected) {
       const outcome = trial.outcome(compiled.policy.id);
@@ -127,7 +121,7 @@ function scoreFact(session: Session, answers: Answers, open: OpenPolicy[], fact:
  * worth the policies whose applicability it would flip (those that would
  * drop out count too: a founder elsewhere should not see them).
  */
-function regionScore(session: Session, answers: Answers, options: NextQuestionOptions, skipped: ReadonlySet<string>): number {
+function regionScore(session: Session, options: NextQuestionOptions, skipped: ReadonlySet<string>): number {
   const catalogue = session.compiled.catalogue;
   const definition = catalogue.facts[REGION_FACT];
   if (!definition || skipped.has(REGION_FACT)) return 0;
@@ -136,7 +130,7 @@ function regionScore(session: Session, answers: Answers, options: NextQuestionOp
   const assumed = session.get(REGION_FACT);
   // Only worth a question when the answer can bring policies in; a Shanghai-only topic does not need it.
   if (!inScope.some((p) => !appliesToRegion(p.policy, assumed))) return 0;
-  if (isSettled(catalogue, answers, REGION_FACT)) return 0;
+  if (session.isKnown(REGION_FACT)) return 0;
   const probes = probeValues(session.compiled, REGION_FACT);
   let total = 0;
   for (const value of probes) {
@@ -154,12 +148,12 @@ interface Candidates {
 }
 
 /** The facts some open verdict is missing, minus what is answered or skipped. */
-function candidatesOf(session: Session, answers: Answers, options: NextQuestionOptions): Candidates {
+function candidatesOf(session: Session, options: NextQuestionOptions): Candidates {
   const catalogue = session.compiled.catalogue;
   const skipped = new Set(options.skipped ?? []);
   const open = openPolicies(session, options, skipped);
   const facts = new Set<string>();
-  const askable = (fact: string) => fact in catalogue.facts && !skipped.has(fact) && answers[fact] === undefined;
+  const askable = (fact: string) => fact in catalogue.facts && !skipped.has(fact) && !session.isKnown(fact);
   for (const policy of open) {
     for (const fact of policy.facts) if (askable(fact)) facts.add(fact);
   }
@@ -183,11 +177,11 @@ function better(order: ReadonlyMap<string, number>, a: RankedFact, b: RankedFact
 }
 
 /** Every askable fact with its score, best first (ties in vocabulary order). */
-export function rankQuestions(session: Session, answers: Answers, options: NextQuestionOptions = {}): RankedFact[] {
-  const { open, skipped, facts } = candidatesOf(session, answers, options);
+export function rankQuestions(session: Session, options: NextQuestionOptions = {}): RankedFact[] {
+  const { open, skipped, facts } = candidatesOf(session, options);
   const order = session.compiled.factIndex;
-  const ranked = facts.map((fact) => ({ fact, score: scoreFact(session, answers, open, fact) }));
-  const region = facts.includes(REGION_FACT) ? 0 : regionScore(session, answers, options, skipped);
+  const ranked = facts.map((fact) => ({ fact, score: scoreFact(session, open, fact) }));
+  const region = facts.includes(REGION_FACT) ? 0 : regionScore(session, options, skipped);
   if (region > 0) ranked.push({ fact: REGION_FACT, score: region });
   return ranked.sort((a, b) => (better(order, a, b) ? -1 : better(order, b, a) ? 1 : 0));
 }
@@ -197,16 +191,16 @@ export function rankQuestions(session: Session, answers: Answers, options: NextQ
  * in order of their ceiling, and scoring stops once no ceiling can beat the
  * best score found (most of the work of ranking is never needed).
  */
-export function bestQuestion(session: Session, answers: Answers, options: NextQuestionOptions = {}): RankedFact | null {
-  const { open, skipped, facts } = candidatesOf(session, answers, options);
+export function bestQuestion(session: Session, options: NextQuestionOptions = {}): RankedFact | null {
+  const { open, skipped, facts } = candidatesOf(session, options);
   const order = session.compiled.factIndex;
   let best: RankedFact | null = null;
-  const region = facts.includes(REGION_FACT) ? 0 : regionScore(session, answers, options, skipped);
+  const region = facts.includes(REGION_FACT) ? 0 : regionScore(session, options, skipped);
   if (region > 0) best = { fact: REGION_FACT, score: region };
   const bounded = facts.map((fact) => ({ fact, score: ceiling(session, open, fact) })).sort((a, b) => b.score - a.score);
   for (const { fact, score: bound } of bounded) {
     if (best && bound < best.score) break;
-    const candidate = { fact, score: scoreFact(session, answers, open, fact) };
+    const candidate = { fact, score: scoreFact(session, open, fact) };
     if (!best || better(order, candidate, best)) best = candidate;
   }
   return best;
@@ -233,6 +227,6 @@ export function nextQuestion(
   options: NextQuestionOptions = {},
 ): NextQuestion | null {
   const session = openSession(catalogue, answers, asOf);
-  const best = bestQuestion(session, answers, options);
+  const best = bestQuestion(session, options);
   return best ? toQuestion(catalogue.facts[best.fact]!) : null;
 }

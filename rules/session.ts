@@ -5,7 +5,6 @@
  * that overrides one fact, so probing never copies the answers.
  */
 import type { Answers, FactDefinition, FactValue } from './catalogue';
-import { impliedFacts } from './answers';
 import type { CompiledCatalogue, CompiledPolicy } from './compile-catalogue';
 import { evaluateCriterion, type CriterionEnv, type Outcome } from './evaluate-criterion';
 import { notNeededReason } from './not-needed';
@@ -29,6 +28,8 @@ export class Session implements CriterionEnv {
     private readonly extras: Readonly<Record<string, FactValue>> | null,
     /** How many answers the session was built from (to recognise the same answers later). */
     private readonly answered: number,
+    /** By fact index: 1 when answered or implied (a default is an assumption, not knowledge). */
+    private readonly known: Uint8Array,
     private readonly parent?: Session,
     private readonly overriddenIndex = -1,
     private readonly overriddenName?: string,
@@ -40,20 +41,37 @@ export class Session implements CriterionEnv {
   /** The founder's answers with what follows from them and the vocabulary's defaults. */
   static of(compiled: CompiledCatalogue, answers: Answers): Session {
     const values: (FactValue | undefined)[] = compiled.defaults.slice();
+    const known = new Uint8Array(values.length);
     let extras: Record<string, FactValue> | null = null;
     let answered = 0;
-    // Implied facts first, then answers on top: an answer always wins.
-    for (const layer of [impliedFacts(compiled.catalogue, answers), answers]) {
-      for (const fact in layer) {
-        const value = layer[fact];
-        if (value === undefined) continue;
-        if (layer === answers) answered += 1;
-        const index = compiled.factIndex.get(fact);
-        if (index !== undefined) values[index] = value;
-        else (extras ??= {})[fact] = value;
+    for (const fact in answers) {
+      const value = answers[fact];
+      if (value === undefined) continue;
+      answered += 1;
+      const index = compiled.factIndex.get(fact);
+      if (index === undefined) (extras ??= {})[fact] = value;
+      else {
+        values[index] = value;
+        known[index] = 1;
       }
     }
-    return new Session(compiled, values, extras, answered);
+    // What follows from the answers (answers.ts, IMPLICATIONS), never over an answer.
+    const { districtIndex: district, regionIndex: region } = compiled;
+    if (district >= 0 && region >= 0 && known[district] && !known[region]) {
+      values[region] = 'shanghai';
+      known[region] = 1;
+    }
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const rule of compiled.implications) {
+        if (known[rule.when] && !known[rule.then] && values[rule.when] === rule.whenValue) {
+          values[rule.then] = rule.thenValue;
+          known[rule.then] = 1;
+          changed = true;
+        }
+      }
+    }
+    return new Session(compiled, values, extras, answered, known);
   }
 
   /** Whether these answers are exactly the ones this session was built from. */
@@ -69,6 +87,18 @@ export class Session implements CriterionEnv {
     return count === this.answered;
   }
 
+  /** Answered or implied (defaults do not count): such a fact is never asked. */
+  isKnown(fact: string): boolean {
+    const index = this.compiled.factIndex.get(fact);
+    if (index === undefined) return this.get(fact) !== undefined;
+    return this.isKnownAt(index);
+  }
+
+  private isKnownAt(index: number): boolean {
+    if (index === this.overriddenIndex) return true;
+    return this.parent ? this.parent.isKnownAt(index) : this.known[index] === 1;
+  }
+
   /** A fact's value by its index in the vocabulary: the fast path of compiled criteria. */
   getAt(index: number): FactValue | undefined {
     if (index === this.overriddenIndex) return this.override;
@@ -82,12 +112,36 @@ export class Session implements CriterionEnv {
     return this.parent ? this.parent.get(fact) : this.extras?.[fact];
   }
 
+  /**
+   * A trial answer with what follows from it (company_registered = false →
+   * no certificates), as a short chain of one-fact children: nothing copied.
+   */
+  withAnswer(fact: string, value: FactValue): Session {
+    let trial = this.with(fact, value);
+    const { districtIndex: district, regionIndex: region } = this.compiled;
+    if (district >= 0 && region >= 0 && trial.isKnownAt(district) && !trial.isKnownAt(region)) trial = trial.withAt(region, 'shanghai');
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const rule of this.compiled.implications) {
+        if (trial.isKnownAt(rule.when) && !trial.isKnownAt(rule.then) && trial.getAt(rule.when) === rule.whenValue) {
+          trial = trial.withAt(rule.then, rule.thenValue);
+          changed = true;
+        }
+      }
+    }
+    return trial;
+  }
+
+  private withAt(index: number, value: FactValue): Session {
+    return new Session(this.compiled, this.values, null, this.answered, this.known, this, index, undefined, value);
+  }
+
   /** The same answers with one fact changed (a trial answer). */
   with(fact: string, value: FactValue): Session {
     const index = this.compiled.factIndex.get(fact);
     return index !== undefined
-      ? new Session(this.compiled, this.values, null, this.answered, this, index, undefined, value)
-      : new Session(this.compiled, this.values, null, this.answered, this, -1, fact, value);
+      ? new Session(this.compiled, this.values, null, this.answered, this.known, this, index, undefined, value)
+      : new Session(this.compiled, this.values, null, this.answered, this.known, this, -1, fact, value);
   }
 
   titleOf(id: string): string {

@@ -41,6 +41,8 @@ export interface CompiledCatalogue {
   defaults: readonly (FactValue | undefined)[];
   /** IMPLICATIONS by position, for building sessions without intermediate objects. */
   implications: readonly { when: number; whenValue: FactValue; then: number; thenValue: FactValue }[];
+  /** One `false` per fact: the starting point of a session's "answered or implied" flags. */
+  nothingKnown: readonly boolean[];
   /** Positions of district and region (-1 when absent): a district implies Shanghai. */
   districtIndex: number;
   regionIndex: number;
@@ -161,6 +163,7 @@ export function compileCatalogue(catalogue: Catalogue, asOf: IsoDate): CompiledC
     byId: new Map(policies.map((p) => [p.policy.id, p])),
     factIndex,
     defaults,
+    nothingKnown: names.map(() => false),
     implications,
     districtIndex: factIndex.get(DISTRICT_FACT) ?? -1,
     regionIndex: factIndex.get(REGION_FACT) ?? -1,

@@ -184,8 +184,11 @@ export function traceCriterion(node: CriterionNode, env: CriterionEnv, trace: Tr
   if (truth !== 'unknown') {
     trace.missing.length = missingStart;
     if (trace.unknown > unknownBefore) {
-      const kept = trace.criteria.slice(start).filter((c) => c.status !== 'unknown');
-      trace.criteria.splice(start, trace.criteria.length - start, ...kept);
+      // Compact in place: drop this branch's unknown leaves.
+      const criteria = trace.criteria;
+      let kept = start;
+      for (let i = start; i < criteria.length; i += 1) if (criteria[i]!.status !== 'unknown') criteria[kept++] = criteria[i]!;
+      criteria.length = kept;
       trace.unknown = unknownBefore;
     }
   }

@@ -29,10 +29,19 @@ const NEGATED: Record<Condition['op'], Condition['op']> = {
   not_in: 'in',
 };
 
+const conditions = [new WeakMap<FactCriterion, Condition>(), new WeakMap<FactCriterion, Condition>()];
+
+/** A leaf's condition as the founder must meet it; worked out once per leaf of the catalogue. */
 export function conditionOf(leaf: FactCriterion, negated: boolean): Condition {
-  // A label words the original condition; under `not` it would say the opposite, so drop it.
-  const op = negated ? NEGATED[leaf.op] : leaf.op;
-  return { fact: leaf.fact, op, value: leaf.value, ...(leaf.label && !negated ? { label: leaf.label } : {}) };
+  const cache = conditions[negated ? 1 : 0]!;
+  let condition = cache.get(leaf);
+  if (!condition) {
+    // A label words the original condition; under `not` it would say the opposite, so drop it.
+    const op = negated ? NEGATED[leaf.op] : leaf.op;
+    condition = { fact: leaf.fact, op, value: leaf.value, ...(leaf.label && !negated ? { label: leaf.label } : {}) };
+    cache.set(leaf, condition);
+  }
+  return condition;
 }
 
 const ORDERING = new Set<Condition['op']>(['<', '<=', '>', '>=']);

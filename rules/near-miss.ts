@@ -147,7 +147,7 @@ const NEVER = 99;
  * stands in the way). One cheap walk that spares the trials for the many
  * policies that fail on a yes/no or on three numbers or more.
  */
-function flipsNeeded(node: CriterionNode, session: Session, want: boolean): number {
+function flipsNeeded(node: CriterionNode, session: Session, want: boolean, budget: number): number {
   switch (node.kind) {
     case ALL:
     case ANY: {
@@ -155,13 +155,18 @@ function flipsNeeded(node: CriterionNode, session: Session, want: boolean): numb
       const every = (node.kind === ALL) === want;
       let total = every ? 0 : NEVER;
       for (const child of node.children) {
-        const flips = flipsNeeded(child, session, want);
-        total = every ? Math.min(NEVER, total + flips) : Math.min(total, flips);
+        if (every) {
+          total += flipsNeeded(child, session, want, budget - total);
+          if (total > budget) return NEVER;
+        } else {
+          total = Math.min(total, flipsNeeded(child, session, want, budget));
+          if (total === 0) return 0;
+        }
       }
       return total;
     }
     case NOT:
-      return flipsNeeded(node.children[0]!, session, !want);
+      return flipsNeeded(node.children[0]!, session, !want, budget);
     case FACT: {
       const value = valueOf(node, session);
       if (value === undefined) return NEVER;
@@ -184,7 +189,7 @@ const PAIR_LIMIT = 12;
 
 export function nearMisses(session: Session, compiled: CompiledPolicy): NearMiss[] {
   const id = compiled.policy.id;
-  if (flipsNeeded(compiled.root, session, true) > 2) return [];
+  if (flipsNeeded(compiled.root, session, true, 2) > 2) return [];
   const options = candidates(session, compiled);
   const passes = (changes: Change[]) => apply(session, changes).outcome(id).truth === 'met';
   let fixes: Change[][] = options.filter((c) => passes([c])).map((c) => [c]);

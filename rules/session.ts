@@ -29,7 +29,7 @@ export class Session implements CriterionEnv {
     /** How many answers the session was built from (to recognise the same answers later). */
     private readonly answered: number,
     /** By fact index: 1 when answered or implied (a default is an assumption, not knowledge). */
-    private readonly known: Uint8Array,
+    private readonly known: readonly boolean[],
     private readonly parent?: Session,
     private readonly overriddenIndex = -1,
     private readonly overriddenName?: string,
@@ -41,7 +41,8 @@ export class Session implements CriterionEnv {
   /** The founder's answers with what follows from them and the vocabulary's defaults. */
   static of(compiled: CompiledCatalogue, answers: Answers): Session {
     const values: (FactValue | undefined)[] = compiled.defaults.slice();
-    const known = new Uint8Array(values.length);
+    // A plain array copy: cheaper to allocate than a typed array for a few dozen facts.
+    const known: boolean[] = compiled.nothingKnown.slice();
     let extras: Record<string, FactValue> | null = null;
     let answered = 0;
     for (const fact in answers) {
@@ -52,21 +53,21 @@ export class Session implements CriterionEnv {
       if (index === undefined) (extras ??= {})[fact] = value;
       else {
         values[index] = value;
-        known[index] = 1;
+        known[index] = true;
       }
     }
     // What follows from the answers (answers.ts, IMPLICATIONS), never over an answer.
     const { districtIndex: district, regionIndex: region } = compiled;
     if (district >= 0 && region >= 0 && known[district] && !known[region]) {
       values[region] = 'shanghai';
-      known[region] = 1;
+      known[region] = true;
     }
     for (let changed = true; changed; ) {
       changed = false;
       for (const rule of compiled.implications) {
         if (known[rule.when] && !known[rule.then] && values[rule.when] === rule.whenValue) {
           values[rule.then] = rule.thenValue;
-          known[rule.then] = 1;
+          known[rule.then] = true;
           changed = true;
         }
       }
@@ -96,7 +97,7 @@ export class Session implements CriterionEnv {
 
   private isKnownAt(index: number): boolean {
     if (index === this.overriddenIndex) return true;
-    return this.parent ? this.parent.isKnownAt(index) : this.known[index] === 1;
+    return this.parent ? this.parent.isKnownAt(index) : this.known[index] === true;
   }
 
   /** A fact's value by its index in the vocabulary: the fast path of compiled criteria. */

@@ -109,5 +109,5 @@ export function explainScore(label: string, bounds: { min: number; max: number }
   if (bounds.min === bounds.max) return messages.scoreKnown(label, bounds.min, truth === 'met' ? relation[leaf.op] : below, leaf.value);
   if (truth === 'unknown') return messages.scoreRange(label, bounds.min, bounds.max, relation[leaf.op], leaf.value);
   const symbol = truth === 'met' ? relation[leaf.op] : below;
-  return messages.compare(label, `${bounds.min}–${bounds.max} 分`, symbol, messages.requirementWord, `${leaf.value} 分`);
+  return messages.compare(label, messages.pointsRange(bounds.min, bounds.max), symbol, messages.requirementWord, messages.points(leaf.value));
 }

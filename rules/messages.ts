@@ -43,6 +43,8 @@ export const messages = {
   policyOpen: (title: string) => `尚待确定是否符合「${title}」`,
   policyNotInForce: (title: string) => `「${title}」在评估日没有有效版本`,
   policyCycle: (title: string) => `「${title}」的条件相互引用，无法判断`,
+  points: (points: number) => `${points} 分`,
+  pointsRange: (min: number, max: number) => `${min}–${max} 分`,
   scoreKnown: (label: string, points: number, symbol: string, threshold: number) =>
     `${label} ${points} 分 ${symbol} 要求 ${threshold} 分`,
   scoreRange: (label: string, min: number, max: number, symbol: string, threshold: number) =>

@@ -67,11 +67,20 @@ function wanted(condition: Condition, definition: FactDefinition | undefined): s
   return messages.notOneOf(threshold(definition, value));
 }
 
+const limits = new WeakMap<Condition, string>();
+
+/** The threshold with its unit ("5%", "20000万元"): formatted once per condition, numbers are slow to print. */
+function limitText(condition: Condition, definition: FactDefinition | undefined): string {
+  let text = limits.get(condition);
+  if (text === undefined) limits.set(condition, (text = `${formatNumber(condition.value as number)}${unitOf(definition)}`));
+  return text;
+}
+
 function ordering(condition: Condition, status: Truth, definition: FactDefinition | undefined, value: number): string {
   const op = condition.op as '<' | '<=' | '>' | '>=';
   const label = labelOf(definition, condition.fact);
   const shownValue = formatValue(definition, value);
-  const limit = `${formatNumber(condition.value as number)}${unitOf(definition)}`;
+  const limit = limitText(condition, definition);
   // A strict bound (> 5000万) read as "8000万 ≤ 要求 5000万" would confuse: state the requirement instead.
   if (op === '>' || op === '<') return messages.againstRequirement(label, shownValue, relation[op], limit);
   const shown = status === 'met' ? op : (NEGATED[op] as typeof op);

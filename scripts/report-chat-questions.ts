@@ -13,7 +13,6 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import YAML from 'yaml';
 import { handle } from '../bot/dialogue/engine';
 import { dialoguePorts } from '../bot/dialogue/ports';
 import { initialState } from '../bot/dialogue/state';
@@ -22,19 +21,13 @@ import { loadConfig } from '../config/config';
 import { openDatabase } from '../db/open-database';
 import { silentLogger } from '../logging/logger';
 import { questionnaireLength } from '../rules';
-import type { FactValue } from '../rules/catalogue';
 import { formatValue } from '../rules/format-value';
 import type { PolicyResult } from '../rules/results';
 import { createServices, Services } from '../services';
 import { fixedClock } from '../services/clock';
+import { median, readPersonas, type Persona } from './support/personas';
 
-export interface Persona {
-  name: string;
-  as_of: string;
-  answers: Record<string, FactValue>;
-  /** Verdicts the persona must reach (policy id → status). */
-  expect?: Record<string, string>;
-}
+export { median, readPersonas, type Persona };
 
 export interface ChatQuestionCount {
   persona: string;
@@ -99,21 +92,6 @@ export async function measurePersona(services: Services, persona: Persona): Prom
     skipped,
     questionnaire: questionnaireLength(catalogue, persona.as_of),
   };
-}
-
-export function readPersonas(dir: string): Persona[] {
-  return fs
-    .readdirSync(dir)
-    .filter((file) => /\.ya?ml$/.test(file))
-    .sort()
-    .map((file) => YAML.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Persona);
-}
-
-export function median(values: number[]): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 /** Every persona on its own fresh database (answers would otherwise leak between them). */

@@ -11,41 +11,21 @@
  *   (the skipped questions at the tail included).
  * Then the same per topic (落户, 资金, 资质, 创新券): only what those need.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import YAML from 'yaml';
 import { readCatalogue } from '../catalogue/read-content';
 import { runAdaptiveLoop, type AdaptiveRun } from '../rules/adaptive-loop';
-import type { Answers, Catalogue } from '../rules/catalogue';
+import type { Catalogue } from '../rules/catalogue';
 import { compileCatalogue } from '../rules/compile-catalogue';
 import { settlingFact } from '../rules/not-needed';
+import { median, readPersonas, type Persona } from './support/personas';
 
-interface Persona {
-  name: string;
-  as_of: string;
-  answers: Answers;
-}
+export { median };
 
 const TOPICS = ['落户', '资金', '资质', '创新券'];
 
 function option(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`);
   return index >= 0 ? process.argv[index + 1] : undefined;
-}
-
-function readPersonas(dir: string): Persona[] {
-  return fs
-    .readdirSync(dir)
-    .filter((file) => /\.ya?ml$/.test(file))
-    .sort()
-    .map((file) => YAML.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Persona);
-}
-
-export function median(values: number[]): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 function pad(value: unknown, width: number): string {
@@ -82,7 +62,12 @@ function fullRuns(catalogue: Catalogue, personas: Persona[]): AdaptiveRun[] {
     const run = runAdaptiveLoop(catalogue, persona.answers, persona.as_of);
     const skipped = run.asked.filter((q) => !q.answered).length;
     const ratio = `${Math.round((100 * run.toSettled) / run.questionnaire)}%`;
-    console.log(row([persona.name, run.toFirstEligible ?? '—', run.toSettled, run.toNoOpen, run.questionnaire, ratio, skipped], widths));
+    console.log(
+      row(
+        [persona.name, run.toFirstEligible ?? '—', run.toSettled, run.toNoOpen, run.questionnaire, ratio, skipped],
+        widths,
+      ),
+    );
     if (!run.settled) console.log(`  ! ${persona.name}: a verdict the persona's facts decide was left open`);
     console.log(`  asked: ${run.asked.map((q) => (q.answered ? q.fact : `${q.fact}?`)).join(' ')}`);
     return run;
@@ -103,7 +88,12 @@ function topicRuns(catalogue: Catalogue, personas: Persona[]): boolean {
       const outside = run.asked.filter((q) => !allowed.has(q.fact)).map((q) => q.fact);
       allInScope &&= outside.length === 0;
       const inScope = outside.length === 0 ? 'yes' : `NO: ${outside.join(',')}`;
-      console.log(row([topic, persona.name, run.toFirstEligible ?? '—', run.toSettled, run.toNoOpen, run.questionnaire, inScope], widths));
+      console.log(
+        row(
+          [topic, persona.name, run.toFirstEligible ?? '—', run.toSettled, run.toNoOpen, run.questionnaire, inScope],
+          widths,
+        ),
+      );
     }
     console.log(`  ${topic}: ${policies.join(', ')}`);
   }
@@ -121,7 +111,9 @@ function main(): void {
   const settledShare = median(runs.map((r) => r.toSettled / r.questionnaire));
   const endShare = median(runs.map((r) => r.toNoOpen / r.questionnaire));
   console.log('\nMedians vs goals');
-  console.log(`  (a) questions to the first eligible verdict: ${firstEligible} (goal ≤ 5) ${firstEligible <= 5 ? 'OK' : 'MISSED'}`);
+  console.log(
+    `  (a) questions to the first eligible verdict: ${firstEligible} (goal ≤ 5) ${firstEligible <= 5 ? 'OK' : 'MISSED'}`,
+  );
   console.log(
     `  (b) questions until no verdict the persona can close is open: ${Math.round(settledShare * 100)}% of the questionnaire (goal ≤ 50%) ${settledShare <= 0.5 ? 'OK' : 'MISSED'}`,
   );

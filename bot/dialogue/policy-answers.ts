@@ -28,7 +28,9 @@ export function policyQuery(said: string): string {
  */
 export function findPolicies(ctx: DialogueContext, said: string): Policy[] {
   const query = policyQuery(said);
-  if (query.length === 0) return [];
+  // A bare number or symbol ("3", "12%", "？") is a mistyped answer, not a question
+  // about whichever policy happens to mention it: the question is asked again instead.
+  if (!/\p{L}/u.test(query)) return [];
   const found = ctx.ports.searchPolicies(query);
   const best = found.length > 0 ? matchScore(found[0]!, query) : 0;
   return found.filter((policy) => matchScore(policy, query) === best);

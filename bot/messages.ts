@@ -17,6 +17,32 @@ export const COMMANDS = {
   erase: ['删除我的数据', '删除数据', '删除我的资料', '删除我的信息', '注销'],
   confirmErase: ['确认删除', '确认', '确定删除'],
   unsubscribe: ['退订', '取消订阅', '取消提醒', '退订提醒'],
+  // Answers to the reminders' follow-up "您提交申请了吗？": whole phrases only, never a bare 是/没有 an assessment needs.
+  applied: [
+    '已申请',
+    '已申请了',
+    '申请了',
+    '已经申请',
+    '已经申请了',
+    '我申请了',
+    '申请过了',
+    '已提交',
+    '提交了',
+    '已经提交了',
+  ],
+  notApplied: [
+    '未申请',
+    '没申请',
+    '没有申请',
+    '还没申请',
+    '还没有申请',
+    '还未申请',
+    '我没申请',
+    '未提交',
+    '没提交',
+    '还没提交',
+  ],
+  applications: ['我的申请', '申请记录', '我的申请记录', '查看申请记录'],
 } as const;
 
 /** Commands with arguments: a prefix, then free words. */
@@ -77,6 +103,7 @@ export const text = {
     '3. 回复“推荐孵化器”（可加区或行业，如“推荐孵化器 浦东 人工智能”）',
     '4. “订阅提醒”/“退订”：申报截止前提醒你',
     '5. “我的资料”查看回答，“删除我的数据”删除全部资料',
+    '6. “我的申请”查看申请记录（截止后我会问你是否申请了）',
   ].join('\n'),
   fallback: (said: string) =>
     `抱歉，我没听懂“${said.slice(0, 20)}”。回复“帮助”看看我能做什么，或直接问政策名称，如“高企条件”。`,
@@ -175,6 +202,18 @@ export const text = {
   subscribed: (what: string) => `已订阅${what}的申报提醒，截止前会通知你。回复“退订”可随时取消。`,
   subscribedAll: '所有符合或可能符合你的政策',
   unsubscribed: (count: number) => (count > 0 ? '已退订，不会再给你发提醒。' : '你还没有订阅提醒。'),
+
+  // The application tracker: the reminders ask after a deadline, the founder answers here.
+  /** Titles come quoted (text.quotedTitle). */
+  applicationRecorded: (title: string, applied: boolean) =>
+    applied ? `已记录：你已申请${title}，祝申报顺利！` : `已记录：你没有申请${title}。`,
+  applicationsStillAsked: (titles: string[]) =>
+    `还有 ${titles.length} 项在等你回复：${titles.join('')}。再回复“已申请”或“未申请”会记入${titles[0]}。`,
+  nothingToRecord: '现在没有等你回复的申请跟进（申报截止后我会问你是否申请了）。回复“我的申请”查看申请记录。',
+  applicationsEmpty: '你还没有申请记录。订阅提醒后，政策截止申报几天后我会问你是否申请了，回答会记在这里。',
+  applicationsTitle: (count: number) => `你的申请记录（${count} 项）：`,
+  applicationStatus: { asked: '待回复', applied: '已申请', not_applied: '未申请' } as Record<string, string>,
+  applicationsAskedHint: '待回复的请回复“已申请”或“未申请”（记入最近问你的一项）。',
 
   profileEmpty: '你还没有回答过问题。回复“开始测评”开始。',
   profileTitle: (count: number) => `你的资料（${count} 项）：`,

@@ -8,6 +8,7 @@ import { NotFoundError } from '../../errors';
 import { readScript, writeScript } from '../chinese-script';
 import { text } from '../messages';
 import { splitReplies } from '../split-replies';
+import { recordAnswer, showApplications } from './application-answers';
 import * as assessment from './assessment-flow';
 import type { DialogueContext, Turn } from './context';
 import { askToErase, cancelErase, erase, showProfile, subscribe, unsubscribe } from './founder-answers';
@@ -74,6 +75,11 @@ async function respond(state: DialogueState, said: string, ctx: DialogueContext)
     }
     case 'incubators':
       return keepAssessing(ctx, state, await recommendIncubators(ctx, intent.words));
+    case 'applied':
+    case 'notApplied':
+      return keepAssessing(ctx, state, await recordAnswer(ctx, intent.kind === 'applied'));
+    case 'applications':
+      return keepAssessing(ctx, state, await showApplications(ctx));
     case 'confirmErase':
     case 'other':
       return respondToFreeText(state, said, ctx);

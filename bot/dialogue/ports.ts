@@ -5,6 +5,7 @@
  */
 import type { Answers, Catalogue, Policy } from '../../rules/catalogue';
 import type { Services } from '../../services';
+import type { ApplicationTrackerService } from '../../services/application-tracker-service';
 import type { AssessmentService } from '../../services/assessment-service';
 import type { CheckRequest, CheckResult } from '../../services/eligibility-service';
 import type { IncubatorFilters, IncubatorMatch } from '../../services/incubator-service';
@@ -29,6 +30,11 @@ export interface DialoguePorts {
   subscribe(founderId: string, scope: string): Promise<void>;
   /** Returns how many subscriptions were removed. */
   unsubscribe(founderId: string): Promise<number>;
+  /** Follow-up questions still waiting for an answer, newest first. */
+  askedApplications: ApplicationTrackerService['askedApplications'];
+  recordApplication: ApplicationTrackerService['recordApplication'];
+  /** Every application record, newest deadline first. */
+  applications: ApplicationTrackerService['listApplications'];
 }
 
 export function dialoguePorts(services: Services): DialoguePorts {
@@ -47,5 +53,9 @@ export function dialoguePorts(services: Services): DialoguePorts {
     erase: (founderId) => founders.erase(founderId),
     subscribe: (founderId, scope) => services.subscriptions.subscribe(founderId, scope),
     unsubscribe: (founderId) => services.subscriptions.unsubscribe(founderId),
+    askedApplications: (founderId) => services.applications.askedApplications(founderId),
+    recordApplication: (founderId, policyId, windowKey, applied) =>
+      services.applications.recordApplication(founderId, policyId, windowKey, applied),
+    applications: (founderId) => services.applications.listApplications(founderId),
   };
 }

@@ -25,6 +25,9 @@ function catalogueOnlyPorts(): DialoguePorts {
     erase: unused,
     subscribe: unused,
     unsubscribe: unused,
+    askedApplications: unused,
+    recordApplication: unused,
+    applications: unused,
   };
 }
 

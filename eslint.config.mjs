@@ -3,14 +3,43 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const impure = ['typeorm', 'koa', '@koa/router', 'wechaty', 'wechaty-puppet-mock', 'node-cron', 'fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'mysql2', 'better-sqlite3', 'pino'];
+const impure = [
+  'typeorm',
+  'koa',
+  '@koa/router',
+  'wechaty',
+  'wechaty-puppet-mock',
+  'node-cron',
+  'fs',
+  'node:fs',
+  'fs/promises',
+  'node:fs/promises',
+  'mysql2',
+  'better-sqlite3',
+  'pino',
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', 'migrations/', 'content/schema/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { console: 'readonly', process: 'readonly', __dirname: 'readonly', require: 'readonly', module: 'writable', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', setImmediate: 'readonly', Buffer: 'readonly', URL: 'readonly' } },
+    languageOptions: {
+      globals: {
+        console: 'readonly',
+        process: 'readonly',
+        __dirname: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        setImmediate: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+      },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
@@ -18,8 +47,17 @@ export default tseslint.config(
   {
     files: ['rules/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: impure.map((name) => ({ name, message: 'rules/ is pure: no I/O or frameworks.' })), patterns: [{ group: ['typeorm/*', 'koa*', 'wechaty*', 'node-cron*'], message: 'rules/ is pure.' }] }],
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'rules/ takes everything as arguments.' }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: impure.map((name) => ({ name, message: 'rules/ is pure: no I/O or frameworks.' })),
+          patterns: [{ group: ['typeorm/*', 'koa*', 'wechaty*', 'node-cron*'], message: 'rules/ is pure.' }],
+        },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'rules/ takes everything as arguments.' },
+      ],
       'no-restricted-globals': ['error', { name: 'process', message: 'rules/ is pure.' }],
     },
   },
@@ -28,7 +66,10 @@ export default tseslint.config(
     files: ['**/*.ts'],
     ignores: ['main.ts', 'ormconfig.ts', 'scripts/**', 'bench/**', 'test/**'],
     rules: {
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through config/config.ts.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration through config/config.ts.' },
+      ],
     },
   },
   {

@@ -66,7 +66,12 @@ export function createApi(deps: ApiDependencies): Koa {
     admin: adminAuth(config.ADMIN_TOKEN),
   });
   const login = new MiniProgramLoginService(
-    { apiBase: config.WECHAT_API_BASE, appid: config.WECHAT_APPID, secret: config.WECHAT_SECRET, timeoutMs: config.WECHAT_TIMEOUT_MS },
+    {
+      apiBase: config.WECHAT_API_BASE,
+      appid: config.WECHAT_APPID,
+      secret: config.WECHAT_SECRET,
+      timeoutMs: config.WECHAT_TIMEOUT_MS,
+    },
     services.founders,
     services.sessions,
     {
@@ -81,7 +86,13 @@ export function createApi(deps: ApiDependencies): Koa {
   );
 
   router.use(healthRoutes(deps.isDatabaseReachable).routes());
-  registry.push({ method: 'get', path: '/health', tag: 'health', summary: '200 when the database answers, else 503', errors: [503] });
+  registry.push({
+    method: 'get',
+    path: '/health',
+    tag: 'health',
+    summary: '200 when the database answers, else 503',
+    errors: [503],
+  });
   eligibilityRoutes(api, services);
   authRoutes(api, login);
   profileRoutes(api, services);

@@ -115,9 +115,19 @@ export async function serve(kind: 'baseline' | 'sqlite' | 'mysql'): Promise<Serv
     const founder = await services.founders.findOrCreate({ channel: 'miniprogram', openid: `bench-${i}` });
     const view = await services.assessments.start(founder.id, {});
     const question = view.question!;
-    founders.push({ token: services.sessions.issue(founder.id).token, assessmentId: view.id, fact: question.fact, value: valueFor(question) });
+    founders.push({
+      token: services.sessions.issue(founder.id).token,
+      assessmentId: view.id,
+      fact: question.fact,
+      value: valueFor(question),
+    });
   }
-  const api = createApi({ services, config, logger: silentLogger(), isDatabaseReachable: () => isDatabaseReachable(dataSource) });
+  const api = createApi({
+    services,
+    config,
+    logger: silentLogger(),
+    isDatabaseReachable: () => isDatabaseReachable(dataSource),
+  });
   process.once('SIGTERM', () => {
     void dataSource.destroy().finally(() => process.exit(0));
   });

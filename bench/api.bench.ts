@@ -96,9 +96,17 @@ async function stop(child: ChildProcess): Promise<void> {
 function scratchDatabase(action: 'create' | 'drop'): void {
   const url = new URL(process.env.DATABASE_URL!);
   const name = `${url.pathname.slice(1)}_api_bench`;
-  const args = ['--protocol=tcp', `-h${url.hostname}`, `-P${url.port || '3306'}`, `-u${decodeURIComponent(url.username)}`];
+  const args = [
+    '--protocol=tcp',
+    `-h${url.hostname}`,
+    `-P${url.port || '3306'}`,
+    `-u${decodeURIComponent(url.username)}`,
+  ];
   if (url.password) args.push(`-p${decodeURIComponent(url.password)}`);
-  const sql = action === 'create' ? `DROP DATABASE IF EXISTS \`${name}\`; CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4` : `DROP DATABASE IF EXISTS \`${name}\``;
+  const sql =
+    action === 'create'
+      ? `DROP DATABASE IF EXISTS \`${name}\`; CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4`
+      : `DROP DATABASE IF EXISTS \`${name}\``;
   execFileSync('mysql', [...args, '-e', sql]);
 }
 
@@ -135,11 +143,13 @@ async function scenarios(kind: 'sqlite' | 'mysql'): Promise<Row[]> {
 
 function table(baseline: Row, rows: Row[]): string {
   const header = ['scenario', 'db', 'RPS', 'p50 ms', 'p99 ms', 'server CPU ms/req', 'vs baseline', 'failures'];
-  const goal = (row: Row) => (row.scenario === 'assessment answer' ? 0.3 : row.scenario.startsWith('POST') ? 0.6 : null);
+  const goal = (row: Row) =>
+    row.scenario === 'assessment answer' ? 0.3 : row.scenario.startsWith('POST') ? 0.6 : null;
   const body = [baseline, ...rows].map((row) => {
     const ratio = row.rps / baseline.rps;
     const target = goal(row);
-    const verdict = target === null ? '' : ratio >= target && row.p99 < 50 ? ' ✓' : ` ✗ (goal ≥ ${target * 100} %, p99 < 50 ms)`;
+    const verdict =
+      target === null ? '' : ratio >= target && row.p99 < 50 ? ' ✓' : ` ✗ (goal ≥ ${target * 100} %, p99 < 50 ms)`;
     const cells = [row.scenario, row.db, String(row.rps), String(row.p50), String(row.p99), row.cpuMs.toFixed(3)];
     return [...cells, `${(ratio * 100).toFixed(0)} %${verdict}`, String(row.failures)];
   });

@@ -38,7 +38,11 @@ interface Stats {
 
 function stats(times: number[]): Stats {
   const sorted = [...times].sort((a, b) => a - b);
-  return { median: percentile(sorted, 50), p99: percentile(sorted, 99), mean: times.reduce((s, t) => s + t, 0) / times.length };
+  return {
+    median: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    mean: times.reduce((s, t) => s + t, 0) / times.length,
+  };
 }
 
 /** Rounds per measurement: the first warms the JIT up on every profile, the others are timed. */
@@ -105,10 +109,13 @@ async function main(): Promise<void> {
   const jreStats = stats(await timeAsync(profiles, (a) => jre.run(a)));
   const worst = stats(timeSync(Array(20).fill(empty[0]), ours));
 
-  console.log(`${profiles.length} generated profiles, ${answered.toFixed(1)} of ${Object.keys(catalogue.facts).length} facts answered on average; ${catalogue.policies.length} policies`);
+  console.log(
+    `${profiles.length} generated profiles, ${answered.toFixed(1)} of ${Object.keys(catalogue.facts).length} facts answered on average; ${catalogue.policies.length} policies`,
+  );
   console.log('');
   console.log('                                  median       p99          mean');
-  const line = (label: string, s: Stats) => console.log(`${label.padEnd(34)}${ms(s.median).padEnd(13)}${ms(s.p99).padEnd(13)}${ms(s.mean)}`);
+  const line = (label: string, s: Stats) =>
+    console.log(`${label.padEnd(34)}${ms(s.median).padEnd(13)}${ms(s.p99).padEnd(13)}${ms(s.mean)}`);
   line('evaluate + nextQuestion', full);
   line('evaluate only', evalStats);
   line('… + every explanation read', readStats);
@@ -118,7 +125,9 @@ async function main(): Promise<void> {
   const ratio = jreStats.median / full.median;
   console.log(`json-rules-engine / (evaluate + nextQuestion), medians: ${ratio.toFixed(1)}×`);
   console.log(`json-rules-engine / evaluate, medians: ${(jreStats.median / evalStats.median).toFixed(1)}×`);
-  console.log(`json-rules-engine / (evaluate + nextQuestion + every explanation), medians: ${(jreStats.median / readStats.median).toFixed(1)}×`);
+  console.log(
+    `json-rules-engine / (evaluate + nextQuestion + every explanation), medians: ${(jreStats.median / readStats.median).toFixed(1)}×`,
+  );
   console.log('');
   // Printed so the reads cannot be optimised away.
   console.log(`(explanations read: ${characters} characters)`);

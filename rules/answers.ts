@@ -36,7 +36,8 @@ export function defaultsOf(catalogue: Catalogue): Readonly<Record<string, FactVa
   let defaults = defaultsCache.get(catalogue);
   if (!defaults) {
     const found: Record<string, FactValue> = {};
-    for (const definition of Object.values(catalogue.facts)) if (definition.default !== undefined) found[definition.fact] = definition.default;
+    for (const definition of Object.values(catalogue.facts))
+      if (definition.default !== undefined) found[definition.fact] = definition.default;
     defaultsCache.set(catalogue, (defaults = found));
   }
   return defaults;
@@ -59,7 +60,7 @@ export function impliedFacts(catalogue: Catalogue, answers: Answers): Record<str
     implied[REGION_FACT] = 'shanghai';
   }
   const rules = implicationsOf(catalogue);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const { when, then } of rules) {
       const cause = answers[when.fact] ?? implied[when.fact];

@@ -91,13 +91,7 @@ export interface NotCriterion {
   label?: string;
 }
 
-export type Criterion =
-  | AllCriterion
-  | AnyCriterion
-  | NotCriterion
-  | FactCriterion
-  | PolicyCriterion
-  | ScoreCriterion;
+export type Criterion = AllCriterion | AnyCriterion | NotCriterion | FactCriterion | PolicyCriterion | ScoreCriterion;
 
 /** Points for a numeric fact: the band with the highest `min` ≤ value wins (lower bound inclusive). */
 export interface ScoreBand {
@@ -107,8 +101,7 @@ export interface ScoreBand {
 
 /** A score component: either points from one fact's bands, or the best of several components. */
 export type ScoreComponent =
-  | { label: string; fact: string; bands: ScoreBand[] }
-  | { label: string; best_of: ScoreComponent[] };
+  { label: string; fact: string; bands: ScoreBand[] } | { label: string; best_of: ScoreComponent[] };
 
 /** A points table the engine sums, e.g. the 科技型中小企业 100-point evaluation. */
 export interface ScoreTable {
@@ -130,15 +123,7 @@ export interface PolicyVersion {
   confidence: Confidence;
 }
 
-export type BenefitKind =
-  | 'cash'
-  | 'tax'
-  | 'voucher'
-  | 'hukou'
-  | 'loan'
-  | 'equity'
-  | 'recognition'
-  | 'guidance';
+export type BenefitKind = 'cash' | 'tax' | 'voucher' | 'hukou' | 'loan' | 'equity' | 'recognition' | 'guidance';
 
 export interface Benefit {
   kind: BenefitKind;
@@ -208,15 +193,7 @@ export interface Policy {
 }
 
 export type IncubatorLevel =
-  | '国家级'
-  | '市级'
-  | '浦东高峰'
-  | '浦东高原'
-  | '大学科技园'
-  | '概念验证中心'
-  | '众创空间'
-  | '孵化基地'
-  | '区级';
+  '国家级' | '市级' | '浦东高峰' | '浦东高原' | '大学科技园' | '概念验证中心' | '众创空间' | '孵化基地' | '区级';
 
 export interface Incubator {
   id: string;

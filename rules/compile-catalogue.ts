@@ -150,12 +150,14 @@ export function compileCatalogue(catalogue: Catalogue, asOf: IsoDate): CompiledC
     const version = versionOn(policy, asOf);
     if (version) policies.push(compilePolicy(catalogue, policy, version, asOf, factIndex));
   }
-  const implications = IMPLICATIONS.filter((i) => factIndex.has(i.when.fact) && factIndex.has(i.then.fact)).map((i) => ({
-    when: factIndex.get(i.when.fact)!,
-    whenValue: i.when.value,
-    then: factIndex.get(i.then.fact)!,
-    thenValue: i.then.value,
-  }));
+  const implications = IMPLICATIONS.filter((i) => factIndex.has(i.when.fact) && factIndex.has(i.then.fact)).map(
+    (i) => ({
+      when: factIndex.get(i.when.fact)!,
+      whenValue: i.when.value,
+      then: factIndex.get(i.then.fact)!,
+      thenValue: i.then.value,
+    }),
+  );
   const compiled: CompiledCatalogue = {
     catalogue,
     asOf,

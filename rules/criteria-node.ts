@@ -38,21 +38,47 @@ type FactIndex = ReadonlyMap<string, number>;
 export function compileCriterion(criterion: Criterion, scores: Scores, facts: FactIndex): CriterionNode {
   if ('all' in criterion) return group(ALL, criterion.all, scores, facts, criterion);
   if ('any' in criterion) return group(ANY, criterion.any, scores, facts, criterion);
-  if ('not' in criterion) return new CriterionNode(NOT, [compileCriterion(criterion.not, scores, facts)], '', '=', 0, null, criterion);
+  if ('not' in criterion)
+    return new CriterionNode(NOT, [compileCriterion(criterion.not, scores, facts)], '', '=', 0, null, criterion);
   if ('fact' in criterion) {
     const index = facts.get(criterion.fact) ?? -1;
     return new CriterionNode(FACT, [], criterion.fact, criterion.op, criterion.value, null, criterion, index);
   }
   if ('policy' in criterion) return new CriterionNode(POLICY, [], criterion.policy, '=', 0, null, criterion);
-  return new CriterionNode(SCORE, [], criterion.score, criterion.op, criterion.value, scores[criterion.score] ?? null, criterion);
+  return new CriterionNode(
+    SCORE,
+    [],
+    criterion.score,
+    criterion.op,
+    criterion.value,
+    scores[criterion.score] ?? null,
+    criterion,
+  );
 }
 
-function group(kind: number, children: readonly Criterion[], scores: Scores, facts: FactIndex, source: Criterion): CriterionNode {
-  return new CriterionNode(kind, children.map((c) => compileCriterion(c, scores, facts)), '', '=', 0, null, source);
+function group(
+  kind: number,
+  children: readonly Criterion[],
+  scores: Scores,
+  facts: FactIndex,
+  source: Criterion,
+): CriterionNode {
+  return new CriterionNode(
+    kind,
+    children.map((c) => compileCriterion(c, scores, facts)),
+    '',
+    '=',
+    0,
+    null,
+    source,
+  );
 }
 
 /** A FACT node's value: by position when the vocabulary has the fact. */
-export function valueOf(node: CriterionNode, env: { getAt(index: number): FactValue | undefined; get(fact: string): FactValue | undefined }) {
+export function valueOf(
+  node: CriterionNode,
+  env: { getAt(index: number): FactValue | undefined; get(fact: string): FactValue | undefined },
+) {
   return node.index >= 0 ? env.getAt(node.index) : env.get(node.name);
 }
 
@@ -78,5 +104,7 @@ export function compareNode(node: CriterionNode, actual: FactValue): boolean {
 
 /** An ordering comparison of numbers: the only kind a near miss can fix. */
 export function isNumericComparison(node: CriterionNode): boolean {
-  return node.kind === FACT && typeof node.value === 'number' && node.op !== '=' && node.op !== '!=' && node.op !== 'in';
+  return (
+    node.kind === FACT && typeof node.value === 'number' && node.op !== '=' && node.op !== '!=' && node.op !== 'in'
+  );
 }

@@ -98,7 +98,9 @@ export function evaluateCriterion(node: CriterionNode, env: CriterionEnv, missin
       return outcome.truth;
     }
     default:
-      return node.table ? scoreTruth(node.table, node.op as '>=' | '>', node.value as number, env, env.facts, missing) : 'not_met';
+      return node.table
+        ? scoreTruth(node.table, node.op as '>=' | '>', node.value as number, env, env.facts, missing)
+        : 'not_met';
   }
 }
 
@@ -130,7 +132,12 @@ function traceLeaf(node: CriterionNode, env: CriterionEnv, trace: Trace, negated
     const truth: Truth = value === undefined ? 'unknown' : compareNode(node, value) ? 'met' : 'not_met';
     if (value === undefined) trace.missing.push(node.name);
     const status = seen(truth, negated);
-    const explanation = explainCondition(conditionOf(node.source as FactCriterion, negated), status, value, env.facts[node.name]);
+    const explanation = explainCondition(
+      conditionOf(node.source as FactCriterion, negated),
+      status,
+      value,
+      env.facts[node.name],
+    );
     push(trace, { fact: node.name, status, explanation });
     return truth;
   }
@@ -144,14 +151,22 @@ function traceLeaf(node: CriterionNode, env: CriterionEnv, trace: Trace, negated
   }
   const leaf = node.source as ScoreCriterion;
   if (!node.table) {
-    push(trace, { fact: `score:${leaf.score}`, status: seen('not_met', negated), explanation: explainPolicy(leaf.score, 'not_met', 'not_in_force') });
+    push(trace, {
+      fact: `score:${leaf.score}`,
+      status: seen('not_met', negated),
+      explanation: explainPolicy(leaf.score, 'not_met', 'not_in_force'),
+    });
     return 'not_met';
   }
   const bounds = scoreBounds(node.table, env, env.facts);
   const truth = compareScore(bounds, leaf.op, leaf.value);
   if (truth === 'unknown') for (const fact of openScoreFacts(bounds)) trace.missing.push(fact);
   trace.scores.set(leaf.score, bounds);
-  push(trace, { fact: `score:${leaf.score}`, status: seen(truth, negated), explanation: explainScore(node.table.label, bounds, leaf, truth) });
+  push(trace, {
+    fact: `score:${leaf.score}`,
+    status: seen(truth, negated),
+    explanation: explainScore(node.table.label, bounds, leaf, truth),
+  });
   return truth;
 }
 
@@ -187,7 +202,8 @@ export function traceCriterion(node: CriterionNode, env: CriterionEnv, trace: Tr
       // Compact in place: drop this branch's unknown leaves.
       const criteria = trace.criteria;
       let kept = start;
-      for (let i = start; i < criteria.length; i += 1) if (criteria[i]!.status !== 'unknown') criteria[kept++] = criteria[i]!;
+      for (let i = start; i < criteria.length; i += 1)
+        if (criteria[i]!.status !== 'unknown') criteria[kept++] = criteria[i]!;
       criteria.length = kept;
       trace.unknown = unknownBefore;
     }

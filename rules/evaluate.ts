@@ -23,7 +23,8 @@ export const STATUS_OF: Record<Truth, PolicyStatus> = { met: 'eligible', not_met
 /** A session over the founder's answers (with implications and defaults) on a date. */
 export function openSession(catalogue: Catalogue, answers: Answers, asOf: IsoDate): Session {
   const compiled = compileCatalogue(catalogue, asOf);
-  if (last && last.compiled === compiled && last.answers === answers && last.session.reads(answers)) return last.session;
+  if (last && last.compiled === compiled && last.answers === answers && last.session.reads(answers))
+    return last.session;
   const session = Session.of(compiled, answers);
   last = { compiled, answers, session };
   return session;
@@ -63,10 +64,18 @@ export function evaluatePolicy(session: Session, compiled: CompiledPolicy): Poli
 }
 
 export function evaluateCompiled(session: Session, options: EvaluateOptions = {}): Evaluation {
-  return { asOf: session.compiled.asOf, results: policiesInScope(session, options).map((p) => evaluatePolicy(session, p)) };
+  return {
+    asOf: session.compiled.asOf,
+    results: policiesInScope(session, options).map((p) => evaluatePolicy(session, p)),
+  };
 }
 
-export function evaluate(catalogue: Catalogue, answers: Answers, asOf: IsoDate, options: EvaluateOptions = {}): Evaluation {
+export function evaluate(
+  catalogue: Catalogue,
+  answers: Answers,
+  asOf: IsoDate,
+  options: EvaluateOptions = {},
+): Evaluation {
   return evaluateCompiled(openSession(catalogue, answers, asOf), options);
 }
 

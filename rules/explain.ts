@@ -72,7 +72,8 @@ const limits = new WeakMap<Condition, string>();
 /** The threshold with its unit ("5%", "20000万元"): formatted once per condition, numbers are slow to print. */
 function limitText(condition: Condition, definition: FactDefinition | undefined): string {
   let text = limits.get(condition);
-  if (text === undefined) limits.set(condition, (text = `${formatNumber(condition.value as number)}${unitOf(definition)}`));
+  if (text === undefined)
+    limits.set(condition, (text = `${formatNumber(condition.value as number)}${unitOf(definition)}`));
   return text;
 }
 
@@ -96,9 +97,11 @@ export function explainCondition(
   definition: FactDefinition | undefined,
 ): string {
   const label = labelOf(definition, condition.fact);
-  if (value === undefined || status === 'unknown') return messages.unanswered(label, requirementText(condition, definition));
+  if (value === undefined || status === 'unknown')
+    return messages.unanswered(label, requirementText(condition, definition));
   const shown = formatValue(definition, value);
-  if (condition.label) return messages.labelled(condition.label, status === 'met' ? 'met' : 'not_met', `${label} ${shown}`);
+  if (condition.label)
+    return messages.labelled(condition.label, status === 'met' ? 'met' : 'not_met', `${label} ${shown}`);
   if (ORDERING.has(condition.op) && typeof value === 'number') return ordering(condition, status, definition, value);
   if (status === 'met') return messages.stated(label, shown);
   return messages.statedAgainst(label, shown, wanted(condition, definition));
@@ -108,15 +111,32 @@ export function explainCondition(
 export function explainPolicy(title: string, status: Truth, note?: 'not_in_force' | 'cycle', label?: string): string {
   if (note === 'not_in_force') return messages.policyNotInForce(title);
   if (note === 'cycle') return messages.policyCycle(title);
-  const text = status === 'met' ? messages.policyMet(title) : status === 'not_met' ? messages.policyNotMet(title) : messages.policyOpen(title);
+  const text =
+    status === 'met'
+      ? messages.policyMet(title)
+      : status === 'not_met'
+        ? messages.policyNotMet(title)
+        : messages.policyOpen(title);
   return label && status !== 'unknown' ? messages.labelled(label, status, text) : text;
 }
 
 /** A score compared with its threshold: exact points, the open range, or the range that already settles it. */
-export function explainScore(label: string, bounds: { min: number; max: number }, leaf: ScoreCriterion, truth: Truth): string {
+export function explainScore(
+  label: string,
+  bounds: { min: number; max: number },
+  leaf: ScoreCriterion,
+  truth: Truth,
+): string {
   const below = leaf.op === '>=' ? relation['<'] : relation['<='];
-  if (bounds.min === bounds.max) return messages.scoreKnown(label, bounds.min, truth === 'met' ? relation[leaf.op] : below, leaf.value);
+  if (bounds.min === bounds.max)
+    return messages.scoreKnown(label, bounds.min, truth === 'met' ? relation[leaf.op] : below, leaf.value);
   if (truth === 'unknown') return messages.scoreRange(label, bounds.min, bounds.max, relation[leaf.op], leaf.value);
   const symbol = truth === 'met' ? relation[leaf.op] : below;
-  return messages.compare(label, messages.pointsRange(bounds.min, bounds.max), symbol, messages.requirementWord, messages.points(leaf.value));
+  return messages.compare(
+    label,
+    messages.pointsRange(bounds.min, bounds.max),
+    symbol,
+    messages.requirementWord,
+    messages.points(leaf.value),
+  );
 }

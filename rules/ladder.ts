@@ -9,7 +9,12 @@ import { messages } from './messages';
 import { HELD_BY } from './not-needed';
 import type { Evaluation, Ladder, LadderRung, LadderStep, PolicyResult } from './results';
 
-export const LADDER: readonly string[] = ['cn.tech-sme', 'cn.high-tech-enterprise', 'cn.specialized-sme', 'cn.little-giant'];
+export const LADDER: readonly string[] = [
+  'cn.tech-sme',
+  'cn.high-tech-enterprise',
+  'cn.specialized-sme',
+  'cn.little-giant',
+];
 
 function rungOf(policy: string, result: PolicyResult | undefined, answers: Answers): LadderRung {
   const held = HELD_BY[policy] !== undefined && answers[HELD_BY[policy]!] === true;

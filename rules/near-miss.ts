@@ -11,7 +11,17 @@ import type { Criterion, FactDefinition, FactValue, ScoreComponent } from './cat
 import type { CompiledPolicy } from './compile-catalogue';
 import { conditionOf, type Condition } from './explain';
 import { compareFact } from './evaluate-criterion';
-import { ALL, ANY, compareNode, FACT, isNumericComparison, NOT, POLICY, valueOf, type CriterionNode } from './criteria-node';
+import {
+  ALL,
+  ANY,
+  compareNode,
+  FACT,
+  isNumericComparison,
+  NOT,
+  POLICY,
+  valueOf,
+  type CriterionNode,
+} from './criteria-node';
 import { scoreTruth } from './score';
 import { formatValue, labelOf } from './format-value';
 import { messages } from './messages';
@@ -96,7 +106,8 @@ function candidates(session: Session, compiled: CompiledPolicy): Change[] {
     if (!changes.some((c) => c.fact === fact && c.value === value)) changes.push({ fact, value });
   };
   for (const { condition } of leavesOf(compiled.criteria)) {
-    if (holds(condition, session.get(condition.fact)) === false) add(condition.fact, passingValue(condition, facts[condition.fact]));
+    if (holds(condition, session.get(condition.fact)) === false)
+      add(condition.fact, passingValue(condition, facts[condition.fact]));
   }
   // A failing score: each higher band of each component is a candidate (more points is the only way up).
   for (const table of Object.values(compiled.scores)) {
@@ -118,7 +129,9 @@ function breaksMetCondition(compiled: CompiledPolicy, session: Session, changes:
   const changed = new Map(changes.map((c) => [c.fact, c.value]));
   return leavesOf(compiled.criteria).some(({ condition }) => {
     if (!changed.has(condition.fact)) return false;
-    return holds(condition, session.get(condition.fact)) === true && holds(condition, changed.get(condition.fact)) === false;
+    return (
+      holds(condition, session.get(condition.fact)) === true && holds(condition, changed.get(condition.fact)) === false
+    );
   });
 }
 

@@ -197,7 +197,9 @@ export function bestQuestion(session: Session, options: NextQuestionOptions = {}
   let best: RankedFact | null = null;
   const region = facts.includes(REGION_FACT) ? 0 : regionScore(session, options, skipped);
   if (region > 0) best = { fact: REGION_FACT, score: region };
-  const bounded = facts.map((fact) => ({ fact, score: ceiling(session, open, fact) })).sort((a, b) => b.score - a.score);
+  const bounded = facts
+    .map((fact) => ({ fact, score: ceiling(session, open, fact) }))
+    .sort((a, b) => b.score - a.score);
   for (const { fact, score: bound } of bounded) {
     if (best && bound < best.score) break;
     const candidate = { fact, score: scoreFact(session, open, fact) };

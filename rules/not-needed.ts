@@ -25,7 +25,10 @@ export function settlingFact(policy: Policy): string | undefined {
   return HELD_BY[policy.id];
 }
 
-export function notNeededReason(policy: Policy, values: { get(fact: string): FactValue | undefined }): string | undefined {
+export function notNeededReason(
+  policy: Policy,
+  values: { get(fact: string): FactValue | undefined },
+): string | undefined {
   const fact = settlingFact(policy);
   if (!fact || values.get(fact) !== true) return undefined;
   return isHukouPolicy(policy) ? messages.hasHukou : messages.holdsCertificate(policy.title);

@@ -25,7 +25,8 @@ function thresholds(compiled: CompiledCatalogue, fact: string): { value: number;
   const found: { value: number; strictAbove: boolean }[] = [];
   const addComponent = (component: ScoreComponent): void => {
     if ('fact' in component) {
-      if (component.fact === fact) for (const band of component.bands) found.push({ value: band.min, strictAbove: false });
+      if (component.fact === fact)
+        for (const band of component.bands) found.push({ value: band.min, strictAbove: false });
     } else component.best_of.forEach(addComponent);
   };
   for (const policy of compiled.policies) {

@@ -54,7 +54,8 @@ export function rankIncubators(
   for (const incubator of incubators) {
     if (options.district && incubator.district !== options.district) continue;
     // A generalist carrier (no industries listed) welcomes every industry.
-    if (options.industry && incubator.industries.length > 0 && !incubator.industries.includes(options.industry)) continue;
+    if (options.industry && incubator.industries.length > 0 && !incubator.industries.includes(options.industry))
+      continue;
     if (region && incubator.region !== region) continue;
     let score = 0;
     const reasons: string[] = [];

@@ -21,7 +21,13 @@ interface Reach {
 const FREE: Reach = { met: true, notMet: true };
 const STUCK: Reach = { met: false, notMet: false };
 
-function scoreReach(table: ScoreTable | undefined, op: '>=' | '>', threshold: number, skipped: ReadonlySet<string>, session: Session): Reach {
+function scoreReach(
+  table: ScoreTable | undefined,
+  op: '>=' | '>',
+  threshold: number,
+  skipped: ReadonlySet<string>,
+  session: Session,
+): Reach {
   if (!table) return { met: false, notMet: true };
   const facts = session.compiled.catalogue.facts;
   // Free facts go to their best (for met) or worst (for not met); skipped ones keep their whole range.
@@ -62,7 +68,8 @@ function reach(node: CriterionNode, session: Session, skipped: ReadonlySet<strin
     }
     case FACT: {
       const value = valueOf(node, session);
-      if (value !== undefined) return compareNode(node, value) ? { met: true, notMet: false } : { met: false, notMet: true };
+      if (value !== undefined)
+        return compareNode(node, value) ? { met: true, notMet: false } : { met: false, notMet: true };
       return skipped.has(node.name) ? STUCK : FREE;
     }
     case POLICY: {

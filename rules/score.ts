@@ -36,7 +36,10 @@ export function pointsFor(bands: readonly ScoreBand[], value: number): number {
 }
 
 // Keyed by the bands array of the catalogue: computed once per component, not per evaluation.
-const reachableCache = new WeakMap<readonly ScoreBand[], { definition: FactDefinition | undefined; range: [number, number] }>();
+const reachableCache = new WeakMap<
+  readonly ScoreBand[],
+  { definition: FactDefinition | undefined; range: [number, number] }
+>();
 
 /** Points reachable by a value in the fact's domain [min, max] (percent: 0–100, counts: ≥ 0). */
 function reachableRange(bands: readonly ScoreBand[], definition: FactDefinition | undefined): [number, number] {
@@ -159,6 +162,10 @@ export function breakdown(name: string, table: ScoreTable, bounds: ScoreBounds):
     label: table.label,
     min: bounds.min,
     max: bounds.max,
-    components: bounds.components.map((c) => ({ label: c.label, points: c.min === c.max ? c.min : null, max: c.ceiling })),
+    components: bounds.components.map((c) => ({
+      label: c.label,
+      points: c.min === c.max ? c.min : null,
+      max: c.ceiling,
+    })),
   };
 }

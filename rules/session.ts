@@ -62,7 +62,7 @@ export class Session implements CriterionEnv {
       values[region] = 'shanghai';
       known[region] = true;
     }
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const rule of compiled.implications) {
         if (known[rule.when] && !known[rule.then] && values[rule.when] === rule.whenValue) {
@@ -120,8 +120,9 @@ export class Session implements CriterionEnv {
   withAnswer(fact: string, value: FactValue): Session {
     let trial = this.with(fact, value);
     const { districtIndex: district, regionIndex: region } = this.compiled;
-    if (district >= 0 && region >= 0 && trial.isKnownAt(district) && !trial.isKnownAt(region)) trial = trial.withAt(region, 'shanghai');
-    for (let changed = true; changed; ) {
+    if (district >= 0 && region >= 0 && trial.isKnownAt(district) && !trial.isKnownAt(region))
+      trial = trial.withAt(region, 'shanghai');
+    for (let changed = true; changed;) {
       changed = false;
       for (const rule of this.compiled.implications) {
         if (trial.isKnownAt(rule.when) && !trial.isKnownAt(rule.then) && trial.getAt(rule.when) === rule.whenValue) {
@@ -146,7 +147,9 @@ export class Session implements CriterionEnv {
   }
 
   titleOf(id: string): string {
-    return this.compiled.byId.get(id)?.policy.title ?? this.compiled.catalogue.policies.find((p) => p.id === id)?.title ?? id;
+    return (
+      this.compiled.byId.get(id)?.policy.title ?? this.compiled.catalogue.policies.find((p) => p.id === id)?.title ?? id
+    );
   }
 
   /** A policy's truth and missing facts; a policy with no version in force is not met. */

@@ -33,7 +33,8 @@ export function checkValue(definition: FactDefinition, value: unknown): string |
       if (typeof value !== 'number' || !Number.isFinite(value)) return messages.mustBeNumber;
       break;
     case 'percent':
-      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 100) return messages.mustBePercent;
+      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 100)
+        return messages.mustBePercent;
       break;
   }
   const number = value as number;

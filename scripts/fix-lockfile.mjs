@@ -30,4 +30,8 @@ for (const [path, entry] of Object.entries(packages)) {
   }
 }
 fs.writeFileSync(file, `${JSON.stringify(lock, null, 2)}\n`);
-console.log(dropped.length ? `dropped ${dropped.length} unavailable optional dependencies:\n  ${dropped.join('\n  ')}` : 'lockfile already consistent');
+console.log(
+  dropped.length
+    ? `dropped ${dropped.length} unavailable optional dependencies:\n  ${dropped.join('\n  ')}`
+    : 'lockfile already consistent',
+);

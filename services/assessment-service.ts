@@ -49,13 +49,18 @@ export class AssessmentService {
     const catalogue = this.eligibility.catalogue();
     const unknown = (scope.policies ?? []).filter((id) => !catalogue.policies.some((p) => p.id === id));
     if (unknown.length > 0) {
-      throw new ValidationError('unknown policy', unknown.map((id) => ({ path: `policies.${id}`, reason: 'unknown policy id' })));
+      throw new ValidationError(
+        'unknown policy',
+        unknown.map((id) => ({ path: `policies.${id}`, reason: 'unknown policy id' })),
+      );
     }
     const policies = new Set(scope.policies ?? []);
     if (scope.topic !== undefined) {
       const topical = this.eligibility.policiesForTopic(scope.topic);
       if (topical.length === 0) {
-        throw new ValidationError('no policy has this topic', [{ path: 'topic', reason: `unknown topic ${scope.topic}` }]);
+        throw new ValidationError('no policy has this topic', [
+          { path: 'topic', reason: `unknown topic ${scope.topic}` },
+        ]);
       }
       topical.forEach((id) => policies.add(id));
     }
@@ -202,7 +207,10 @@ export class AssessmentService {
       skipped: assessment.skipped,
       question,
       previousValue: pinned !== null ? (answers[pinned] ?? null) : null,
-      progress: { answered: assessment.asked.filter((f) => !assessment.skipped.includes(f)).length, remaining: open.size },
+      progress: {
+        answered: assessment.asked.filter((f) => !assessment.skipped.includes(f)).length,
+        remaining: open.size,
+      },
       check,
       createdAt: assessment.createdAt,
       updatedAt: assessment.updatedAt,

@@ -42,7 +42,10 @@ export class IncubatorService {
         (!filters.industry || incubator.industries.length === 0 || incubator.industries.includes(filters.industry)) &&
         (!filters.stage || incubator.stages.includes(filters.stage)) &&
         (!filters.level || incubator.level === filters.level) &&
-        (!q || [incubator.name, incubator.summary ?? '', incubator.address, ...incubator.services].some((text) => text.toLowerCase().includes(q))),
+        (!q ||
+          [incubator.name, incubator.summary ?? '', incubator.address, ...incubator.services].some((text) =>
+            text.toLowerCase().includes(q),
+          )),
     );
   }
 

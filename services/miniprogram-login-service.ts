@@ -35,7 +35,12 @@ export class MiniProgramLoginService {
   async login(code: string): Promise<Login> {
     const { appid, secret } = this.settings;
     if (!appid || !secret) throw new UnavailableError(this.text.notConfigured);
-    const credentials: WechatAppCredentials = { apiBase: this.settings.apiBase, appid, secret, timeoutMs: this.settings.timeoutMs };
+    const credentials: WechatAppCredentials = {
+      apiBase: this.settings.apiBase,
+      appid,
+      secret,
+      timeoutMs: this.settings.timeoutMs,
+    };
     const session = await exchangeLoginCode(credentials, code, this.text, this.fetchImpl);
     const founder = await this.founders.findOrCreate({ channel: 'miniprogram', ...session });
     return { founderId: founder.id, ...this.sessions.issue(founder.id) };

@@ -31,7 +31,9 @@ export class SessionTokens {
 
   issue(founderId: string): IssuedToken {
     const expiresAt = new Date(Math.floor(this.clock.now().getTime() / 1000 + this.ttlSeconds) * 1000);
-    const payload = Buffer.from(JSON.stringify({ sub: founderId, exp: expiresAt.getTime() / 1000 })).toString('base64url');
+    const payload = Buffer.from(JSON.stringify({ sub: founderId, exp: expiresAt.getTime() / 1000 })).toString(
+      'base64url',
+    );
     return { token: `${PREFIX}.${payload}.${this.sign(payload)}`, expiresAt };
   }
 

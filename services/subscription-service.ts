@@ -35,9 +35,14 @@ export class SubscriptionService {
   }
 
   /** Creates or refreshes a subscription; `created` says which. */
-  async save(founderId: string, request: SubscriptionRequest): Promise<{ subscription: Subscription; created: boolean }> {
+  async save(
+    founderId: string,
+    request: SubscriptionRequest,
+  ): Promise<{ subscription: Subscription; created: boolean }> {
     if (request.scope !== ALL_FITTING && !this.catalogue.policy(request.scope)) {
-      throw new ValidationError('unknown policy', [{ path: 'scope', reason: `no policy ${request.scope}; use a policy id or *` }]);
+      throw new ValidationError('unknown policy', [
+        { path: 'scope', reason: `no policy ${request.scope}; use a policy id or *` },
+      ]);
     }
     const manager = this.dataSource.manager;
     const key = { founderId, scope: request.scope, channel: request.channel };
@@ -45,12 +50,18 @@ export class SubscriptionService {
     const existing = await manager.findOneBy(Subscription, key);
     if (existing) return { subscription: await this.refresh(existing, templates), created: false };
     try {
-      const subscription = await manager.save(Subscription, manager.create(Subscription, { ...key, templateIds: [...new Set(templates)], status: 'active' }));
+      const subscription = await manager.save(
+        Subscription,
+        manager.create(Subscription, { ...key, templateIds: [...new Set(templates)], status: 'active' }),
+      );
       return { subscription, created: true };
     } catch (error) {
       // The same subscription arrived twice at once: the other request created it.
       if (!(error instanceof QueryFailedError)) throw error;
-      return { subscription: await this.refresh(await manager.findOneByOrFail(Subscription, key), templates), created: false };
+      return {
+        subscription: await this.refresh(await manager.findOneByOrFail(Subscription, key), templates),
+        created: false,
+      };
     }
   }
 

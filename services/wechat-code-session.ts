@@ -48,7 +48,8 @@ export async function exchangeLoginCode(
   let reply: Record<string, unknown>;
   try {
     const response = await fetchImpl(url, { signal: AbortSignal.timeout(credentials.timeoutMs) });
-    if (!response.ok) throw new UpstreamError(text.unreachable, [{ path: 'wechat', reason: `HTTP ${response.status}` }]);
+    if (!response.ok)
+      throw new UpstreamError(text.unreachable, [{ path: 'wechat', reason: `HTTP ${response.status}` }]);
     reply = (await response.json()) as Record<string, unknown>;
   } catch (error) {
     if (error instanceof UpstreamError) throw error;

@@ -77,12 +77,16 @@ export function errorHandler(logger: Logger) {
         body = { error: { code: CODES[status] ?? 'bad_request', message: error.message, details: [] } };
       } else {
         status = 500;
-        logger.error({ err: loggableError(error), method: ctx.method, route: ctx._matchedRoute ?? ctx.path }, 'unhandled error');
+        logger.error(
+          { err: loggableError(error), method: ctx.method, route: ctx._matchedRoute ?? ctx.path },
+          'unhandled error',
+        );
         body = { error: { code: 'internal_error', message: '服务器内部错误，请稍后再试', details: [] } };
       }
       ctx.status = status;
       ctx.body = body;
-      if (status === 429 && error instanceof RateLimitError) ctx.set('Retry-After', String(error.retryAfterSeconds ?? 60));
+      if (status === 429 && error instanceof RateLimitError)
+        ctx.set('Retry-After', String(error.retryAfterSeconds ?? 60));
     }
   };
 }

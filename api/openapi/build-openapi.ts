@@ -39,7 +39,13 @@ function parameters(spec: AnyRouteSpec): unknown[] {
     const required = new Set((object.required ?? []) as string[]);
     for (const [name, property] of Object.entries(properties)) {
       const { description, ...rest } = property;
-      out.push({ name, in: where, required: where === 'path' || required.has(name), schema: rest, ...(description ? { description } : {}) });
+      out.push({
+        name,
+        in: where,
+        required: where === 'path' || required.has(name),
+        schema: rest,
+        ...(description ? { description } : {}),
+      });
     }
   }
   return out;
@@ -71,7 +77,10 @@ const SECURITY: Record<string, unknown[] | undefined> = {
   admin: [{ admin: [] }],
 };
 
-export function buildOpenApi(routes: readonly AnyRouteSpec[], info: { title: string; version: string; description: string }) {
+export function buildOpenApi(
+  routes: readonly AnyRouteSpec[],
+  info: { title: string; version: string; description: string },
+) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const spec of routes) {
     const path = spec.path.replace(/:([A-Za-z_]+)/g, '{$1}');
@@ -83,7 +92,11 @@ export function buildOpenApi(routes: readonly AnyRouteSpec[], info: { title: str
       responses: responses(spec),
     };
     if (spec.description) operation.description = spec.description;
-    if (spec.body) operation.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } } };
+    if (spec.body)
+      operation.requestBody = {
+        required: true,
+        content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } },
+      };
     const security = SECURITY[spec.auth ?? 'none'];
     if (security) operation.security = security;
     (paths[path] ??= {})[spec.method] = operation;

@@ -13,7 +13,11 @@ function presentWindowRow(window: ConcreteWindowRow) {
   };
 }
 
-const presentSource = (source: Source) => ({ title: source.title, number: source.number ?? null, url: source.url ?? null });
+const presentSource = (source: Source) => ({
+  title: source.title,
+  number: source.number ?? null,
+  url: source.url ?? null,
+});
 
 export function presentPolicySummary(listing: PolicyListing) {
   const { policy } = listing;
@@ -50,7 +54,11 @@ export function presentPolicyDetail(detail: PolicyDetail, asOf: string) {
     aliases: policy.aliases,
     keywords: policy.keywords,
     criteria: version.criteria,
-    versions: policy.versions.map((v) => ({ valid_from: v.valid_from, valid_to: v.valid_to ?? null, confidence: v.confidence })),
+    versions: policy.versions.map((v) => ({
+      valid_from: v.valid_from,
+      valid_to: v.valid_to ?? null,
+      confidence: v.confidence,
+    })),
     caveats: [...policy.caveats, ...version.caveats],
     windows: detail.windows.map(presentWindowRow),
     how_to_apply: {

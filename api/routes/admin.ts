@@ -1,7 +1,14 @@
 import path from 'node:path';
 import type { Services } from '../../services';
 import type { ApiRouter } from '../route';
-import { auditQuery, auditResponse, releasesQuery, releasesResponse, reloadRequest, reloadResponse } from '../schemas/admin';
+import {
+  auditQuery,
+  auditResponse,
+  releasesQuery,
+  releasesResponse,
+  reloadRequest,
+  reloadResponse,
+} from '../schemas/admin';
 
 /** Admin: content reload (with a dry-run diff), releases, audit log. Bearer ADMIN_TOKEN. */
 export function adminRoutes(api: ApiRouter, services: Services, contentDir: string): void {
@@ -62,7 +69,13 @@ export function adminRoutes(api: ApiRouter, services: Services, contentDir: stri
     async (ctx, { query }) => {
       const entries = await services.audit.list({ limit: query.limit, beforeId: query.before_id });
       ctx.body = {
-        entries: entries.map((e) => ({ id: e.id, actor: e.actor, action: e.action, detail: e.detail, created_at: e.createdAt.toISOString() })),
+        entries: entries.map((e) => ({
+          id: e.id,
+          actor: e.actor,
+          action: e.action,
+          detail: e.detail,
+          created_at: e.createdAt.toISOString(),
+        })),
       };
     },
   );

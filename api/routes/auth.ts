@@ -10,7 +10,8 @@ export function authRoutes(api: ApiRouter, login: MiniProgramLoginService): void
       path: '/api/v1/auth/login',
       tag: 'auth',
       summary: 'Log in with a mini-program login code (WeChat jscode2session)',
-      description: 'An invalid or used code answers 401; WeChat timing out or failing answers 502; no app id configured, 503.',
+      description:
+        'An invalid or used code answers 401; WeChat timing out or failing answers 502; no app id configured, 503.',
       body: loginRequest,
       response: loginResponse,
       errors: [401, 403, 502, 503],

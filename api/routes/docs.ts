@@ -50,19 +50,33 @@ function assetDirectory(): string {
 export function docsRoutes(api: ApiRouter, router: Router, registry: readonly AnyRouteSpec[]): void {
   let document: unknown;
   api.route(
-    { method: 'get', path: '/api/openapi.json', tag: 'docs', summary: 'This OpenAPI 3.1 document', response: z.record(z.string(), z.unknown()) },
+    {
+      method: 'get',
+      path: '/api/openapi.json',
+      tag: 'docs',
+      summary: 'This OpenAPI 3.1 document',
+      response: z.record(z.string(), z.unknown()),
+    },
     (ctx) => {
       // Built on first use, when every route has been declared.
       document ??= buildOpenApi(registry, {
         title: 'founder-guide mini-program API',
         version: '1.0.0',
-        description: '创业政策向导: eligibility checks, assessments, policies, incubators, reminders. Errors: {"error": {"code", "message", "details"}}.',
+        description:
+          '创业政策向导: eligibility checks, assessments, policies, incubators, reminders. Errors: {"error": {"code", "message", "details"}}.',
       });
       ctx.body = document;
     },
   );
   api.route(
-    { method: 'get', path: '/api/docs', tag: 'docs', summary: 'Interactive API docs (Swagger UI)', produces: 'text/html', response: z.string() },
+    {
+      method: 'get',
+      path: '/api/docs',
+      tag: 'docs',
+      summary: 'Interactive API docs (Swagger UI)',
+      produces: 'text/html',
+      response: z.string(),
+    },
     (ctx) => {
       ctx.type = 'text/html; charset=utf-8';
       ctx.body = PAGE;

@@ -43,7 +43,11 @@ export function incubatorRoutes(api: ApiRouter, services: Services): void {
         ctx.body = {
           count: ranked.length,
           matched: true,
-          incubators: ranked.map((m) => ({ ...presentIncubator(m.incubator), reasons: m.reasons, score: m.score ?? null })),
+          incubators: ranked.map((m) => ({
+            ...presentIncubator(m.incubator),
+            reasons: m.reasons,
+            score: m.score ?? null,
+          })),
         };
         return;
       }

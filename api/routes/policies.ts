@@ -1,7 +1,13 @@
 import type { Services } from '../../services';
 import { presentPolicyDetail, presentPolicySummary } from '../presenters/policy';
 import type { ApiRouter } from '../route';
-import { policyDetailQuery, policyDetailResponse, policyListQuery, policyListResponse, policyParams } from '../schemas/policies';
+import {
+  policyDetailQuery,
+  policyDetailResponse,
+  policyListQuery,
+  policyListResponse,
+  policyParams,
+} from '../schemas/policies';
 
 /** GET /api/v1/policies (facets, free text) and GET /api/v1/policies/:id. Public. */
 export function policyRoutes(api: ApiRouter, services: Services): void {

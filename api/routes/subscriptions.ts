@@ -23,7 +23,14 @@ const present = (s: Subscription) => ({
 export function subscriptionRoutes(api: ApiRouter, services: Services): void {
   const { subscriptions } = services;
   api.route(
-    { method: 'get', path: '/api/v1/me/subscriptions', tag: 'subscriptions', summary: 'My reminder subscriptions', auth: 'founder', response: subscriptionListResponse },
+    {
+      method: 'get',
+      path: '/api/v1/me/subscriptions',
+      tag: 'subscriptions',
+      summary: 'My reminder subscriptions',
+      auth: 'founder',
+      response: subscriptionListResponse,
+    },
     async (ctx) => {
       ctx.body = { subscriptions: (await subscriptions.list(founderOf(ctx))).map(present) };
     },
@@ -34,7 +41,8 @@ export function subscriptionRoutes(api: ApiRouter, services: Services): void {
       path: '/api/v1/me/subscriptions',
       tag: 'subscriptions',
       summary: 'Remind me about a policy (or * = everything that fits me)',
-      description: '201 when created, 200 when it existed (accepted templates are added, a refused subscription is active again).',
+      description:
+        '201 when created, 200 when it existed (accepted templates are added, a refused subscription is active again).',
       auth: 'founder',
       body: subscribeRequest,
       status: 201,

@@ -27,7 +27,10 @@ export const factValue = z.union([z.boolean(), z.number(), z.string().max(200)])
 export const answersSchema = z
   .record(z.string().max(64), factValue)
   .refine((answers) => Object.keys(answers).length <= 200, 'too many answers')
-  .meta({ description: 'fact name → value, with the vocabulary of shared/FACTS.md', example: { district: 'pudong', employees: 40 } });
+  .meta({
+    description: 'fact name → value, with the vocabulary of shared/FACTS.md',
+    example: { district: 'pudong', employees: 40 },
+  });
 
 export const errorSchema = z
   .object({

@@ -30,9 +30,7 @@ export const policyResultSchema = z.object({
   status: policyStatus,
   criteria: z.array(z.object({ fact: z.string(), status: truth, explanation: z.string() })),
   missing: z.array(z.string()),
-  near_miss: z.array(
-    z.object({ fact: z.string(), needed: z.number(), current: z.number(), explanation: z.string() }),
-  ),
+  near_miss: z.array(z.object({ fact: z.string(), needed: z.number(), current: z.number(), explanation: z.string() })),
   benefit: z.string(),
   /** The next closing date (YYYY-MM-DD), 常年受理 for rolling windows, null when none is known. */
   deadline: z.string().nullable(),

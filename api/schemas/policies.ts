@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { isoDate, queryFlag } from './common';
 
 export const policyListQuery = z.object({
-  region: z.string().max(32).optional().meta({ description: 'shanghai or zj-county (national policies always included)' }),
+  region: z
+    .string()
+    .max(32)
+    .optional()
+    .meta({ description: 'shanghai or zj-county (national policies always included)' }),
   district: z.string().max(32).optional().meta({ description: 'a Shanghai district, e.g. pudong' }),
   industry: z.string().max(32).optional().meta({ description: 'e.g. ai, biomedicine' }),
   stage: z.string().max(32).optional().meta({ description: 'idea, seed or growth' }),
@@ -65,7 +69,9 @@ export const policyDetailResponse = policySummarySchema.extend({
   in_force: z.boolean(),
   aliases: z.array(z.string()),
   keywords: z.array(z.string()),
-  criteria: z.unknown().meta({ description: 'the criteria tree in force: all / any / not, {fact, op, value}, {policy}, {score}' }),
+  criteria: z
+    .unknown()
+    .meta({ description: 'the criteria tree in force: all / any / not, {fact, op, value}, {policy}, {score}' }),
   versions: z.array(z.object({ valid_from: z.string(), valid_to: z.string().nullable(), confidence: z.string() })),
   caveats: z.array(z.string()),
   windows: z.array(windowSchema),

@@ -9,7 +9,8 @@ export const subscribeRequest = z
     scope,
     channel: channel.default('miniprogram'),
     template_ids: z.array(z.string().min(1).max(128)).max(20).optional().meta({
-      description: 'subscribeMessage templates the founder accepted (wx.requestSubscribeMessage); required for miniprogram',
+      description:
+        'subscribeMessage templates the founder accepted (wx.requestSubscribeMessage); required for miniprogram',
     }),
   })
   .refine((body) => body.channel !== 'miniprogram' || (body.template_ids?.length ?? 0) > 0, {

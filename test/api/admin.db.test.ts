@@ -15,17 +15,20 @@ const ROUTES = [
 ] as const;
 
 describe('admin', () => {
-  it.each(ROUTES)('%s %s needs the admin token: 401 without, 403 with a wrong one or a founder token', async (method, path) => {
-    const { auth } = await world.founder('not-an-admin');
-    const send = (headers: Record<string, string>) => {
-      const request = world.http()[method](path).set(headers);
-      return method === 'post' ? request.send({ dry_run: true }) : request;
-    };
-    expect((await send({})).status).toBe(401);
-    expect((await send({ Authorization: 'Bearer wrong-token-of-some-length' })).status).toBe(403);
-    expect((await send(auth)).status).toBe(403);
-    expect((await send({ Authorization: `Bearer ${ADMIN_TOKEN}x` })).status).toBe(403);
-  });
+  it.each(ROUTES)(
+    '%s %s needs the admin token: 401 without, 403 with a wrong one or a founder token',
+    async (method, path) => {
+      const { auth } = await world.founder('not-an-admin');
+      const send = (headers: Record<string, string>) => {
+        const request = world.http()[method](path).set(headers);
+        return method === 'post' ? request.send({ dry_run: true }) : request;
+      };
+      expect((await send({})).status).toBe(401);
+      expect((await send({ Authorization: 'Bearer wrong-token-of-some-length' })).status).toBe(403);
+      expect((await send(auth)).status).toBe(403);
+      expect((await send({ Authorization: `Bearer ${ADMIN_TOKEN}x` })).status).toBe(403);
+    },
+  );
 
   it('reloads content as a dry run: the diff, nothing written', async () => {
     const before = (await world.http().get('/api/v1/admin/content/releases').set(admin)).body;
@@ -54,7 +57,9 @@ describe('admin', () => {
     const older = await world.http().get(`/api/v1/admin/audit-log?before_id=${audit.body.entries[0].id}`).set(admin);
     expect(older.body.entries.every((e: { id: number }) => e.id < audit.body.entries[0].id)).toBe(true);
     expect((await world.http().get('/api/v1/admin/audit-log?limit=0').set(admin)).status).toBe(400);
-    expect((await world.http().post('/api/v1/admin/content/reload').set(admin).send({ dry_run: 'yes' })).status).toBe(400);
+    expect((await world.http().post('/api/v1/admin/content/reload').set(admin).send({ dry_run: 'yes' })).status).toBe(
+      400,
+    );
   });
 
   it('answers 503 on every admin route when no ADMIN_TOKEN is configured', async () => {
@@ -63,7 +68,11 @@ describe('admin', () => {
       for (const [method, path] of ROUTES) {
         const request = bare.http()[method](path).set(admin);
         const res = await (method === 'post' ? request.send({}) : request);
-        expect({ path, status: res.status, code: res.body.error.code }).toEqual({ path, status: 503, code: 'unavailable' });
+        expect({ path, status: res.status, code: res.body.error.code }).toEqual({
+          path,
+          status: 503,
+          code: 'unavailable',
+        });
       }
     } finally {
       await bare.close();

@@ -9,7 +9,8 @@ afterAll(() => world.close());
 
 type Auth = { Authorization: string };
 const start = (auth: Auth, body: object = {}) => world.http().post('/api/v1/me/assessments').set(auth).send(body);
-const step = (auth: Auth, id: string, body: object) => world.http().post(`/api/v1/me/assessments/${id}/answers`).set(auth).send(body);
+const step = (auth: Auth, id: string, body: object) =>
+  world.http().post(`/api/v1/me/assessments/${id}/answers`).set(auth).send(body);
 
 /** A valid answer for whatever the question asks. */
 function answerFor(question: { fact: string; type: string; options: { value: string }[]; min: number | null }) {
@@ -133,7 +134,9 @@ describe('assessments', () => {
 
   it('answers 404 for an unknown assessment', async () => {
     const { auth } = await world.founder('assess-404');
-    expect((await world.http().get('/api/v1/me/assessments/00000000-0000-0000-0000-000000000000').set(auth)).status).toBe(404);
+    expect(
+      (await world.http().get('/api/v1/me/assessments/00000000-0000-0000-0000-000000000000').set(auth)).status,
+    ).toBe(404);
     expect((await step(auth, 'nope', { back: true })).status).toBe(404);
   });
 });

@@ -26,9 +26,18 @@ describe('POST /api/v1/auth/login', () => {
     wechat.replies['good-code'] = { openid: 'o-alice', unionid: 'u-alice' };
     const res = await login('good-code');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ token: expect.any(String), token_type: 'Bearer', expires_at: expect.any(String), founder_id: expect.any(String) });
+    expect(res.body).toEqual({
+      token: expect.any(String),
+      token_type: 'Bearer',
+      expires_at: expect.any(String),
+      founder_id: expect.any(String),
+    });
     const sent = wechat.requests[wechat.requests.length - 1]!;
-    expect(Object.fromEntries(sent)).toMatchObject({ appid: 'wx-test-app', js_code: 'good-code', grant_type: 'authorization_code' });
+    expect(Object.fromEntries(sent)).toMatchObject({
+      appid: 'wx-test-app',
+      js_code: 'good-code',
+      grant_type: 'authorization_code',
+    });
 
     const me = await world.http().get('/api/v1/me/profile').set('Authorization', `Bearer ${res.body.token}`);
     expect(me.status).toBe(200);
@@ -95,7 +104,14 @@ describe('session tokens', () => {
     const { token } = await world.founder('tamper');
     const [prefix, payload, signature] = token.split('.') as [string, string, string];
     const forged = `${prefix}.${Buffer.from(JSON.stringify({ sub: 'someone-else', exp: 4102444800 })).toString('base64url')}.${signature}`;
-    for (const header of [undefined, 'Bearer', 'Bearer nonsense', `Basic ${token}`, `Bearer ${prefix}.${payload}.${signature}x`, `Bearer ${forged}`]) {
+    for (const header of [
+      undefined,
+      'Bearer',
+      'Bearer nonsense',
+      `Basic ${token}`,
+      `Bearer ${prefix}.${payload}.${signature}x`,
+      `Bearer ${forged}`,
+    ]) {
       const request = world.http().get('/api/v1/me/profile');
       const res = await (header ? request.set('Authorization', header) : request);
       expect({ header, status: res.status }).toEqual({ header, status: 401 });

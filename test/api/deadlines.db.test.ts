@@ -34,14 +34,26 @@ describe('GET /api/v1/me/deadlines.ics', () => {
   it('leaves out policies I am not eligible for unless I subscribed to them', async () => {
     const { auth } = await world.founder('ics-student');
     // An unregistered team: not eligible for 高企.
-    await world.http().put('/api/v1/me/profile').set(auth).send({ answers: { company_registered: false, district: 'minhang' } });
+    await world
+      .http()
+      .put('/api/v1/me/profile')
+      .set(auth)
+      .send({ answers: { company_registered: false, district: 'minhang' } });
     const text = async () => unfold((await world.http().get('/api/v1/me/deadlines.ics').set(auth)).text);
     const title = (await world.http().get('/api/v1/policies/cn.high-tech-enterprise')).body.title as string;
     const before = await text();
     expect(before).not.toContain(`SUMMARY:申报截止：${title}`);
-    await world.http().post('/api/v1/me/subscriptions').set(auth).send({ scope: 'cn.high-tech-enterprise', template_ids: ['t'] });
+    await world
+      .http()
+      .post('/api/v1/me/subscriptions')
+      .set(auth)
+      .send({ scope: 'cn.high-tech-enterprise', template_ids: ['t'] });
     const after = await text();
-    if ((await world.http().get('/api/v1/policies/cn.high-tech-enterprise')).body.windows.some((w: { closes: string | null }) => w.closes)) {
+    if (
+      (await world.http().get('/api/v1/policies/cn.high-tech-enterprise')).body.windows.some(
+        (w: { closes: string | null }) => w.closes,
+      )
+    ) {
       expect(after).toContain(`SUMMARY:申报截止：${title}`);
     }
   });

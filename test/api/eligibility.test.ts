@@ -8,7 +8,11 @@ beforeAll(async () => {
 });
 afterAll(() => world.close());
 
-const check = (body: unknown) => world.http().post('/api/v1/eligibility').send(body as object);
+const check = (body: unknown) =>
+  world
+    .http()
+    .post('/api/v1/eligibility')
+    .send(body as object);
 
 describe('POST /api/v1/eligibility', () => {
   it('answers every policy with criteria, missing facts, benefit, deadline, sources and the next question', async () => {
@@ -26,7 +30,11 @@ describe('POST /api/v1/eligibility', () => {
       expect(['met', 'not_met', 'unknown']).toContain(criterion.status);
       expect(criterion.explanation).toEqual(expect.any(String));
     }
-    expect(res.body.next_question).toMatchObject({ fact: expect.any(String), text: expect.any(String), type: expect.any(String) });
+    expect(res.body.next_question).toMatchObject({
+      fact: expect.any(String),
+      text: expect.any(String),
+      type: expect.any(String),
+    });
     expect(['district', 'company_registered']).not.toContain(res.body.next_question.fact);
   });
 

@@ -11,7 +11,10 @@ afterAll(() => world.close());
 describe('GET /api/v1/me/applications', () => {
   it('lists the windows I was asked about, with the policy title and deadline', async () => {
     const { id, auth } = await world.founder('tracker');
-    const window = await world.db.dataSource.manager.findOneOrFail(ApplicationWindow, { where: { rolling: false }, order: { id: 'ASC' } });
+    const window = await world.db.dataSource.manager.findOneOrFail(ApplicationWindow, {
+      where: { rolling: false },
+      order: { id: 'ASC' },
+    });
     await world.db.dataSource.manager.insert(ApplicationRecord, {
       founderId: id,
       policyId: window.policyId,
@@ -40,8 +43,16 @@ describe('GET /api/v1/me/applications', () => {
 describe('DELETE /api/v1/me', () => {
   it('erases profile, assessments and subscriptions, ends the session, keeps no personal data', async () => {
     const { id, auth } = await world.founder('leaving');
-    await world.http().put('/api/v1/me/profile').set(auth).send({ answers: { employees: 3 } });
-    await world.http().post('/api/v1/me/subscriptions').set(auth).send({ scope: '*', template_ids: ['t'] });
+    await world
+      .http()
+      .put('/api/v1/me/profile')
+      .set(auth)
+      .send({ answers: { employees: 3 } });
+    await world
+      .http()
+      .post('/api/v1/me/subscriptions')
+      .set(auth)
+      .send({ scope: '*', template_ids: ['t'] });
     await world.http().post('/api/v1/me/assessments').set(auth).send({});
 
     const res = await world.http().delete('/api/v1/me').set(auth);

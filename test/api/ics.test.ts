@@ -18,7 +18,15 @@ describe('ics writer', () => {
 
   it('writes all-day events with an end the next day and an alarm', () => {
     const ics = renderCalendar(
-      [{ uid: 'p.w:2026@founder-guide', date: '2026-12-31', summary: '截止', description: '第一行\n第二行', alarmDaysBefore: 7 }],
+      [
+        {
+          uid: 'p.w:2026@founder-guide',
+          date: '2026-12-31',
+          summary: '截止',
+          description: '第一行\n第二行',
+          alarmDaysBefore: 7,
+        },
+      ],
       { name: '日历', stamp: new Date('2026-11-23T02:00:00Z') },
     );
     expect(ics).toContain('DTSTART;VALUE=DATE:20261231\r\nDTEND;VALUE=DATE:20270101\r\n');

@@ -13,7 +13,11 @@ describe('GET /api/v1/incubators', () => {
     expect(res.status).toBe(200);
     expect(res.body.count).toBeGreaterThanOrEqual(25);
     expect(res.body.matched).toBe(false);
-    expect(res.body.incubators[0]).toMatchObject({ id: expect.any(String), name: expect.any(String), verified_at: expect.any(String) });
+    expect(res.body.incubators[0]).toMatchObject({
+      id: expect.any(String),
+      name: expect.any(String),
+      verified_at: expect.any(String),
+    });
   });
 
   it('filters by district and industry', async () => {
@@ -26,7 +30,11 @@ describe('GET /api/v1/incubators', () => {
 
   it('ranks by my profile with reasons when ?match=me', async () => {
     const { auth } = await world.founder('incubator-match');
-    await world.http().put('/api/v1/me/profile').set(auth).send({ answers: { district: 'minhang', industry: 'integrated_circuit', stage: 'idea' } });
+    await world
+      .http()
+      .put('/api/v1/me/profile')
+      .set(auth)
+      .send({ answers: { district: 'minhang', industry: 'integrated_circuit', stage: 'idea' } });
     const res = await world.http().get('/api/v1/incubators?match=me').set(auth);
     expect(res.status).toBe(200);
     expect(res.body.matched).toBe(true);

@@ -39,8 +39,15 @@ describe('API logs', () => {
     const login = await world.http().post('/api/v1/auth/login').send({ code: 'log-code' });
     expect(login.status).toBe(200);
     const auth = { Authorization: `Bearer ${login.body.token}` };
-    await world.http().put('/api/v1/me/profile').set(auth).send({ answers: { employees: 4242, district: 'chongming' } });
-    await world.http().post('/api/v1/eligibility').send({ answers: { annual_revenue_wan: 98765 } });
+    await world
+      .http()
+      .put('/api/v1/me/profile')
+      .set(auth)
+      .send({ answers: { employees: 4242, district: 'chongming' } });
+    await world
+      .http()
+      .post('/api/v1/eligibility')
+      .send({ answers: { annual_revenue_wan: 98765 } });
     await world.http().get('/api/v1/policies?q=secret-search-words');
     failHealth = true;
     expect((await world.http().get('/health')).status).toBe(500);
@@ -48,7 +55,16 @@ describe('API logs', () => {
     expect(lines).toContain('"route":"/api/v1/me/profile"');
     expect(lines).toContain(login.body.founder_id);
     expect(lines).toContain('unhandled error');
-    for (const secret of ['o-private-openid', 'u-private-unionid', 'secret-session-key', login.body.token, '4242', 'chongming', '98765', 'secret-search-words']) {
+    for (const secret of [
+      'o-private-openid',
+      'u-private-unionid',
+      'secret-session-key',
+      login.body.token,
+      '4242',
+      'chongming',
+      '98765',
+      'secret-search-words',
+    ]) {
       expect({ secret, logged: lines.includes(secret) }).toEqual({ secret, logged: false });
     }
   });

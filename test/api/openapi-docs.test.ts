@@ -47,7 +47,9 @@ describe('OpenAPI and docs', () => {
     expect(body.additionalProperties).toBe(false);
     expect(body.required).toEqual(['answers']);
     expect(Object.keys(body.properties)).toEqual(['answers', 'as_of', 'policies', 'skipped']);
-    expect(eligibility.responses['400'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
+    expect(eligibility.responses['400'].content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/Error',
+    });
     expect(doc.paths['/api/v1/me/profile'].get.security).toEqual([{ session: [] }]);
     expect(doc.paths['/api/v1/admin/audit-log'].get.security).toEqual([{ admin: [] }]);
     expect(doc.paths['/api/v1/policies'].get.parameters.map((p: { name: string }) => p.name)).toEqual(

@@ -15,8 +15,13 @@ interface Persona {
 /** A copy of ../shared/personas, so the repository tests itself; kept equal to the original below. */
 const PERSONAS_DIR = path.resolve(__dirname, 'fixtures/personas');
 const SHARED_DIR = path.resolve(__dirname, '../../../shared/personas');
-const files = fs.readdirSync(PERSONAS_DIR).filter((file) => file.endsWith('.yaml')).sort();
-const personas: Persona[] = files.map((file) => YAML.parse(fs.readFileSync(path.join(PERSONAS_DIR, file), 'utf8')) as Persona);
+const files = fs
+  .readdirSync(PERSONAS_DIR)
+  .filter((file) => file.endsWith('.yaml'))
+  .sort();
+const personas: Persona[] = files.map(
+  (file) => YAML.parse(fs.readFileSync(path.join(PERSONAS_DIR, file), 'utf8')) as Persona,
+);
 
 let world: ApiWorld;
 beforeAll(async () => {
@@ -31,23 +36,36 @@ describe('personas through POST /api/v1/eligibility', () => {
 
   (fs.existsSync(SHARED_DIR) ? it : it.skip)('uses the same personas as ../shared/personas', () => {
     for (const file of files) {
-      expect(fs.readFileSync(path.join(PERSONAS_DIR, file), 'utf8')).toBe(fs.readFileSync(path.join(SHARED_DIR, file), 'utf8'));
+      expect(fs.readFileSync(path.join(PERSONAS_DIR, file), 'utf8')).toBe(
+        fs.readFileSync(path.join(SHARED_DIR, file), 'utf8'),
+      );
     }
   });
 
   describe.each(personas.map((p) => [p.name, p] as const))('%s', (_name, persona) => {
     it('gets the expected status for every expected policy', async () => {
-      const res = await world.http().post('/api/v1/eligibility').send({ answers: persona.answers, as_of: persona.as_of });
+      const res = await world
+        .http()
+        .post('/api/v1/eligibility')
+        .send({ answers: persona.answers, as_of: persona.as_of });
       expect(res.status).toBe(200);
-      const statuses = Object.fromEntries(res.body.results.map((r: { policy: string; status: string }) => [r.policy, r.status]));
-      for (const [policy, status] of Object.entries(persona.expect)) expect({ policy, status: statuses[policy] }).toEqual({ policy, status });
+      const statuses = Object.fromEntries(
+        res.body.results.map((r: { policy: string; status: string }) => [r.policy, r.status]),
+      );
+      for (const [policy, status] of Object.entries(persona.expect))
+        expect({ policy, status: statuses[policy] }).toEqual({ policy, status });
     });
 
     it('gets the expected near misses', async () => {
-      const res = await world.http().post('/api/v1/eligibility').send({ answers: persona.answers, as_of: persona.as_of });
+      const res = await world
+        .http()
+        .post('/api/v1/eligibility')
+        .send({ answers: persona.answers, as_of: persona.as_of });
       for (const [policy, miss] of Object.entries(persona.near_miss ?? {})) {
         const result = res.body.results.find((r: { policy: string }) => r.policy === policy);
-        expect(result.near_miss).toEqual(expect.arrayContaining([expect.objectContaining({ fact: miss.fact, needed: miss.needed })]));
+        expect(result.near_miss).toEqual(
+          expect.arrayContaining([expect.objectContaining({ fact: miss.fact, needed: miss.needed })]),
+        );
         const current = persona.answers[miss.fact];
         expect(result.near_miss.find((m: { fact: string }) => m.fact === miss.fact).current).toBe(current);
       }

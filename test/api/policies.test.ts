@@ -11,7 +11,10 @@ afterAll(() => world.close());
 const list = async (query: string) => {
   const res = await world.http().get(`/api/v1/policies${query}`);
   expect(res.status).toBe(200);
-  return res.body as { count: number; policies: { id: string; region: string; open_now: boolean; closing_soon: boolean }[] };
+  return res.body as {
+    count: number;
+    policies: { id: string; region: string; open_now: boolean; closing_soon: boolean }[];
+  };
 };
 const ids = (body: { policies: { id: string }[] }) => body.policies.map((p) => p.id);
 
@@ -20,7 +23,9 @@ describe('GET /api/v1/policies', () => {
     const res = await world.http().get('/api/v1/policies');
     expect(policyListResponse.safeParse(res.body).success).toBe(true);
     expect(res.body.count).toBe(res.body.policies.length);
-    expect(ids(res.body)).toEqual(expect.arrayContaining(['cn.tech-sme', 'cn.high-tech-enterprise', 'sh.innovation-voucher']));
+    expect(ids(res.body)).toEqual(
+      expect.arrayContaining(['cn.tech-sme', 'cn.high-tech-enterprise', 'sh.innovation-voucher']),
+    );
   });
 
   it('filters by region: national policies apply everywhere, the county pack only to zj-county', async () => {
@@ -69,7 +74,11 @@ describe('GET /api/v1/policies/:id', () => {
     const res = await world.http().get('/api/v1/policies/cn.high-tech-enterprise');
     expect(res.status).toBe(200);
     expect(policyDetailResponse.safeParse(res.body).success).toBe(true);
-    expect(res.body).toMatchObject({ id: 'cn.high-tech-enterprise', in_force: true, confidence: expect.stringMatching(/^[ABC]$/) });
+    expect(res.body).toMatchObject({
+      id: 'cn.high-tech-enterprise',
+      in_force: true,
+      confidence: expect.stringMatching(/^[ABC]$/),
+    });
     expect(res.body.criteria).toEqual(expect.any(Object));
     expect(res.body.how_to_apply.steps.length).toBeGreaterThan(0);
     expect(res.body.sources.length).toBeGreaterThan(0);

@@ -25,7 +25,9 @@ describe('rate limiting', () => {
     const { auth } = await world.founder('busy-founder');
     const statuses: number[] = [];
     for (let i = 0; i < 7; i += 1) {
-      statuses.push((await world.http().get('/api/v1/me/profile').set(auth).set('X-Forwarded-For', `198.51.100.${i}`)).status);
+      statuses.push(
+        (await world.http().get('/api/v1/me/profile').set(auth).set('X-Forwarded-For', `198.51.100.${i}`)).status,
+      );
     }
     expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
     expect(statuses.slice(5)).toEqual([429, 429]);

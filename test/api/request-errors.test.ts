@@ -24,7 +24,11 @@ describe('request bodies and errors', () => {
   });
 
   it('answers 400 for malformed JSON', async () => {
-    const res = await world.http().post('/api/v1/eligibility').set('Content-Type', 'application/json').send('{"answers": {');
+    const res = await world
+      .http()
+      .post('/api/v1/eligibility')
+      .set('Content-Type', 'application/json')
+      .send('{"answers": {');
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ error: { code: 'validation_error' } });
   });

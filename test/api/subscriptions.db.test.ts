@@ -11,26 +11,55 @@ afterAll(() => world.close());
 describe('/api/v1/me/subscriptions', () => {
   it('subscribes to a policy with the accepted templates (201), then lists it', async () => {
     const { auth } = await world.founder('subs-policy');
-    const res = await world.http().post('/api/v1/me/subscriptions').set(auth).send({ scope: 'cn.high-tech-enterprise', template_ids: ['tmpl-1'] });
+    const res = await world
+      .http()
+      .post('/api/v1/me/subscriptions')
+      .set(auth)
+      .send({ scope: 'cn.high-tech-enterprise', template_ids: ['tmpl-1'] });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ scope: 'cn.high-tech-enterprise', channel: 'miniprogram', template_ids: ['tmpl-1'], status: 'active' });
+    expect(res.body).toMatchObject({
+      scope: 'cn.high-tech-enterprise',
+      channel: 'miniprogram',
+      template_ids: ['tmpl-1'],
+      status: 'active',
+    });
     const listed = await world.http().get('/api/v1/me/subscriptions').set(auth);
     expect(listed.body.subscriptions).toEqual([res.body]);
   });
 
   it('subscribes to everything that fits me with *, on WeChat too', async () => {
     const { auth } = await world.founder('subs-star');
-    expect((await world.http().post('/api/v1/me/subscriptions').set(auth).send({ scope: '*', template_ids: ['t'] })).status).toBe(201);
-    const wechat = await world.http().post('/api/v1/me/subscriptions').set(auth).send({ scope: '*', channel: 'wechat' });
+    expect(
+      (
+        await world
+          .http()
+          .post('/api/v1/me/subscriptions')
+          .set(auth)
+          .send({ scope: '*', template_ids: ['t'] })
+      ).status,
+    ).toBe(201);
+    const wechat = await world
+      .http()
+      .post('/api/v1/me/subscriptions')
+      .set(auth)
+      .send({ scope: '*', channel: 'wechat' });
     expect(wechat.status).toBe(201);
     expect(wechat.body).toMatchObject({ scope: '*', channel: 'wechat', template_ids: [] });
   });
 
   it('subscribing again adds templates and re-activates a refused subscription (200)', async () => {
     const { id, auth } = await world.founder('subs-again');
-    await world.http().post('/api/v1/me/subscriptions').set(auth).send({ scope: 'cn.tech-sme', template_ids: ['a'] });
+    await world
+      .http()
+      .post('/api/v1/me/subscriptions')
+      .set(auth)
+      .send({ scope: 'cn.tech-sme', template_ids: ['a'] });
     await world.db.dataSource.manager.update(Subscription, { founderId: id }, { status: 'refused' });
-    const again = await world.http().post('/api/v1/me/subscriptions').set(auth).send({ scope: 'cn.tech-sme', template_ids: ['b'] });
+    const again = await world
+      .http()
+      .post('/api/v1/me/subscriptions')
+      .set(auth)
+      .send({ scope: 'cn.tech-sme', template_ids: ['b'] });
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ template_ids: ['a', 'b'], status: 'active' });
   });
@@ -53,7 +82,11 @@ describe('/api/v1/me/subscriptions', () => {
   it('unsubscribes by scope and channel, or from everything', async () => {
     const { auth } = await world.founder('subs-delete');
     for (const scope of ['cn.tech-sme', 'cn.high-tech-enterprise', '*']) {
-      await world.http().post('/api/v1/me/subscriptions').set(auth).send({ scope, template_ids: ['t'] });
+      await world
+        .http()
+        .post('/api/v1/me/subscriptions')
+        .set(auth)
+        .send({ scope, template_ids: ['t'] });
     }
     const one = await world.http().delete('/api/v1/me/subscriptions?scope=cn.tech-sme').set(auth);
     expect(one.body).toEqual({ removed: 1 });

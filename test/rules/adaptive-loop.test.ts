@@ -3,16 +3,37 @@ import { catalogue, policy } from './support/fixtures';
 
 const voucher = policy('voucher', {
   any: [
-    { all: [{ fact: 'company_registered', op: '=', value: true }, { fact: 'is_tech_sme', op: '=', value: true }] },
-    { all: [{ fact: 'company_registered', op: '=', value: false }, { fact: 'in_incubator', op: '=', value: true }, { fact: 'team_core_members', op: '>=', value: 3 }] },
+    {
+      all: [
+        { fact: 'company_registered', op: '=', value: true },
+        { fact: 'is_tech_sme', op: '=', value: true },
+      ],
+    },
+    {
+      all: [
+        { fact: 'company_registered', op: '=', value: false },
+        { fact: 'in_incubator', op: '=', value: true },
+        { fact: 'team_core_members', op: '>=', value: 3 },
+      ],
+    },
   ],
 });
-const returnee = policy('returnee', { all: [{ fact: 'founder_overseas_degree', op: '=', value: true }, { fact: 'registered_in_shanghai', op: '=', value: true }] });
+const returnee = policy('returnee', {
+  all: [
+    { fact: 'founder_overseas_degree', op: '=', value: true },
+    { fact: 'registered_in_shanghai', op: '=', value: true },
+  ],
+});
 const cat = catalogue([voucher, returnee]);
 
 describe('runAdaptiveLoop', () => {
   it('counts questions to the first eligible verdict and to the end, against the questionnaire', () => {
-    const known = { company_registered: false, in_incubator: true, team_core_members: 4, founder_overseas_degree: false };
+    const known = {
+      company_registered: false,
+      in_incubator: true,
+      team_core_members: 4,
+      founder_overseas_degree: false,
+    };
     const run = runAdaptiveLoop(cat, known, '2026-11-23');
     const asked = run.asked.map((q) => q.fact);
     // The team route is eligible once its last fact is in.
@@ -38,7 +59,9 @@ describe('runAdaptiveLoop', () => {
   });
 
   it('limits the loop and the questionnaire to a topic', () => {
-    const run = runAdaptiveLoop(cat, { founder_overseas_degree: true, registered_in_shanghai: true }, '2026-11-23', { policies: ['returnee'] });
+    const run = runAdaptiveLoop(cat, { founder_overseas_degree: true, registered_in_shanghai: true }, '2026-11-23', {
+      policies: ['returnee'],
+    });
     expect(run.asked.map((q) => q.fact).sort()).toEqual(['founder_overseas_degree', 'registered_in_shanghai']);
     expect(questionnaireLength(cat, '2026-11-23', ['returnee'])).toBe(2);
     expect(run.questionnaire).toBe(2);

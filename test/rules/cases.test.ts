@@ -41,8 +41,14 @@ function readYaml(file: string): unknown {
 }
 
 function load(): [string, Case[]][] {
-  const files = fs.readdirSync(casesDir).filter((f) => f.endsWith('.yaml')).sort();
-  const groups: [string, Case[]][] = files.map((file) => [file, (readYaml(path.join(casesDir, file)) as { cases: Case[] }).cases]);
+  const files = fs
+    .readdirSync(casesDir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
+  const groups: [string, Case[]][] = files.map((file) => [
+    file,
+    (readYaml(path.join(casesDir, file)) as { cases: Case[] }).cases,
+  ]);
   const personas = fs
     .readdirSync(personasDir)
     .filter((f) => /\.ya?ml$/.test(f))
@@ -74,15 +80,23 @@ describe.each(groups)('%s', (_file, cases) => {
       expect({ policy: id, status: byPolicy(results, id).status }).toEqual({ policy: id, status });
     }
     for (const [id, facts] of Object.entries(c.missing ?? {})) {
-      expect({ policy: id, missing: [...byPolicy(results, id).missing].sort() }).toEqual({ policy: id, missing: [...facts].sort() });
+      expect({ policy: id, missing: [...byPolicy(results, id).missing].sort() }).toEqual({
+        policy: id,
+        missing: [...facts].sort(),
+      });
     }
     for (const [id, miss] of Object.entries(c.near_miss ?? {})) {
       const found = byPolicy(results, id).nearMiss;
       if (miss === null) expect({ policy: id, nearMiss: found }).toEqual({ policy: id, nearMiss: [] });
       else expect({ policy: id, nearMiss: found[0] }).toMatchObject({ policy: id, nearMiss: miss });
     }
-    for (const id of c.not_needed ?? []) expect({ policy: id, notNeeded: byPolicy(results, id).notNeeded }).toEqual({ policy: id, notNeeded: expect.any(String) });
+    for (const id of c.not_needed ?? [])
+      expect({ policy: id, notNeeded: byPolicy(results, id).notNeeded }).toEqual({
+        policy: id,
+        notNeeded: expect.any(String),
+      });
     for (const id of c.absent ?? []) expect(results.map((r) => r.policy)).not.toContain(id);
-    for (const [id, bounds] of Object.entries(c.score ?? {})) expect(byPolicy(results, id).scores[0]).toMatchObject(bounds);
+    for (const [id, bounds] of Object.entries(c.score ?? {}))
+      expect(byPolicy(results, id).scores[0]).toMatchObject(bounds);
   });
 });

@@ -45,7 +45,10 @@ describe('evaluate', () => {
   });
 
   it('resolves references on the same answers and lists their missing facts', () => {
-    const cat = catalogue([policy('a', { all: [{ policy: 'b' }, { fact: 'in_incubator', op: '=', value: true }] }), policy('b', registered)]);
+    const cat = catalogue([
+      policy('a', { all: [{ policy: 'b' }, { fact: 'in_incubator', op: '=', value: true }] }),
+      policy('b', registered),
+    ]);
     const a = evaluate(cat, { in_incubator: true }, '2026-11-23').results[0]!;
     expect(a).toMatchObject({ status: 'maybe', missing: ['company_registered'] });
   });
@@ -62,18 +65,23 @@ describe('evaluate', () => {
   });
 
   it('says a hukou route is not needed by someone who has a Shanghai hukou', () => {
-    const hukou = policy('sh.hukou', { fact: 'founder_overseas_degree', op: '=', value: true }, {
-      region: 'shanghai',
-      benefit: { kind: 'hukou', cap_yuan: 'unknown', description: '落户', confidence: 'B' },
-    });
+    const hukou = policy(
+      'sh.hukou',
+      { fact: 'founder_overseas_degree', op: '=', value: true },
+      {
+        region: 'shanghai',
+        benefit: { kind: 'hukou', cap_yuan: 'unknown', description: '落户', confidence: 'B' },
+      },
+    );
     const cat = catalogue([hukou]);
-    const has = evaluate(cat, { founder_hukou_shanghai: true, founder_overseas_degree: true }, '2026-11-23').results[0]!;
+    const has = evaluate(cat, { founder_hukou_shanghai: true, founder_overseas_degree: true }, '2026-11-23')
+      .results[0]!;
     expect(has).toMatchObject({ status: 'not_eligible', notNeeded: '已有上海户籍，无需办理', nearMiss: [] });
     const open = evaluate(cat, {}, '2026-11-23').results[0]!;
     expect(open.missing).toEqual(['founder_hukou_shanghai', 'founder_overseas_degree']);
-    expect(evaluate(cat, { founder_hukou_shanghai: false, founder_overseas_degree: true }, '2026-11-23').results[0]!.status).toBe(
-      'eligible',
-    );
+    expect(
+      evaluate(cat, { founder_hukou_shanghai: false, founder_overseas_degree: true }, '2026-11-23').results[0]!.status,
+    ).toBe('eligible');
   });
 
   it('says a certificate already held needs no new application, without changing the verdict', () => {
@@ -103,9 +111,19 @@ describe('evaluate', () => {
   });
 
   it('does not ask company questions of a team without a company', () => {
-    const cat = catalogue([policy('p', { all: [{ fact: 'is_tech_sme', op: '=', value: true }, { fact: 'employees', op: '<=', value: 500 }] })]);
+    const cat = catalogue([
+      policy('p', {
+        all: [
+          { fact: 'is_tech_sme', op: '=', value: true },
+          { fact: 'employees', op: '<=', value: 500 },
+        ],
+      }),
+    ]);
     // company_registered = false implies no certificates, which settles the verdict.
-    expect(evaluate(cat, { company_registered: false }, '2026-11-23').results[0]).toMatchObject({ status: 'not_eligible', missing: [] });
+    expect(evaluate(cat, { company_registered: false }, '2026-11-23').results[0]).toMatchObject({
+      status: 'not_eligible',
+      missing: [],
+    });
   });
 
   it('never serves a stale verdict when the same answers object is changed in place', () => {
@@ -119,11 +137,30 @@ describe('evaluate', () => {
   });
 
   it('serialises a verdict with its explanations and without its internals', () => {
-    const result = evaluate(catalogue([policy('p', registered)]), { company_registered: true }, '2026-11-23').results[0]!;
+    const result = evaluate(catalogue([policy('p', registered)]), { company_registered: true }, '2026-11-23')
+      .results[0]!;
     const json = JSON.parse(JSON.stringify(result));
-    expect(json).toMatchObject({ policy: 'p', status: 'eligible', criteria: [{ fact: 'company_registered', status: 'met' }], scores: [] });
+    expect(json).toMatchObject({
+      policy: 'p',
+      status: 'eligible',
+      criteria: [{ fact: 'company_registered', status: 'met' }],
+      scores: [],
+    });
     expect(Object.keys(json).sort()).toEqual(
-      ['benefit', 'caveats', 'criteria', 'missing', 'nearMiss', 'nextWindow', 'policy', 'scores', 'sources', 'status', 'title', 'verifiedAt'].sort(),
+      [
+        'benefit',
+        'caveats',
+        'criteria',
+        'missing',
+        'nearMiss',
+        'nextWindow',
+        'policy',
+        'scores',
+        'sources',
+        'status',
+        'title',
+        'verifiedAt',
+      ].sort(),
     );
   });
 });

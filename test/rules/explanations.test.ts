@@ -9,12 +9,18 @@ function explain(leaf: Criterion, answers: Record<string, boolean | number | str
 
 describe('criterion explanations', () => {
   it('shows the founder value, the relation and the threshold with the unit', () => {
-    expect(explain({ fact: 'rd_expense_ratio', op: '>=', value: 5 }, { rd_expense_ratio: 4.2 })).toBe('研发费用占比 4.2% < 要求 5%');
-    expect(explain({ fact: 'rd_expense_ratio', op: '>=', value: 5 }, { rd_expense_ratio: 5 })).toBe('研发费用占比 5% ≥ 要求 5%');
+    expect(explain({ fact: 'rd_expense_ratio', op: '>=', value: 5 }, { rd_expense_ratio: 4.2 })).toBe(
+      '研发费用占比 4.2% < 要求 5%',
+    );
+    expect(explain({ fact: 'rd_expense_ratio', op: '>=', value: 5 }, { rd_expense_ratio: 5 })).toBe(
+      '研发费用占比 5% ≥ 要求 5%',
+    );
   });
 
   it('calls an upper bound a 上限', () => {
-    expect(explain({ fact: 'employees', op: '<=', value: 500 }, { employees: 620 })).toBe('职工人数 620人 > 上限 500人');
+    expect(explain({ fact: 'employees', op: '<=', value: 500 }, { employees: 620 })).toBe(
+      '职工人数 620人 > 上限 500人',
+    );
     expect(explain({ fact: 'annual_revenue_wan', op: '<=', value: 20000 }, { annual_revenue_wan: 3000 })).toBe(
       '年销售收入 3000万元 ≤ 上限 20000万元',
     );
@@ -27,11 +33,15 @@ describe('criterion explanations', () => {
   });
 
   it('shows months and counts with their units', () => {
-    expect(explain({ fact: 'company_age_months', op: '>=', value: 12 }, { company_age_months: 8 })).toBe('成立时长 8个月 < 要求 12个月');
+    expect(explain({ fact: 'company_age_months', op: '>=', value: 12 }, { company_age_months: 8 })).toBe(
+      '成立时长 8个月 < 要求 12个月',
+    );
   });
 
   it('reads booleans as 是/否 and says what was required', () => {
-    expect(explain({ fact: 'registered_in_shanghai', op: '=', value: true }, { registered_in_shanghai: true })).toBe('在上海注册：是');
+    expect(explain({ fact: 'registered_in_shanghai', op: '=', value: true }, { registered_in_shanghai: true })).toBe(
+      '在上海注册：是',
+    );
     expect(explain({ fact: 'registered_in_shanghai', op: '=', value: true }, { registered_in_shanghai: false })).toBe(
       '在上海注册：否（要求：是）',
     );
@@ -41,7 +51,9 @@ describe('criterion explanations', () => {
   });
 
   it('names enum values by their Chinese label', () => {
-    expect(explain({ fact: 'industry', op: '=', value: 'ai' }, { industry: 'biomedicine' })).toBe('所属行业：生物医药（要求：人工智能）');
+    expect(explain({ fact: 'industry', op: '=', value: 'ai' }, { industry: 'biomedicine' })).toBe(
+      '所属行业：生物医药（要求：人工智能）',
+    );
   });
 
   it('says what is not answered yet and what it must be', () => {
@@ -62,6 +74,8 @@ describe('criterion explanations', () => {
       policy('b', { fact: 'company_registered', op: '=', value: true }, { title: '科技型中小企业评价入库' }),
     ]);
     const result = evaluate(cat, { company_registered: false }, '2026-11-23').results[0]!;
-    expect(result.criteria).toEqual([{ fact: 'policy:b', status: 'not_met', explanation: '不符合「科技型中小企业评价入库」' }]);
+    expect(result.criteria).toEqual([
+      { fact: 'policy:b', status: 'not_met', explanation: '不符合「科技型中小企业评价入库」' },
+    ]);
   });
 });

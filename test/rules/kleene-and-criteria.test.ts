@@ -65,12 +65,16 @@ describe('criteria trees', () => {
 
   it('a leaf under not is explained as the requirement it is', () => {
     const result = verdict({ not: { fact: 'credit_blacklisted', op: '=', value: true } }, { credit_blacklisted: true });
-    expect(result.criteria).toEqual([{ fact: 'credit_blacklisted', status: 'not_met', explanation: '列入严重失信名单：是（要求：否）' }]);
+    expect(result.criteria).toEqual([
+      { fact: 'credit_blacklisted', status: 'not_met', explanation: '列入严重失信名单：是（要求：否）' },
+    ]);
   });
 
   it('missing holds only facts under undecided branches', () => {
     // The company branch is already lost, so its unknown facts are not missing.
-    const criteria: Criterion = { any: [{ all: [a, c] }, { all: [b, { fact: 'team_core_members', op: '>=', value: 3 }] }] };
+    const criteria: Criterion = {
+      any: [{ all: [a, c] }, { all: [b, { fact: 'team_core_members', op: '>=', value: 3 }] }],
+    };
     expect(verdict(criteria, { company_registered: false })).toMatchObject({
       status: 'maybe',
       missing: ['in_incubator', 'team_core_members'],
@@ -80,6 +84,8 @@ describe('criteria trees', () => {
   it('in compares with a list', () => {
     const criteria: Criterion = { fact: 'district', op: 'in', value: ['pudong', 'minhang'] };
     expect(verdict(criteria, { district: 'minhang' }).status).toBe('eligible');
-    expect(verdict(criteria, { district: 'jiading' }).criteria[0]!.explanation).toBe('所在区：嘉定区（要求：浦东新区、闵行区）');
+    expect(verdict(criteria, { district: 'jiading' }).criteria[0]!.explanation).toBe(
+      '所在区：嘉定区（要求：浦东新区、闵行区）',
+    );
   });
 });

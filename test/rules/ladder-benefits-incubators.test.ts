@@ -69,7 +69,10 @@ describe('estimateBenefits', () => {
       asOf: '2026-11-23',
       results: [
         result('a', 'eligible', { benefit: { kind: 'voucher', cap_yuan: 500_000, description: '', confidence: 'B' } }),
-        result('b', 'eligible', { title: '高企', benefit: { kind: 'tax', cap_yuan: 'unknown', description: '', confidence: 'A' } }),
+        result('b', 'eligible', {
+          title: '高企',
+          benefit: { kind: 'tax', cap_yuan: 'unknown', description: '', confidence: 'A' },
+        }),
         result('c', 'maybe', { benefit: { kind: 'voucher', cap_yuan: 100_000, description: '', confidence: 'B' } }),
         result('d', 'eligible', { notNeeded: '已有上海户籍，无需办理' }),
         result('e', 'not_eligible'),
@@ -83,7 +86,9 @@ describe('estimateBenefits', () => {
 
   it('works on a real evaluation', () => {
     const cat = catalogue([policy('x', { fact: 'company_registered', op: '=', value: true })]);
-    expect(estimateBenefits(evaluate(cat, { company_registered: true }, '2026-11-23')).eligible.totalYuan).toBe(100_000);
+    expect(estimateBenefits(evaluate(cat, { company_registered: true }, '2026-11-23')).eligible.totalYuan).toBe(
+      100_000,
+    );
   });
 });
 
@@ -103,8 +108,18 @@ describe('rankIncubators', () => {
     ...extra,
   });
   const incubators = [
-    incubator('zhangjiang-ai', { district: 'pudong', industries: ['ai'], stages: ['seed', 'growth'], level: '浦东高峰' }),
-    incubator('minhang-park', { district: 'minhang', industries: ['integrated_circuit'], stages: ['idea'], level: '大学科技园' }),
+    incubator('zhangjiang-ai', {
+      district: 'pudong',
+      industries: ['ai'],
+      stages: ['seed', 'growth'],
+      level: '浦东高峰',
+    }),
+    incubator('minhang-park', {
+      district: 'minhang',
+      industries: ['integrated_circuit'],
+      stages: ['idea'],
+      level: '大学科技园',
+    }),
     incubator('national-bio', { district: 'xuhui', industries: ['biomedicine'], stages: ['seed'], level: '国家级' }),
     incubator('county-base', { region: 'zj-county', industries: ['ai'], level: '孵化基地' }),
   ];
@@ -118,7 +133,9 @@ describe('rankIncubators', () => {
 
   it('treats explicit filters as hard and keeps the region of the founder', () => {
     expect(rankIncubators({ region: 'zj-county' }, incubators).map((m) => m.incubator.id)).toEqual(['county-base']);
-    expect(rankIncubators({}, incubators, { district: 'minhang' }).map((m) => m.incubator.id)).toEqual(['minhang-park']);
+    expect(rankIncubators({}, incubators, { district: 'minhang' }).map((m) => m.incubator.id)).toEqual([
+      'minhang-park',
+    ]);
     expect(rankIncubators({}, incubators, { limit: 2 })).toHaveLength(2);
   });
 });

@@ -3,19 +3,36 @@ import type { Answers, Criterion } from '../../rules/catalogue';
 import { catalogue, policy, techSme } from './support/fixtures';
 
 const asOf = '2026-11-23';
-const ask = (cat: ReturnType<typeof catalogue>, answers: Answers, options = {}) => nextQuestion(cat, answers, asOf, options)?.fact ?? null;
+const ask = (cat: ReturnType<typeof catalogue>, answers: Answers, options = {}) =>
+  nextQuestion(cat, answers, asOf, options)?.fact ?? null;
 
 describe('nextQuestion', () => {
   const team: Criterion = {
     any: [
-      { all: [{ fact: 'company_registered', op: '=', value: true }, { fact: 'employees', op: '<=', value: 500 }] },
-      { all: [{ fact: 'company_registered', op: '=', value: false }, { fact: 'in_incubator', op: '=', value: true }] },
+      {
+        all: [
+          { fact: 'company_registered', op: '=', value: true },
+          { fact: 'employees', op: '<=', value: 500 },
+        ],
+      },
+      {
+        all: [
+          { fact: 'company_registered', op: '=', value: false },
+          { fact: 'in_incubator', op: '=', value: true },
+        ],
+      },
     ],
   };
 
   it('returns the question with its type, text and bounds', () => {
     const question = nextQuestion(catalogue([policy('p', { fact: 'employees', op: '<=', value: 500 })]), {}, asOf);
-    expect(question).toMatchObject({ fact: 'employees', type: 'integer', text: '职工人数是多少？', min: 0, why: '测试' });
+    expect(question).toMatchObject({
+      fact: 'employees',
+      type: 'integer',
+      text: '职工人数是多少？',
+      min: 0,
+      why: '测试',
+    });
   });
 
   it('returns null when no unknown fact can change any verdict', () => {
@@ -33,7 +50,14 @@ describe('nextQuestion', () => {
   });
 
   it('never asks an answered or a skipped fact, and gives up when only skipped facts are left', () => {
-    const cat = catalogue([policy('p', { all: [{ fact: 'in_incubator', op: '=', value: true }, { fact: 'employees', op: '<=', value: 5 }] })]);
+    const cat = catalogue([
+      policy('p', {
+        all: [
+          { fact: 'in_incubator', op: '=', value: true },
+          { fact: 'employees', op: '<=', value: 5 },
+        ],
+      }),
+    ]);
     expect(ask(cat, { in_incubator: true })).toBe('employees');
     expect(ask(cat, {}, { skipped: ['in_incubator'] })).toBe('employees');
     expect(ask(cat, { in_incubator: true }, { skipped: ['employees'] })).toBeNull();
@@ -41,7 +65,13 @@ describe('nextQuestion', () => {
 
   it('does not ask score facts of someone who holds a 高企 certificate', () => {
     const cat = catalogue([techSme()]);
-    const answers = { company_registered: true, employees: 10, tech_staff_ratio: 12, credit_blacklisted: false, is_high_tech_enterprise: true };
+    const answers = {
+      company_registered: true,
+      employees: 10,
+      tech_staff_ratio: 12,
+      credit_blacklisted: false,
+      is_high_tech_enterprise: true,
+    };
     expect(ask(cat, answers)).toBeNull();
   });
 
@@ -52,9 +82,13 @@ describe('nextQuestion', () => {
 
   it('weighs open verdicts by what the policies are worth', () => {
     const small = policy('small', { fact: 'in_incubator', op: '=', value: true });
-    const big = policy('big', { fact: 'founder_overseas_degree', op: '=', value: true }, {
-      benefit: { kind: 'cash', cap_yuan: 5_000_000, description: '500 万', confidence: 'B' },
-    });
+    const big = policy(
+      'big',
+      { fact: 'founder_overseas_degree', op: '=', value: true },
+      {
+        benefit: { kind: 'cash', cap_yuan: 5_000_000, description: '500 万', confidence: 'B' },
+      },
+    );
     expect(ask(catalogue([small, big]), {})).toBe('founder_overseas_degree');
   });
 
@@ -90,11 +124,23 @@ describe('nextQuestion', () => {
   });
 
   it('asks about a policy the founder cannot reach any more only after the others', () => {
-    const dead = policy('dead', { all: [{ fact: 'founder_hukou_shanghai', op: '=', value: false }, { fact: 'founder_overseas_degree', op: '=', value: true }] });
-    const live = policy('live', { all: [{ fact: 'in_incubator', op: '=', value: true }, { fact: 'team_core_members', op: '>=', value: 3 }] });
+    const dead = policy('dead', {
+      all: [
+        { fact: 'founder_hukou_shanghai', op: '=', value: false },
+        { fact: 'founder_overseas_degree', op: '=', value: true },
+      ],
+    });
+    const live = policy('live', {
+      all: [
+        { fact: 'in_incubator', op: '=', value: true },
+        { fact: 'team_core_members', op: '>=', value: 3 },
+      ],
+    });
     const cat = catalogue([dead, live]);
     expect(ask(cat, {}, { skipped: ['founder_hukou_shanghai'] })).toBe('in_incubator');
     // It is still asked in the end: "no" would settle that verdict.
-    expect(ask(cat, { in_incubator: true, team_core_members: 4 }, { skipped: ['founder_hukou_shanghai'] })).toBe('founder_overseas_degree');
+    expect(ask(cat, { in_incubator: true, team_core_members: 4 }, { skipped: ['founder_hukou_shanghai'] })).toBe(
+      'founder_overseas_degree',
+    );
   });
 });

@@ -44,9 +44,11 @@ describe('engine properties', () => {
 
   it('answering one more fact never turns a decided verdict back to maybe', () => {
     const facts = Object.values(catalogue.facts);
-    const extra = fc.constantFrom(...facts).chain((definition) =>
-      answersArbitrary(catalogue, AS_OF).map((sample) => [definition.fact, sample[definition.fact]] as const),
-    );
+    const extra = fc
+      .constantFrom(...facts)
+      .chain((definition) =>
+        answersArbitrary(catalogue, AS_OF).map((sample) => [definition.fact, sample[definition.fact]] as const),
+      );
     fc.assert(
       fc.property(profile, extra, (answers, [fact, value]) => {
         // Answering means giving an unknown fact: one that is neither answered nor implied by the answers.
@@ -54,7 +56,8 @@ describe('engine properties', () => {
         const before = statuses(answers);
         const after = statuses({ ...answers, [fact]: value as FactValue });
         for (const [policy, status] of before) {
-          if (status !== 'maybe' && after.has(policy)) expect({ policy, status: after.get(policy) }).not.toEqual({ policy, status: 'maybe' });
+          if (status !== 'maybe' && after.has(policy))
+            expect({ policy, status: after.get(policy) }).not.toEqual({ policy, status: 'maybe' });
         }
       }),
       { numRuns: 200 },

@@ -10,7 +10,13 @@ function techSmeResult(answers: Record<string, number | boolean>) {
 
 describe('科技型中小企业 score with bounds', () => {
   it('sums the known components exactly, with a breakdown', () => {
-    const result = techSmeResult({ tech_staff_ratio: 15, rd_expense_ratio: 3.5, rd_cost_ratio: 4, class1_ip_count: 0, class2_ip_count: 2 });
+    const result = techSmeResult({
+      tech_staff_ratio: 15,
+      rd_expense_ratio: 3.5,
+      rd_cost_ratio: 4,
+      class1_ip_count: 0,
+      class2_ip_count: 2,
+    });
     expect(result.status).toBe('not_eligible');
     expect(result.scores[0]).toMatchObject({
       min: 40,
@@ -21,7 +27,9 @@ describe('科技型中小企业 score with bounds', () => {
         { label: '科技成果', points: 12, max: 30 },
       ],
     });
-    expect(result.criteria.find((c) => c.fact === 'score:tech_sme_score')!.explanation).toBe('科技型中小企业综合评分 40 分 < 要求 60 分');
+    expect(result.criteria.find((c) => c.fact === 'score:tech_sme_score')!.explanation).toBe(
+      '科技型中小企业综合评分 40 分 < 要求 60 分',
+    );
   });
 
   it('band lower bounds are inclusive: 5% R&D is in the 5–6 band', () => {
@@ -37,7 +45,12 @@ describe('科技型中小企业 score with bounds', () => {
   });
 
   it('uses the known R&D measure as the floor of best_of and asks only what could still help', () => {
-    const result = techSmeResult({ tech_staff_ratio: 20, rd_expense_ratio: 4.5, class1_ip_count: 0, class2_ip_count: 1 });
+    const result = techSmeResult({
+      tech_staff_ratio: 20,
+      rd_expense_ratio: 4.5,
+      class1_ip_count: 0,
+      class2_ip_count: 1,
+    });
     // 12 + [30, 50] + 6 = [48, 68]: open; only rd_cost_ratio can raise it.
     expect(result.status).toBe('maybe');
     expect(result.scores[0]).toMatchObject({ min: 48, max: 68 });

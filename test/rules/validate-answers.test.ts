@@ -16,7 +16,13 @@ function issues(input: unknown) {
 
 describe('validateAnswers', () => {
   it('returns valid answers as a copy', () => {
-    const input = { company_registered: true, employees: 40, rd_expense_ratio: 4.2, district: 'pudong', annual_revenue_wan: 1500.5 };
+    const input = {
+      company_registered: true,
+      employees: 40,
+      rd_expense_ratio: 4.2,
+      district: 'pudong',
+      annual_revenue_wan: 1500.5,
+    };
     const answers = validateAnswers(cat, input);
     expect(answers).toEqual(input);
     expect(answers).not.toBe(input);
@@ -33,7 +39,15 @@ describe('validateAnswers', () => {
       team_core_members: -1,
     });
     expect(details.map((d) => d.path).sort()).toEqual(
-      ['annual_revenue_wan', 'company_registered', 'district', 'employees', 'nonsense', 'rd_expense_ratio', 'team_core_members'].sort(),
+      [
+        'annual_revenue_wan',
+        'company_registered',
+        'district',
+        'employees',
+        'nonsense',
+        'rd_expense_ratio',
+        'team_core_members',
+      ].sort(),
     );
     const reason = Object.fromEntries(details.map((d) => [d.path, d.reason]));
     expect(reason).toMatchObject({
@@ -48,7 +62,11 @@ describe('validateAnswers', () => {
   });
 
   it('rejects non-finite numbers and null', () => {
-    expect(issues({ annual_revenue_wan: Infinity, employees: null }).map((d) => d.path).sort()).toEqual(['annual_revenue_wan', 'employees']);
+    expect(
+      issues({ annual_revenue_wan: Infinity, employees: null })
+        .map((d) => d.path)
+        .sort(),
+    ).toEqual(['annual_revenue_wan', 'employees']);
   });
 
   it.each([[null], [[]], ['answers'], [42], [new Map()]])('accepts only a plain object, not %p', (input) => {

@@ -1,10 +1,31 @@
 import { addDays, daysBetween, expandWindows, isOpenOn, nextWindow } from '../../rules';
 import type { ApplicationWindow } from '../../rules/catalogue';
 
-const yearly: ApplicationWindow = { id: 'eval', kind: 'yearly', opens: '06-01', closes: '08-31', from_year: 2026, to_year: 2027, confidence: 'C' };
-const fixed: ApplicationWindow = { id: 'batch-1', kind: 'fixed', opens: '2026-03-01', closes: '2026-03-20', confidence: 'A' };
+const yearly: ApplicationWindow = {
+  id: 'eval',
+  kind: 'yearly',
+  opens: '06-01',
+  closes: '08-31',
+  from_year: 2026,
+  to_year: 2027,
+  confidence: 'C',
+};
+const fixed: ApplicationWindow = {
+  id: 'batch-1',
+  kind: 'fixed',
+  opens: '2026-03-01',
+  closes: '2026-03-20',
+  confidence: 'A',
+};
 const rolling: ApplicationWindow = { id: 'any', kind: 'rolling', note: '常年受理', confidence: 'B' };
-const winter: ApplicationWindow = { id: 'winter', kind: 'yearly', opens: '12-01', closes: '01-15', from_year: 2025, confidence: 'B' };
+const winter: ApplicationWindow = {
+  id: 'winter',
+  kind: 'yearly',
+  opens: '12-01',
+  closes: '01-15',
+  from_year: 2025,
+  confidence: 'B',
+};
 
 describe('date arithmetic', () => {
   it('counts days across months, leap days and years', () => {

@@ -44,7 +44,13 @@ export async function openApiWorld(env: Record<string, string> = {}, options: Wo
     ...env,
   });
   const clock = fixedClock(TEST_NOW);
-  const services = createServices({ dataSource: db.dataSource, config: db.config, logger: silentLogger(), clock, readCatalogue });
+  const services = createServices({
+    dataSource: db.dataSource,
+    config: db.config,
+    logger: silentLogger(),
+    clock,
+    readCatalogue,
+  });
   await services.content.load(CONTENT_DIR, { actor: 'test' });
   const app = createApi({
     services,

@@ -6,10 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export type LoginReply =
-  | { openid: string; unionid?: string }
-  | { errcode: number }
-  | { delayMs: number }
-  | { httpStatus: number };
+  { openid: string; unionid?: string } | { errcode: number } | { delayMs: number } | { httpStatus: number };
 
 export interface FakeWechatLogin {
   baseUrl: string;
@@ -30,10 +27,12 @@ export async function startFakeWechatLogin(): Promise<FakeWechatLogin> {
     };
     if (url.pathname !== '/sns/jscode2session') return json(404, { errcode: 404 });
     requests.push(url.searchParams);
-    if (url.searchParams.get('secret') !== 'test-app-secret') return json(200, { errcode: 40125, errmsg: 'invalid appsecret' });
+    if (url.searchParams.get('secret') !== 'test-app-secret')
+      return json(200, { errcode: 40125, errmsg: 'invalid appsecret' });
     const reply = replies[url.searchParams.get('js_code') ?? ''];
     if (!reply) return json(200, { errcode: 40029, errmsg: 'invalid code' });
-    if ('delayMs' in reply) return void setTimeout(() => json(200, { openid: 'late', session_key: 'late-key' }), reply.delayMs);
+    if ('delayMs' in reply)
+      return void setTimeout(() => json(200, { openid: 'late', session_key: 'late-key' }), reply.delayMs);
     if ('httpStatus' in reply) return json(reply.httpStatus, { message: 'upstream trouble' });
     if ('errcode' in reply) return json(200, { errcode: reply.errcode, errmsg: `error ${reply.errcode}` });
     return json(200, { ...reply, session_key: `secret-session-key-for-${reply.openid}` });

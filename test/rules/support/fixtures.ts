@@ -11,10 +11,24 @@ export function numFact(
   type: 'integer' | 'number' | 'percent',
   extra: Partial<FactDefinition> = {},
 ): FactDefinition {
-  return { fact, type, label, question: `${label}是多少？`, why: '测试', min: 0, ...(type === 'percent' ? { max: 100 } : {}), ...extra };
+  return {
+    fact,
+    type,
+    label,
+    question: `${label}是多少？`,
+    why: '测试',
+    min: 0,
+    ...(type === 'percent' ? { max: 100 } : {}),
+    ...extra,
+  };
 }
 
-export function enumFact(fact: string, label: string, options: [string, string][], extra: Partial<FactDefinition> = {}): FactDefinition {
+export function enumFact(
+  fact: string,
+  label: string,
+  options: [string, string][],
+  extra: Partial<FactDefinition> = {},
+): FactDefinition {
   return {
     fact,
     type: 'enum',
@@ -28,9 +42,21 @@ export function enumFact(fact: string, label: string, options: [string, string][
 
 export const FACTS: Record<string, FactDefinition> = Object.fromEntries(
   [
-    enumFact('region', '所在地区', [['shanghai', '上海'], ['zj-county', '浙江县级市']], { default: 'shanghai' }),
+    enumFact(
+      'region',
+      '所在地区',
+      [
+        ['shanghai', '上海'],
+        ['zj-county', '浙江县级市'],
+      ],
+      { default: 'shanghai' },
+    ),
     boolFact('registered_in_shanghai', '在上海注册'),
-    enumFact('district', '所在区', [['pudong', '浦东新区'], ['minhang', '闵行区'], ['jiading', '嘉定区']]),
+    enumFact('district', '所在区', [
+      ['pudong', '浦东新区'],
+      ['minhang', '闵行区'],
+      ['jiading', '嘉定区'],
+    ]),
     boolFact('company_registered', '已注册公司'),
     numFact('employees', '职工人数', 'integer', { unit: '人' }),
     numFact('company_age_months', '成立时长', 'integer', { unit: '个月' }),
@@ -48,13 +74,27 @@ export const FACTS: Record<string, FactDefinition> = Object.fromEntries(
     boolFact('founder_overseas_degree', '海外学位'),
     boolFact('in_incubator', '入驻备案孵化载体'),
     numFact('team_core_members', '核心团队人数', 'integer', { unit: '人' }),
-    enumFact('industry', '所属行业', [['ai', '人工智能'], ['biomedicine', '生物医药']]),
-    enumFact('stage', '发展阶段', [['idea', '创意'], ['seed', '种子'], ['growth', '成长']]),
+    enumFact('industry', '所属行业', [
+      ['ai', '人工智能'],
+      ['biomedicine', '生物医药'],
+    ]),
+    enumFact('stage', '发展阶段', [
+      ['idea', '创意'],
+      ['seed', '种子'],
+      ['growth', '成长'],
+    ]),
   ].map((f) => [f.fact, f]),
 );
 
 export function version(criteria: Criterion, extra: Partial<PolicyVersion> = {}): PolicyVersion {
-  return { valid_from: '2020-01-01', criteria, caveats: [], sources: [{ title: '测试办法', number: '测〔2020〕1号' }], confidence: 'B', ...extra };
+  return {
+    valid_from: '2020-01-01',
+    criteria,
+    caveats: [],
+    sources: [{ title: '测试办法', number: '测〔2020〕1号' }],
+    confidence: 'B',
+    ...extra,
+  };
 }
 
 export function policy(id: string, criteria: Criterion | PolicyVersion[], extra: Partial<Policy> = {}): Policy {
@@ -168,7 +208,10 @@ export function techSme(): Policy {
         { scores: { tech_sme_score: TECH_SME_SCORE } },
       ),
     ],
-    { title: '科技型中小企业评价入库', benefit: { kind: 'recognition', cap_yuan: 'unknown', description: '入库', confidence: 'B' } },
+    {
+      title: '科技型中小企业评价入库',
+      benefit: { kind: 'recognition', cap_yuan: 'unknown', description: '入库', confidence: 'B' },
+    },
   );
 }
 
@@ -181,7 +224,12 @@ export function highTech(): Policy {
         { fact: 'company_registered', op: '=', value: true },
         {
           any: [
-            { all: [{ fact: 'annual_revenue_wan', op: '<=', value: 5000 }, { fact: 'rd_expense_ratio', op: '>=', value: 5 }] },
+            {
+              all: [
+                { fact: 'annual_revenue_wan', op: '<=', value: 5000 },
+                { fact: 'rd_expense_ratio', op: '>=', value: 5 },
+              ],
+            },
             {
               all: [
                 { fact: 'annual_revenue_wan', op: '>', value: 5000 },
@@ -189,11 +237,19 @@ export function highTech(): Policy {
                 { fact: 'rd_expense_ratio', op: '>=', value: 4 },
               ],
             },
-            { all: [{ fact: 'annual_revenue_wan', op: '>', value: 20000 }, { fact: 'rd_expense_ratio', op: '>=', value: 3 }] },
+            {
+              all: [
+                { fact: 'annual_revenue_wan', op: '>', value: 20000 },
+                { fact: 'rd_expense_ratio', op: '>=', value: 3 },
+              ],
+            },
           ],
         },
       ],
     },
-    { title: '高新技术企业认定', benefit: { kind: 'tax', cap_yuan: 'unknown', description: '所得税 15%', confidence: 'A' } },
+    {
+      title: '高新技术企业认定',
+      benefit: { kind: 'tax', cap_yuan: 'unknown', description: '所得税 15%', confidence: 'A' },
+    },
   );
 }

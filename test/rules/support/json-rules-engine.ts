@@ -38,21 +38,33 @@ function translate(
   scoreFacts: Map<string, ScoreTable>,
   visiting: Set<string>,
 ): NestedCondition {
-  if ('all' in criterion) return { all: criterion.all.map((c) => translate(c, compiled, policyId, scoreFacts, visiting)) };
-  if ('any' in criterion) return { any: criterion.any.map((c) => translate(c, compiled, policyId, scoreFacts, visiting)) };
+  if ('all' in criterion)
+    return { all: criterion.all.map((c) => translate(c, compiled, policyId, scoreFacts, visiting)) };
+  if ('any' in criterion)
+    return { any: criterion.any.map((c) => translate(c, compiled, policyId, scoreFacts, visiting)) };
   if ('not' in criterion) return { not: translate(criterion.not, compiled, policyId, scoreFacts, visiting) };
   if ('fact' in criterion) return { fact: criterion.fact, operator: OPERATORS[criterion.op], value: criterion.value };
   if ('policy' in criterion) {
     // References are inlined (json-rules-engine has no rule-to-rule reference); a cycle or a policy not in force fails.
     const target = compiled.byId.get(criterion.policy);
     if (!target || visiting.has(criterion.policy)) return { fact: '__never', operator: 'equal', value: true };
-    const inner = translate(target.criteria, compiled, criterion.policy, scoreFacts, new Set([...visiting, criterion.policy]));
+    const inner = translate(
+      target.criteria,
+      compiled,
+      criterion.policy,
+      scoreFacts,
+      new Set([...visiting, criterion.policy]),
+    );
     return 'all' in inner || 'any' in inner || 'not' in inner ? inner : { all: [inner] };
   }
   const name = `score:${policyId}:${criterion.score}`;
   const table = compiled.byId.get(policyId)?.scores[criterion.score];
   if (table) scoreFacts.set(name, table);
-  return { fact: name, operator: criterion.op === '>=' ? 'greaterThanInclusive' : 'greaterThan', value: criterion.value };
+  return {
+    fact: name,
+    operator: criterion.op === '>=' ? 'greaterThanInclusive' : 'greaterThan',
+    value: criterion.value,
+  };
 }
 
 function topLevel(condition: NestedCondition): TopLevelCondition {

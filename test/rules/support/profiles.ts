@@ -51,14 +51,16 @@ function consistent(answers: Partial<Record<string, FactValue>>): Answers {
 /** Any valid, consistent set of answers (each fact present or not). */
 export function answersArbitrary(catalogue: Catalogue, asOf: string): fc.Arbitrary<Answers> {
   const model: Record<string, fc.Arbitrary<FactValue>> = {};
-  for (const definition of Object.values(catalogue.facts)) model[definition.fact] = valueArbitrary(catalogue, definition, asOf);
+  for (const definition of Object.values(catalogue.facts))
+    model[definition.fact] = valueArbitrary(catalogue, definition, asOf);
   return fc.record(model, { requiredKeys: [] }).map(consistent);
 }
 
 /** A complete profile: every fact answered (a founder who knows everything), left consistent. */
 export function fullProfileArbitrary(catalogue: Catalogue, asOf: string): fc.Arbitrary<Answers> {
   const model: Record<string, fc.Arbitrary<FactValue>> = {};
-  for (const definition of Object.values(catalogue.facts)) model[definition.fact] = valueArbitrary(catalogue, definition, asOf);
+  for (const definition of Object.values(catalogue.facts))
+    model[definition.fact] = valueArbitrary(catalogue, definition, asOf);
   return fc.record(model).map(consistent);
 }
 
@@ -68,5 +70,7 @@ export function fullProfileArbitrary(catalogue: Catalogue, asOf: string): fc.Arb
  * builds its records in a way V8 keeps in slow dictionary mode).
  */
 export function sampleProfiles(catalogue: Catalogue, asOf: string, count: number, seed = 20261123): Answers[] {
-  return fc.sample(answersArbitrary(catalogue, asOf), { numRuns: count, seed }).map((p) => JSON.parse(JSON.stringify(p)) as Answers);
+  return fc
+    .sample(answersArbitrary(catalogue, asOf), { numRuns: count, seed })
+    .map((p) => JSON.parse(JSON.stringify(p)) as Answers);
 }

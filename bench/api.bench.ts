@@ -11,9 +11,10 @@
  * stateful ≥ 30 %, p99 < 50 ms. A benchmark, not a test.
  */
 import 'reflect-metadata';
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import readline from 'node:readline';
 import { serve, ServerInfo } from './api-bench-server';
+import { dropScratchDatabase, recreateScratchDatabase } from './support/scratch-database';
 
 interface AutocannonRequest {
   method?: string;
@@ -94,20 +95,8 @@ async function stop(child: ChildProcess): Promise<void> {
 }
 
 function scratchDatabase(action: 'create' | 'drop'): void {
-  const url = new URL(process.env.DATABASE_URL!);
-  const name = `${url.pathname.slice(1)}_api_bench`;
-  const args = [
-    '--protocol=tcp',
-    `-h${url.hostname}`,
-    `-P${url.port || '3306'}`,
-    `-u${decodeURIComponent(url.username)}`,
-  ];
-  if (url.password) args.push(`-p${decodeURIComponent(url.password)}`);
-  const sql =
-    action === 'create'
-      ? `DROP DATABASE IF EXISTS \`${name}\`; CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4`
-      : `DROP DATABASE IF EXISTS \`${name}\``;
-  execFileSync('mysql', [...args, '-e', sql]);
+  if (action === 'create') recreateScratchDatabase(process.env.DATABASE_URL!, 'api_bench');
+  else dropScratchDatabase(process.env.DATABASE_URL!, 'api_bench');
 }
 
 async function scenarios(kind: 'sqlite' | 'mysql'): Promise<Row[]> {

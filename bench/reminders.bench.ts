@@ -21,6 +21,7 @@ import { fittingFromEligibility } from '../reminders/fitting-policies';
 import { ReminderRunner } from '../reminders/runner';
 import { DEFAULT_SETTINGS } from '../reminders/settings';
 import { loadBenchFixtures } from './reminders-fixtures';
+import { dropScratchDatabase, recreateScratchDatabase } from './support/scratch-database';
 
 const SIZES = [10_000, 100_000];
 const TODAY = '2026-05-20';
@@ -117,32 +118,11 @@ async function scenario(kind: 'sqlite' | 'mysql', founders: number, concurrency:
 }
 
 function recreateBenchDatabase(): void {
-  const url = new URL(process.env.DATABASE_URL!);
-  const name = `${url.pathname.slice(1)}_reminders_bench`;
-  const args = [
-    '--protocol=tcp',
-    `-h${url.hostname}`,
-    `-P${url.port || '3306'}`,
-    `-u${decodeURIComponent(url.username)}`,
-  ];
-  if (url.password) args.push(`-p${decodeURIComponent(url.password)}`);
-  execFileSync('mysql', [
-    ...args,
-    '-e',
-    `DROP DATABASE IF EXISTS \`${name}\`; CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4`,
-  ]);
+  recreateScratchDatabase(process.env.DATABASE_URL!, 'reminders_bench');
 }
 
 function dropBenchDatabase(): void {
-  const url = new URL(process.env.DATABASE_URL!);
-  const args = [
-    '--protocol=tcp',
-    `-h${url.hostname}`,
-    `-P${url.port || '3306'}`,
-    `-u${decodeURIComponent(url.username)}`,
-  ];
-  if (url.password) args.push(`-p${decodeURIComponent(url.password)}`);
-  execFileSync('mysql', [...args, '-e', `DROP DATABASE IF EXISTS \`${url.pathname.slice(1)}_reminders_bench\``]);
+  dropScratchDatabase(process.env.DATABASE_URL!, 'reminders_bench');
 }
 
 function runChild(kind: string, founders: number, concurrency: number): Result {

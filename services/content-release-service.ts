@@ -150,43 +150,46 @@ export class ContentReleaseService {
 }
 
 async function replaceSimple(manager: EntityManager, catalogue: Catalogue, diff: ReleaseDiff): Promise<void> {
-  const touched = (kind: ContentKind) => new Set([...diff.ids[kind].added, ...diff.ids[kind].changed]);
   const q = diff.ids.questions;
   if (q.removed.length > 0) await manager.delete(FactQuestion, q.removed);
-  const questions = Object.values(catalogue.facts).filter((fact) => touched('questions').has(fact.fact));
+  const touched = new Set([...q.added, ...q.changed]);
+  const questions = Object.values(catalogue.facts).filter((fact) => touched.has(fact.fact));
   for (const fact of questions) await manager.save(FactQuestion, { fact: fact.fact, type: fact.type, document: fact });
 
-  const inc = diff.ids.incubators;
-  const staleIncubators = [...inc.changed, ...inc.removed];
-  if (staleIncubators.length > 0)
-    await manager.delete(Source, { ownerType: 'incubator', ownerId: In(staleIncubators) });
-  if (inc.removed.length > 0) await manager.delete(Incubator, inc.removed);
-  for (const incubator of catalogue.incubators.filter((item) => touched('incubators').has(item.id))) {
-    await manager.save(Incubator, {
-      id: incubator.id,
-      name: incubator.name,
-      region: incubator.region,
-      district: incubator.district ?? null,
-      level: incubator.level,
-      verifiedAt: incubator.verified_at,
-      document: incubator,
-    });
-    await insertSources(manager, 'incubator', incubator.id, incubator.sources);
-  }
+  await replaceCited(manager, Incubator, 'incubator', diff.ids.incubators, catalogue.incubators, (incubator) => ({
+    id: incubator.id,
+    name: incubator.name,
+    region: incubator.region,
+    district: incubator.district ?? null,
+    level: incubator.level,
+    verifiedAt: incubator.verified_at,
+    document: incubator,
+  }));
+  await replaceCited(manager, Region, 'region', diff.ids.regions, catalogue.regions, (region) => ({
+    id: region.id,
+    name: region.name,
+    scope: region.scope,
+    verifiedAt: region.verified_at,
+    document: region,
+  }));
+}
 
-  const reg = diff.ids.regions;
-  const staleRegions = [...reg.changed, ...reg.removed];
-  if (staleRegions.length > 0) await manager.delete(Source, { ownerType: 'region', ownerId: In(staleRegions) });
-  if (reg.removed.length > 0) await manager.delete(Region, reg.removed);
-  for (const region of catalogue.regions.filter((item) => touched('regions').has(item.id))) {
-    await manager.save(Region, {
-      id: region.id,
-      name: region.name,
-      scope: region.scope,
-      verifiedAt: region.verified_at,
-      document: region,
-    });
-    await insertSources(manager, 'region', region.id, region.sources);
+/** Incubators and regions: drop removed rows, rewrite added and changed ones with their sources. */
+async function replaceCited<T extends { id: string; sources: readonly CatalogueSource[] }>(
+  manager: EntityManager,
+  entity: typeof Incubator | typeof Region,
+  ownerType: 'incubator' | 'region',
+  ids: { added: string[]; changed: string[]; removed: string[] },
+  items: readonly T[],
+  toRow: (item: T) => object,
+): Promise<void> {
+  const stale = [...ids.changed, ...ids.removed];
+  if (stale.length > 0) await manager.delete(Source, { ownerType, ownerId: In(stale) });
+  if (ids.removed.length > 0) await manager.delete(entity, ids.removed);
+  const touched = new Set([...ids.added, ...ids.changed]);
+  for (const item of items.filter((candidate) => touched.has(candidate.id))) {
+    await manager.save(entity, toRow(item));
+    await insertSources(manager, ownerType, item.id, item.sources);
   }
 }
 

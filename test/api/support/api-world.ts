@@ -3,17 +3,16 @@
  * DATABASE_URL), the shipped content loaded into it, the shared services, and
  * `createApi` over them, with helpers to make founders and their tokens.
  */
-import path from 'node:path';
 import type Koa from 'koa';
 import supertest from 'supertest';
 import { createApi } from '../../../api/create-api';
-import { readCatalogue } from '../../../catalogue/read-content';
 import { Logger, silentLogger } from '../../../logging/logger';
-import { createServices, Services } from '../../../services';
+import type { Services } from '../../../services';
 import { fixedClock } from '../../../services/clock';
+import { CONTENT_DIR, loadedServices } from '../../support/loaded-services';
 import { openTestDatabase, TestDatabase } from '../../support/test-database';
 
-export const CONTENT_DIR = path.resolve(__dirname, '../../../content');
+export { CONTENT_DIR };
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 export const SESSION_SECRET = 'test-session-secret-0123456789-abcdef';
 /** 10:00 in Shanghai on the personas' date. */
@@ -44,14 +43,7 @@ export async function openApiWorld(env: Record<string, string> = {}, options: Wo
     ...env,
   });
   const clock = fixedClock(TEST_NOW);
-  const services = createServices({
-    dataSource: db.dataSource,
-    config: db.config,
-    logger: silentLogger(),
-    clock,
-    readCatalogue,
-  });
-  await services.content.load(CONTENT_DIR, { actor: 'test' });
+  const services = await loadedServices(db, clock);
   const app = createApi({
     services,
     config: db.config,

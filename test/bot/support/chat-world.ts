@@ -9,14 +9,14 @@ import YAML from 'yaml';
 import { createDialogueService, DialogueService } from '../../../bot/dialogue';
 import { formatValue } from '../../../rules/format-value';
 import { restoreState } from '../../../bot/dialogue/state';
-import { readCatalogue } from '../../../catalogue/read-content';
 import { silentLogger } from '../../../logging/logger';
 import type { FactValue } from '../../../rules/catalogue';
-import { createServices, Services } from '../../../services';
+import type { Services } from '../../../services';
 import { fixedClock } from '../../../services/clock';
+import { CONTENT_DIR, loadedServices } from '../../support/loaded-services';
 import { openTestDatabase, TestDatabase } from '../../support/test-database';
 
-export const CONTENT_DIR = path.resolve(__dirname, '../../../content');
+export { CONTENT_DIR };
 /** The repository's copy of shared/personas. */
 export const PERSONAS_DIR = path.resolve(__dirname, '../../api/fixtures/personas');
 
@@ -38,14 +38,7 @@ export interface ChatWorld {
 export async function openChatWorld(asOf = '2026-11-23'): Promise<ChatWorld> {
   const db = await openTestDatabase();
   const clock = fixedClock(new Date(`${asOf}T02:00:00Z`));
-  const services = createServices({
-    dataSource: db.dataSource,
-    config: db.config,
-    logger: silentLogger(),
-    clock,
-    readCatalogue,
-  });
-  await services.content.load(CONTENT_DIR, { actor: 'test' });
+  const services = await loadedServices(db, clock);
   const dialogue = createDialogueService(services, silentLogger());
   return { db, services, dialogue, close: () => db.close() };
 }

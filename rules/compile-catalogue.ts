@@ -9,6 +9,7 @@ import type { Catalogue, Criterion, FactValue, IsoDate, Policy, PolicyVersion, S
 import type { ConcreteWindow } from './results';
 import { nextWindow } from './windows';
 import { compileCriterion, type CriterionNode } from './criteria-node';
+import { leanTest, type LeanTest } from './lean-criterion';
 import { DISTRICT_FACT, IMPLICATIONS, REGION_FACT } from './answers';
 import { HUKOU_FACT, isHukouPolicy } from './not-needed';
 
@@ -16,8 +17,10 @@ export interface CompiledPolicy {
   policy: Policy;
   version: PolicyVersion;
   criteria: Criterion;
-  /** The same criteria as uniform nodes, for the evaluators. */
+  /** The same criteria as uniform nodes, for the explained walk and the near-miss search. */
   root: CriterionNode;
+  /** The lean walk of `root` (truth and missing facts), compiled into closures. */
+  test: LeanTest;
   scores: Readonly<Record<string, ScoreTable>>;
   /** Facts named anywhere in the criteria or scores (not through references). */
   facts: ReadonlySet<string>;
@@ -121,11 +124,13 @@ function compilePolicy(
   walkCriterion(criteria, (leaf) => {
     if ('policy' in leaf && !references.includes(leaf.policy)) references.push(leaf.policy);
   });
+  const root = compileCriterion(criteria, scores, factIndex);
   return {
     policy,
     version,
     criteria,
-    root: compileCriterion(criteria, scores, factIndex),
+    root,
+    test: leanTest(root, { facts: catalogue.facts, factIndex }),
     scores,
     facts: factsOf(criteria, scores),
     references,

@@ -1,19 +1,15 @@
 /**
- * Kleene evaluation of a criteria tree. Two walkers over the same semantics:
- * `evaluateCriterion` is lean (truth + missing facts, short-circuits) for the
- * hundreds of trial evaluations of nextQuestion and near misses;
- * `traceCriterion` also records every leaf for the founder. `missing` holds
- * only unknown facts under undecided branches: a fact below a branch that is
- * already settled cannot change anything, so it is never asked.
- *
- * Both push into caller-owned arrays and cut them back when a branch turns
- * out decided, so the lean path allocates nothing per node.
+ * The explained evaluation of a criteria tree: `traceCriterion` records every
+ * leaf for the founder, with the same Kleene semantics as the lean walk
+ * (lean-criterion.ts) that nextQuestion and near misses run thousands of
+ * times. `missing` holds only unknown facts under undecided branches: a fact
+ * below a branch that is already settled cannot change anything.
  */
 import type { FactCriterion, FactDefinition, FactValue, ScoreCriterion } from './catalogue';
 import { ALL, ANY, compareNode, FACT, NOT, POLICY, valueOf, type CriterionNode } from './criteria-node';
 import { conditionOf, explainCondition, explainPolicy, explainScore } from './explain';
 import type { CriterionResult, Truth } from './results';
-import { compareScore, openScoreFacts, scoreBounds, scoreTruth, type ScoreBounds } from './score';
+import { compareScore, openScoreFacts, scoreBounds, type ScoreBounds } from './score';
 
 /** Where fact values come from: the founder's answers, possibly with trial answers on top. */
 export interface FactSource {
@@ -62,46 +58,6 @@ export function compareFact(leaf: FactCriterion, actual: FactValue): boolean {
 
 function negate(truth: Truth): Truth {
   return truth === 'unknown' ? truth : truth === 'met' ? 'not_met' : 'met';
-}
-
-/** Lean evaluation: the truth, with the facts that could change it appended to `missing`. */
-export function evaluateCriterion(node: CriterionNode, env: CriterionEnv, missing: string[]): Truth {
-  switch (node.kind) {
-    case ALL:
-    case ANY: {
-      const decisive: Truth = node.kind === ALL ? 'not_met' : 'met';
-      const start = missing.length;
-      let open = false;
-      for (const child of node.children) {
-        const truth = evaluateCriterion(child, env, missing);
-        if (truth === decisive) {
-          missing.length = start;
-          return decisive;
-        }
-        if (truth === 'unknown') open = true;
-      }
-      return open ? 'unknown' : node.kind === ALL ? 'met' : 'not_met';
-    }
-    case NOT:
-      return negate(evaluateCriterion(node.children[0]!, env, missing));
-    case FACT: {
-      const actual = valueOf(node, env);
-      if (actual === undefined) {
-        missing.push(node.name);
-        return 'unknown';
-      }
-      return compareNode(node, actual) ? 'met' : 'not_met';
-    }
-    case POLICY: {
-      const outcome = env.outcome(node.name);
-      if (outcome.truth === 'unknown') for (const fact of outcome.missing) missing.push(fact);
-      return outcome.truth;
-    }
-    default:
-      return node.table
-        ? scoreTruth(node.table, node.op as '>=' | '>', node.value as number, env, env.facts, missing)
-        : 'not_met';
-  }
 }
 
 export interface Trace {

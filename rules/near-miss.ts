@@ -22,7 +22,7 @@ import {
   valueOf,
   type CriterionNode,
 } from './criteria-node';
-import { scoreTruth } from './score';
+import { leanTest } from './lean-criterion';
 import { formatValue, labelOf } from './format-value';
 import { messages } from './messages';
 import type { NearMiss } from './results';
@@ -191,7 +191,7 @@ function flipsNeeded(node: CriterionNode, session: Session, want: boolean, budge
     default: {
       if (!node.table) return NEVER;
       // A failing score can be raised through its numeric components.
-      const truth = scoreTruth(node.table, node.op as '>=' | '>', node.value as number, session, session.facts, []);
+      const truth = leanTest(node, { facts: session.facts, factIndex: session.compiled.factIndex })(session, []);
       return truth === (want ? 'met' : 'not_met') ? 0 : truth === 'unknown' || !want ? NEVER : 1;
     }
   }

@@ -42,7 +42,7 @@ const reachableCache = new WeakMap<
 >();
 
 /** Points reachable by a value in the fact's domain [min, max] (percent: 0–100, counts: ≥ 0). */
-function reachableRange(bands: readonly ScoreBand[], definition: FactDefinition | undefined): [number, number] {
+export function reachableRange(bands: readonly ScoreBand[], definition: FactDefinition | undefined): [number, number] {
   const hit = reachableCache.get(bands);
   if (hit && hit.definition === definition) return hit.range;
   const range = computeReachable(bands, definition);
@@ -90,57 +90,6 @@ export function scoreBounds(table: ScoreTable, values: FactSource, facts: Defini
     max: components.reduce((sum, c) => sum + c.max, 0),
     components,
   };
-}
-
-// Scratch registers of rangeOf: the lean path computes bounds without allocating.
-let low = 0;
-let high = 0;
-
-function rangeOf(component: ScoreComponent, values: FactSource, facts: Definitions): void {
-  if ('fact' in component) {
-    const value = values.get(component.fact);
-    if (typeof value === 'number') {
-      low = high = pointsFor(component.bands, value);
-    } else {
-      const range = reachableRange(component.bands, facts[component.fact]);
-      low = range[0];
-      high = range[1];
-    }
-    return;
-  }
-  let bestLow = -Infinity;
-  let bestHigh = -Infinity;
-  for (const child of component.best_of) {
-    rangeOf(child, values, facts);
-    if (low > bestLow) bestLow = low;
-    if (high > bestHigh) bestHigh = high;
-  }
-  low = bestLow;
-  high = bestHigh;
-}
-
-/**
- * The lean verdict of `score op threshold`; when open, the facts that could
- * still move it are appended to `missing`.
- */
-export function scoreTruth(
-  table: ScoreTable,
-  op: '>=' | '>',
-  threshold: number,
-  values: FactSource,
-  facts: Definitions,
-  missing: string[],
-): Truth {
-  let min = 0;
-  let max = 0;
-  for (const component of table.components) {
-    rangeOf(component, values, facts);
-    min += low;
-    max += high;
-  }
-  const truth = compareScore({ min, max, components: [] }, op, threshold);
-  if (truth === 'unknown') for (const fact of openScoreFacts(scoreBounds(table, values, facts))) missing.push(fact);
-  return truth;
 }
 
 /** Met when even the lower bound passes, not met when even the upper bound fails. */

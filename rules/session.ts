@@ -6,7 +6,7 @@
  */
 import type { Answers, FactDefinition, FactValue } from './catalogue';
 import type { CompiledCatalogue, CompiledPolicy } from './compile-catalogue';
-import { evaluateCriterion, type CriterionEnv, type Outcome } from './evaluate-criterion';
+import type { CriterionEnv, Outcome } from './evaluate-criterion';
 import { notNeededReason } from './not-needed';
 
 const IN_PROGRESS: Outcome = Object.freeze({ truth: 'not_met', missing: [], note: 'cycle' } as Outcome);
@@ -161,7 +161,7 @@ export class Session implements CriterionEnv {
     if (!policy) return NOT_IN_FORCE;
     memo.set(id, IN_PROGRESS);
     const missing: string[] = [];
-    const truth = evaluateCriterion(policy.root, this, missing);
+    const truth = policy.test(this, missing);
     const outcome: Outcome = { truth, missing: truth === 'unknown' ? missing : NONE };
     memo.set(id, outcome);
     return outcome;

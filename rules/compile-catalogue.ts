@@ -9,7 +9,7 @@ import type { Catalogue, Criterion, FactValue, IsoDate, Policy, PolicyVersion, S
 import type { ConcreteWindow } from './results';
 import { nextWindow } from './windows';
 import { compileCriterion, type CriterionNode } from './criteria-node';
-import { leanTest, type LeanTest } from './lean-criterion';
+import { leanTest, type LeanTest, type LeanVocabulary } from './lean-criterion';
 import { DISTRICT_FACT, IMPLICATIONS, REGION_FACT } from './answers';
 import { HUKOU_FACT, isHukouPolicy } from './not-needed';
 
@@ -40,6 +40,8 @@ export interface CompiledCatalogue {
   byId: ReadonlyMap<string, CompiledPolicy>;
   /** Facts of the vocabulary by position, so evaluation reads answers from an array. */
   factIndex: ReadonlyMap<string, number>;
+  /** Definitions and positions together, for compiling criteria walks. */
+  vocabulary: LeanVocabulary;
   /** The vocabulary's defaults by position (holes where there is none). */
   defaults: readonly (FactValue | undefined)[];
   /** IMPLICATIONS by position, for building sessions without intermediate objects. */
@@ -114,8 +116,9 @@ function compilePolicy(
   policy: Policy,
   version: PolicyVersion,
   asOf: IsoDate,
-  factIndex: ReadonlyMap<string, number>,
+  vocabulary: LeanVocabulary,
 ): CompiledPolicy {
+  const { factIndex } = vocabulary;
   const scores = version.scores ?? {};
   const named = factsOf(version.criteria, scores);
   const extra = implicitCriteria(catalogue, policy, named);
@@ -130,7 +133,7 @@ function compilePolicy(
     version,
     criteria,
     root,
-    test: leanTest(root, { facts: catalogue.facts, factIndex }),
+    test: leanTest(root, vocabulary),
     scores,
     facts: factsOf(criteria, scores),
     references,
@@ -150,10 +153,11 @@ export function compileCatalogue(catalogue: Catalogue, asOf: IsoDate): CompiledC
   const names = Object.keys(catalogue.facts);
   const factIndex = new Map(names.map((fact, index) => [fact, index]));
   const defaults = names.map((fact) => catalogue.facts[fact]!.default);
+  const vocabulary: LeanVocabulary = { facts: catalogue.facts, factIndex };
   const policies: CompiledPolicy[] = [];
   for (const policy of catalogue.policies) {
     const version = versionOn(policy, asOf);
-    if (version) policies.push(compilePolicy(catalogue, policy, version, asOf, factIndex));
+    if (version) policies.push(compilePolicy(catalogue, policy, version, asOf, vocabulary));
   }
   const implications = IMPLICATIONS.filter((i) => factIndex.has(i.when.fact) && factIndex.has(i.then.fact)).map(
     (i) => ({
@@ -169,6 +173,7 @@ export function compileCatalogue(catalogue: Catalogue, asOf: IsoDate): CompiledC
     policies,
     byId: new Map(policies.map((p) => [p.policy.id, p])),
     factIndex,
+    vocabulary,
     defaults,
     nothingKnown: names.map(() => false),
     implications,

@@ -11,18 +11,7 @@ import type { Criterion, FactDefinition, FactValue, ScoreComponent } from './cat
 import type { CompiledPolicy } from './compile-catalogue';
 import { conditionOf, type Condition } from './explain';
 import { compareFact } from './evaluate-criterion';
-import {
-  ALL,
-  ANY,
-  compareNode,
-  FACT,
-  isNumericComparison,
-  NOT,
-  POLICY,
-  valueOf,
-  type CriterionNode,
-} from './criteria-node';
-import { leanTest } from './lean-criterion';
+import { flipsNeeded } from './flips-needed';
 import { formatValue, labelOf } from './format-value';
 import { messages } from './messages';
 import type { NearMiss } from './results';
@@ -151,58 +140,12 @@ function describe(session: Session, change: Change): NearMiss {
   return { fact: change.fact, needed: change.value, current, explanation };
 }
 
-/** Never reachable by changing numbers. */
-const NEVER = 99;
-
-/**
- * The fewest failing numeric conditions that would have to flip for the
- * criterion to reach `want` (NEVER when a yes/no, a reference or an unknown
- * stands in the way). One cheap walk that spares the trials for the many
- * policies that fail on a yes/no or on three numbers or more.
- */
-function flipsNeeded(node: CriterionNode, session: Session, want: boolean, budget: number): number {
-  switch (node.kind) {
-    case ALL:
-    case ANY: {
-      // all→met and any→fail need every child; all→fail and any→met need one.
-      const every = (node.kind === ALL) === want;
-      let total = every ? 0 : NEVER;
-      for (const child of node.children) {
-        if (every) {
-          total += flipsNeeded(child, session, want, budget - total);
-          if (total > budget) return NEVER;
-        } else {
-          total = Math.min(total, flipsNeeded(child, session, want, budget));
-          if (total === 0) return 0;
-        }
-      }
-      return total;
-    }
-    case NOT:
-      return flipsNeeded(node.children[0]!, session, !want, budget);
-    case FACT: {
-      const value = valueOf(node, session);
-      if (value === undefined) return NEVER;
-      if (compareNode(node, value) === want) return 0;
-      return typeof value === 'number' && isNumericComparison(node) ? 1 : NEVER;
-    }
-    case POLICY:
-      return session.outcome(node.name).truth === (want ? 'met' : 'not_met') ? 0 : NEVER;
-    default: {
-      if (!node.table) return NEVER;
-      // A failing score can be raised through its numeric components.
-      const truth = leanTest(node, { facts: session.facts, factIndex: session.compiled.factIndex })(session, []);
-      return truth === (want ? 'met' : 'not_met') ? 0 : truth === 'unknown' || !want ? NEVER : 1;
-    }
-  }
-}
-
 /** Pairs are tried only among this many candidate changes (at most 66 trials). */
 const PAIR_LIMIT = 12;
 
 export function nearMisses(session: Session, compiled: CompiledPolicy): NearMiss[] {
   const id = compiled.policy.id;
-  if (flipsNeeded(compiled.root, session, true, 2) > 2) return [];
+  if (flipsNeeded(compiled.root, session.compiled.vocabulary)(session, true, 2) > 2) return [];
   const options = candidates(session, compiled);
   const passes = (changes: Change[]) => apply(session, changes).outcome(id).truth === 'met';
   let fixes: Change[][] = options.filter((c) => passes([c])).map((c) => [c]);

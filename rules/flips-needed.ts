@@ -1,0 +1,91 @@
+/**
+ * How many failing numeric conditions would have to flip for a criterion to
+ * reach the wanted truth: the cheap first step of the near-miss search, run
+ * for every policy a founder fails. NEVER when a yes/no, a reference or an
+ * unknown stands in the way, so the trials are spared for the many policies
+ * that fail on a yes/no or on three numbers or more.
+ *
+ * Compiled into closures like the lean walk (lean-criterion.ts, whose header
+ * says why): one per node, constants captured, no imports read while running.
+ */
+import type { FactValue } from './catalogue';
+import { ALL, ANY, compareNode, FACT, isNumericComparison, NOT, POLICY, type CriterionNode } from './criteria-node';
+import { leanTest, type LeanEnv, type LeanVocabulary } from './lean-criterion';
+
+/** Never reachable by changing numbers. */
+export const NEVER = 99;
+
+/** Flips needed to make the node `want` (true: met, false: not met), giving up above `budget`. */
+export type FlipsNeeded = (env: LeanEnv, want: boolean, budget: number) => number;
+
+const compiledFlips = new WeakMap<CriterionNode, FlipsNeeded>();
+
+export function flipsNeeded(node: CriterionNode, vocabulary: LeanVocabulary): FlipsNeeded {
+  let flips = compiledFlips.get(node);
+  if (!flips) compiledFlips.set(node, (flips = compile(node, vocabulary)));
+  return flips;
+}
+
+function compile(node: CriterionNode, vocabulary: LeanVocabulary): FlipsNeeded {
+  switch (node.kind) {
+    case ALL:
+    case ANY:
+      return groupFlips(
+        node.kind === ALL,
+        node.children.map((child) => flipsNeeded(child, vocabulary)),
+      );
+    case NOT: {
+      const inner = flipsNeeded(node.children[0]!, vocabulary);
+      return (env, want, budget) => inner(env, !want, budget);
+    }
+    case FACT:
+      return factFlips(node);
+    case POLICY: {
+      const id = node.name;
+      return (env, want) => (env.outcome(id).truth === (want ? 'met' : 'not_met') ? 0 : NEVER);
+    }
+    default: {
+      if (!node.table) return () => NEVER;
+      // A failing score can be raised through its numeric components, never lowered on purpose.
+      const test = leanTest(node, vocabulary);
+      return (env, want) => {
+        const truth = test(env, []);
+        return truth === (want ? 'met' : 'not_met') ? 0 : truth === 'unknown' || !want ? NEVER : 1;
+      };
+    }
+  }
+}
+
+/** all→met and any→not met need every child; all→not met and any→met need one. */
+function groupFlips(isAll: boolean, children: readonly FlipsNeeded[]): FlipsNeeded {
+  return (env, want, budget) => {
+    if (isAll === want) {
+      let total = 0;
+      for (let i = 0; i < children.length; i += 1) {
+        total += children[i]!(env, want, budget - total);
+        if (total > budget) return NEVER;
+      }
+      return total;
+    }
+    let fewest = NEVER;
+    for (let i = 0; i < children.length; i += 1) {
+      const flips = children[i]!(env, want, budget);
+      if (flips === 0) return 0;
+      if (flips < fewest) fewest = flips;
+    }
+    return fewest;
+  };
+}
+
+function factFlips(node: CriterionNode): FlipsNeeded {
+  const { index, name } = node;
+  const numeric = isNumericComparison(node);
+  // Bound at compile time: the closure calls a local, not an import.
+  const holds = (value: FactValue) => compareNode(node, value);
+  return (env, want) => {
+    const value = index >= 0 ? env.getAt(index) : env.get(name);
+    if (value === undefined) return NEVER;
+    if (holds(value) === want) return 0;
+    return numeric && typeof value === 'number' ? 1 : NEVER;
+  };
+}

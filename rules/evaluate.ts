@@ -7,7 +7,6 @@
 import type { Answers, Catalogue, IsoDate } from './catalogue';
 import { REGION_FACT } from './answers';
 import { appliesToRegion, compileCatalogue, type CompiledCatalogue, type CompiledPolicy } from './compile-catalogue';
-import { nearMisses } from './near-miss';
 import { notNeededReason } from './not-needed';
 import { PolicyVerdict } from './policy-verdict';
 import type { Evaluation, PolicyResult, PolicyStatus, Truth } from './results';
@@ -54,13 +53,11 @@ function distinct(facts: readonly string[]): string[] {
   return out;
 }
 
-/** One policy's verdict; explanations are worked out when first read (see PolicyVerdict). */
+/** One policy's verdict; explanations and near misses are worked out when first read (see PolicyVerdict). */
 export function evaluatePolicy(session: Session, compiled: CompiledPolicy): PolicyResult {
   const outcome = session.outcome(compiled.policy.id);
-  const status = STATUS_OF[outcome.truth];
   const notNeeded = notNeededReason(compiled.policy, session);
-  const nearMiss = status === 'not_eligible' && !notNeeded ? nearMisses(session, compiled) : [];
-  return new PolicyVerdict(session, compiled, status, distinct(outcome.missing), nearMiss, notNeeded);
+  return new PolicyVerdict(session, compiled, STATUS_OF[outcome.truth], distinct(outcome.missing), notNeeded);
 }
 
 export function evaluateCompiled(session: Session, options: EvaluateOptions = {}): Evaluation {

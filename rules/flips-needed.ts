@@ -8,9 +8,8 @@
  * Compiled into closures like the lean walk (lean-criterion.ts, whose header
  * says why): one per node, constants captured, no imports read while running.
  */
-import type { FactValue } from './catalogue';
-import { ALL, ANY, compareNode, FACT, isNumericComparison, NOT, POLICY, type CriterionNode } from './criteria-node';
-import { leanTest, type LeanEnv, type LeanVocabulary } from './lean-criterion';
+import { ALL, ANY, FACT, isNumericComparison, NOT, POLICY, type CriterionNode } from './criteria-node';
+import { comparison, leanTest, type LeanEnv, type LeanVocabulary } from './lean-criterion';
 
 /** Never reachable by changing numbers. */
 export const NEVER = 99;
@@ -48,8 +47,10 @@ function compile(node: CriterionNode, vocabulary: LeanVocabulary): FlipsNeeded {
       if (!node.table) return () => NEVER;
       // A failing score can be raised through its numeric components, never lowered on purpose.
       const test = leanTest(node, vocabulary);
+      const unused: string[] = [];
       return (env, want) => {
-        const truth = test(env, []);
+        const truth = test(env, unused);
+        unused.length = 0;
         return truth === (want ? 'met' : 'not_met') ? 0 : truth === 'unknown' || !want ? NEVER : 1;
       };
     }
@@ -80,8 +81,7 @@ function groupFlips(isAll: boolean, children: readonly FlipsNeeded[]): FlipsNeed
 function factFlips(node: CriterionNode): FlipsNeeded {
   const { index, name } = node;
   const numeric = isNumericComparison(node);
-  // Bound at compile time: the closure calls a local, not an import.
-  const holds = (value: FactValue) => compareNode(node, value);
+  const holds = comparison(node.op, node.value);
   return (env, want) => {
     const value = index >= 0 ? env.getAt(index) : env.get(name);
     if (value === undefined) return NEVER;

@@ -120,8 +120,8 @@ function factTest(index: number, name: string, holds: (value: FactValue) => bool
   };
 }
 
-/** One comparison as a closure over its threshold; orderings hold only between numbers. */
-function comparison(op: ComparisonOp, expected: FactValue | readonly FactValue[]): (actual: FactValue) => boolean {
+/** One comparison as a closure over its expected value; orderings hold only between numbers. */
+export function comparison(op: ComparisonOp, expected: FactValue | readonly FactValue[]): (actual: FactValue) => boolean {
   switch (op) {
     case '=':
       return (actual) => actual === expected;

@@ -7,12 +7,12 @@
  * founder already meets (raise R&D within the revenue band they are in, not
  * move revenue to another band), then the smallest relative change.
  */
-import type { Criterion, FactDefinition, FactValue, ScoreComponent } from './catalogue';
-import type { CompiledPolicy } from './compile-catalogue';
+import type { Criterion, FactDefinition, FactValue, ScoreBand, ScoreComponent } from './catalogue';
+import type { CompiledCatalogue, CompiledPolicy } from './compile-catalogue';
 import { conditionOf, type Condition } from './explain';
-import { compareFact } from './evaluate-criterion';
 import { flipsNeeded } from './flips-needed';
 import { formatValue, labelOf } from './format-value';
+import { comparison } from './lean-criterion';
 import { messages } from './messages';
 import type { NearMiss } from './results';
 import type { Session } from './session';
@@ -22,34 +22,65 @@ interface Change {
   value: number;
 }
 
+/** A fact condition of the policy, as seen by the founder (under `not` it is negated). */
 interface Leaf {
-  condition: Condition;
-  negated: boolean;
+  fact: string;
+  holds: (value: FactValue) => boolean;
+  /** The value closest to the threshold that passes (ordering conditions on numeric facts in range only). */
+  passing: number | undefined;
+}
+
+/** What a policy offers to fix, worked out once per compiled catalogue. */
+interface FixPoints {
+  leaves: Leaf[];
+  /** Numeric score components: each band start above the founder's value is a candidate. */
+  bands: { fact: string; bands: readonly ScoreBand[] }[];
 }
 
 const NUMERIC = new Set(['integer', 'number', 'percent']);
 
-const leavesCache = new WeakMap<Criterion, Leaf[]>();
+const fixPointsCache = new WeakMap<CompiledPolicy, FixPoints>();
 
-/** The fact leaves of a policy's criteria with their negation, computed once per catalogue. */
-function leavesOf(criterion: Criterion): Leaf[] {
-  let leaves = leavesCache.get(criterion);
-  if (!leaves) leavesCache.set(criterion, (leaves = factLeaves(criterion)));
-  return leaves;
+function fixPointsOf(catalogue: CompiledCatalogue, compiled: CompiledPolicy): FixPoints {
+  let points = fixPointsCache.get(compiled);
+  if (!points) fixPointsCache.set(compiled, (points = findFixPoints(catalogue, compiled)));
+  return points;
 }
 
-function factLeaves(criterion: Criterion, negated = false, out: Leaf[] = []): Leaf[] {
-  if ('all' in criterion) criterion.all.forEach((c) => factLeaves(c, negated, out));
-  else if ('any' in criterion) criterion.any.forEach((c) => factLeaves(c, negated, out));
-  else if ('not' in criterion) factLeaves(criterion.not, !negated, out);
-  else if ('fact' in criterion) out.push({ condition: conditionOf(criterion, negated), negated });
+function findFixPoints(catalogue: CompiledCatalogue, compiled: CompiledPolicy): FixPoints {
+  const facts = catalogue.catalogue.facts;
+  const leaves = factConditions(compiled.criteria).map((condition) => {
+    const definition = facts[condition.fact];
+    const passing = passingValue(condition, definition);
+    return {
+      fact: condition.fact,
+      holds: conditionTest(condition),
+      passing: passing !== undefined && isNumeric(definition) && inDomain(passing, definition) ? passing : undefined,
+    };
+  });
+  const bands = Object.values(compiled.scores)
+    .flatMap((table) => table.components.flatMap((c) => componentFacts(c)))
+    .filter((component) => isNumeric(facts[component.fact]))
+    .map(({ fact, bands }) => ({ fact, bands }));
+  return { leaves, bands };
+}
+
+function factConditions(criterion: Criterion, negated = false, out: Condition[] = []): Condition[] {
+  if ('all' in criterion) criterion.all.forEach((c) => factConditions(c, negated, out));
+  else if ('any' in criterion) criterion.any.forEach((c) => factConditions(c, negated, out));
+  else if ('not' in criterion) factConditions(criterion.not, !negated, out);
+  else if ('fact' in criterion) out.push(conditionOf(criterion, negated));
   return out;
 }
 
-function holds(condition: Condition, value: FactValue | undefined): boolean | undefined {
-  if (value === undefined) return undefined;
-  if (condition.op === 'not_in') return !compareFact({ ...condition, op: 'in' }, value);
-  return compareFact({ ...condition, op: condition.op }, value);
+function conditionTest(condition: Condition): (value: FactValue) => boolean {
+  if (condition.op !== 'not_in') return comparison(condition.op, condition.value);
+  const inside = comparison('in', condition.value);
+  return (value) => !inside(value);
+}
+
+function isNumeric(definition: FactDefinition | undefined): definition is FactDefinition {
+  return definition !== undefined && NUMERIC.has(definition.type);
 }
 
 function step(definition: FactDefinition | undefined): number {
@@ -58,7 +89,8 @@ function step(definition: FactDefinition | undefined): number {
 
 /** The value closest to the threshold that satisfies an ordering condition. */
 function passingValue(condition: Condition, definition: FactDefinition | undefined): number | undefined {
-  const t = condition.value as number;
+  if (typeof condition.value !== 'number') return undefined;
+  const t = condition.value;
   switch (condition.op) {
     case '>=':
     case '<=':
@@ -72,9 +104,9 @@ function passingValue(condition: Condition, definition: FactDefinition | undefin
   }
 }
 
-function inDomain(value: number, definition: FactDefinition | undefined): boolean {
-  const min = definition?.min ?? (definition?.type === 'percent' || definition?.type === 'integer' ? 0 : -Infinity);
-  const max = definition?.max ?? (definition?.type === 'percent' ? 100 : Infinity);
+function inDomain(value: number, definition: FactDefinition): boolean {
+  const min = definition.min ?? (definition.type === 'percent' || definition.type === 'integer' ? 0 : -Infinity);
+  const max = definition.max ?? (definition.type === 'percent' ? 100 : Infinity);
   return value >= min && value <= max;
 }
 
@@ -84,43 +116,46 @@ function componentFacts(component: ScoreComponent, out: Extract<ScoreComponent, 
   return out;
 }
 
-function candidates(session: Session, compiled: CompiledPolicy): Change[] {
-  const facts = session.compiled.catalogue.facts;
+function addChange(changes: Change[], session: Session, fact: string, value: number | undefined): void {
+  const current = session.get(fact);
+  if (value === undefined || typeof current !== 'number' || value === current) return;
+  for (const change of changes) if (change.fact === fact && change.value === value) return;
+  changes.push({ fact, value });
+}
+
+function candidates(session: Session, points: FixPoints): Change[] {
   const changes: Change[] = [];
-  const add = (fact: string, value: number | undefined) => {
-    const current = session.get(fact);
-    const definition = facts[fact];
-    if (value === undefined || typeof current !== 'number' || value === current) return;
-    if (!definition || !NUMERIC.has(definition.type) || !inDomain(value, definition)) return;
-    if (!changes.some((c) => c.fact === fact && c.value === value)) changes.push({ fact, value });
-  };
-  for (const { condition } of leavesOf(compiled.criteria)) {
-    if (holds(condition, session.get(condition.fact)) === false)
-      add(condition.fact, passingValue(condition, facts[condition.fact]));
+  for (const leaf of points.leaves) {
+    if (leaf.passing === undefined) continue;
+    const current = session.get(leaf.fact);
+    if (current !== undefined && !leaf.holds(current)) addChange(changes, session, leaf.fact, leaf.passing);
   }
   // A failing score: each higher band of each component is a candidate (more points is the only way up).
-  for (const table of Object.values(compiled.scores)) {
-    for (const component of table.components.flatMap((c) => componentFacts(c))) {
-      const current = session.get(component.fact);
-      if (typeof current !== 'number') continue;
-      for (const band of component.bands) if (band.min > current) add(component.fact, band.min);
-    }
+  for (const { fact, bands } of points.bands) {
+    const current = session.get(fact);
+    if (typeof current !== 'number') continue;
+    for (const band of bands) if (band.min > current) addChange(changes, session, fact, band.min);
   }
   return changes;
 }
 
 function apply(session: Session, changes: readonly Change[]): Session {
-  return changes.reduce((s, c) => s.with(c.fact, c.value), session);
+  let changed = session;
+  for (const change of changes) changed = changed.with(change.fact, change.value);
+  return changed;
+}
+
+function passes(session: Session, id: string, changes: readonly Change[]): boolean {
+  return apply(session, changes).outcome(id).truth === 'met';
 }
 
 /** Whether the change turns a condition the founder meets today into one they fail. */
-function breaksMetCondition(compiled: CompiledPolicy, session: Session, changes: readonly Change[]): boolean {
-  const changed = new Map(changes.map((c) => [c.fact, c.value]));
-  return leavesOf(compiled.criteria).some(({ condition }) => {
-    if (!changed.has(condition.fact)) return false;
-    return (
-      holds(condition, session.get(condition.fact)) === true && holds(condition, changed.get(condition.fact)) === false
-    );
+function breaksMetCondition(points: FixPoints, session: Session, changes: readonly Change[]): boolean {
+  return points.leaves.some((leaf) => {
+    const change = changes.find((c) => c.fact === leaf.fact);
+    if (!change) return false;
+    const current = session.get(leaf.fact);
+    return current !== undefined && leaf.holds(current) && !leaf.holds(change.value);
   });
 }
 
@@ -146,19 +181,20 @@ const PAIR_LIMIT = 12;
 export function nearMisses(session: Session, compiled: CompiledPolicy): NearMiss[] {
   const id = compiled.policy.id;
   if (flipsNeeded(compiled.root, session.compiled.vocabulary)(session, true, 2) > 2) return [];
-  const options = candidates(session, compiled);
-  const passes = (changes: Change[]) => apply(session, changes).outcome(id).truth === 'met';
-  let fixes: Change[][] = options.filter((c) => passes([c])).map((c) => [c]);
+  const points = fixPointsOf(session.compiled, compiled);
+  const options = candidates(session, points);
+  let fixes: Change[][] = [];
+  for (const option of options) if (passes(session, id, [option])) fixes.push([option]);
   if (fixes.length === 0 && options.length <= PAIR_LIMIT) {
     for (let i = 0; i < options.length; i += 1) {
       for (let j = i + 1; j < options.length; j += 1) {
         const pair = [options[i]!, options[j]!];
-        if (pair[0]!.fact !== pair[1]!.fact && passes(pair)) fixes.push(pair);
+        if (pair[0]!.fact !== pair[1]!.fact && passes(session, id, pair)) fixes.push(pair);
       }
     }
   }
   if (fixes.length === 0) return [];
-  const rank = (fix: Change[]) => [breaksMetCondition(compiled, session, fix) ? 1 : 0, relativeChange(session, fix)];
+  const rank = (fix: Change[]) => [breaksMetCondition(points, session, fix) ? 1 : 0, relativeChange(session, fix)];
   fixes = fixes
     .map((fix) => ({ fix, key: rank(fix) }))
     .sort((a, b) => a.key[0]! - b.key[0]! || a.key[1]! - b.key[1]!)

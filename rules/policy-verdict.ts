@@ -1,13 +1,16 @@
 /**
  * One policy's verdict as returned by evaluate. A class so that thousands of
  * them (adaptive loops, reminder planning, benchmarks) share one shape; the
- * per-criterion explanations and score breakdowns are worked out on first
- * read, because most evaluations never read them. Private fields keep the
- * session out of JSON and spreads; toJSON gives the whole verdict.
+ * per-criterion explanations, score breakdowns and near misses are worked
+ * out on first read, because most evaluations never read them (the adaptive
+ * loop wants statuses and missing facts, the reminder plan only statuses).
+ * Private fields keep the session out of JSON and spreads; toJSON gives the
+ * whole verdict.
  */
 import type { Benefit, Source } from './catalogue';
 import type { CompiledPolicy } from './compile-catalogue';
 import { newTrace, traceCriterion } from './evaluate-criterion';
+import { nearMisses } from './near-miss';
 import type { ConcreteWindow, CriterionResult, NearMiss, PolicyResult, PolicyStatus, ScoreBreakdown } from './results';
 import { breakdown } from './score';
 import type { Session } from './session';
@@ -29,13 +32,13 @@ export class PolicyVerdict implements PolicyResult {
   readonly #session: Session;
   readonly #compiled: CompiledPolicy;
   #explained: Explained | undefined;
+  #nearMiss: NearMiss[] | undefined;
 
   constructor(
     session: Session,
     compiled: CompiledPolicy,
     readonly status: PolicyStatus,
     readonly missing: string[],
-    readonly nearMiss: NearMiss[],
     notNeeded: string | undefined,
   ) {
     const { policy } = compiled;
@@ -59,6 +62,15 @@ export class PolicyVerdict implements PolicyResult {
     return this.#explain().scores;
   }
 
+  /** For a policy failed on one or two numbers (and still needed): the values that would pass. */
+  get nearMiss(): NearMiss[] {
+    if (!this.#nearMiss) {
+      const wanted = this.status === 'not_eligible' && !this.notNeeded;
+      this.#nearMiss = wanted ? nearMisses(this.#session, this.#compiled) : [];
+    }
+    return this.#nearMiss;
+  }
+
   #explain(): Explained {
     if (!this.#explained) {
       const trace = newTrace();
@@ -72,6 +84,6 @@ export class PolicyVerdict implements PolicyResult {
 
   /** A plain object with every field, explanations included. */
   toJSON(): PolicyResult {
-    return { ...this, criteria: this.criteria, scores: this.scores };
+    return { ...this, nearMiss: this.nearMiss, criteria: this.criteria, scores: this.scores };
   }
 }

@@ -115,9 +115,9 @@ async function main(): Promise<void> {
     `${profiles.length} generated profiles, ${answered.toFixed(1)} of ${Object.keys(catalogue.facts).length} facts answered on average; ${catalogue.policies.length} policies`,
   );
   console.log('');
-  console.log('                                  median       p99          mean');
+  console.log(`${''.padEnd(37)}median       p99          mean`);
   const line = (label: string, s: Stats) =>
-    console.log(`${label.padEnd(34)}${ms(s.median).padEnd(13)}${ms(s.p99).padEnd(13)}${ms(s.mean)}`);
+    console.log(`${label.padEnd(37)}${ms(s.median).padEnd(13)}${ms(s.p99).padEnd(13)}${ms(s.mean)}`);
   line('evaluate + nextQuestion', full);
   line('evaluate only', evalStats);
   line('… + every explanation read', readStats);

@@ -52,19 +52,21 @@ interface OpenPolicy {
   compiled: CompiledPolicy;
   weight: number;
   /** Distinct missing facts, plus the settling fact (e.g. already holds the certificate). */
-  facts: Set<string>;
+  facts: string[];
 }
 
 function openPolicies(session: Session, options: NextQuestionOptions, skipped: ReadonlySet<string>): OpenPolicy[] {
-  return policiesInScope(session, options)
-    .filter((p) => session.isOpen(p))
-    .map((compiled) => {
-      const facts = new Set(session.outcome(compiled.policy.id).missing);
-      const settling = settlingFact(compiled.policy);
-      if (settling && session.get(settling) === undefined) facts.add(settling);
-      const reachable = skipped.size === 0 || canStillBeMet(session, compiled.policy.id, skipped);
-      return { compiled, weight: policyWeight(compiled.policy) * (reachable ? 1 : UNREACHABLE_FACTOR), facts };
-    });
+  const open: OpenPolicy[] = [];
+  for (const compiled of policiesInScope(session, options)) {
+    if (!session.isOpen(compiled)) continue;
+    const facts: string[] = [];
+    for (const fact of session.outcome(compiled.policy.id).missing) if (!facts.includes(fact)) facts.push(fact);
+    const settling = settlingFact(compiled.policy);
+    if (settling && session.get(settling) === undefined && !facts.includes(settling)) facts.push(settling);
+    const reachable = skipped.size === 0 || canStillBeMet(session, compiled.policy.id, skipped);
+    open.push({ compiled, weight: policyWeight(compiled.policy) * (reachable ? 1 : UNREACHABLE_FACTOR), facts });
+  }
+  return open;
 }
 
 /**
@@ -85,18 +87,19 @@ function distinctCount(facts: readonly string[]): number {
 }
 
 /** Whether answering `fact` can move this verdict: the fact itself, or one it implies, is missing. */
-function touches(policy: OpenPolicy, fact: string): boolean {
-  if (policy.facts.has(fact)) return true;
-  for (const implied of factsImpliedBy(fact)) if (policy.facts.has(implied)) return true;
+function touches(policy: OpenPolicy, fact: string, implied: readonly string[]): boolean {
+  if (policy.facts.includes(fact)) return true;
+  for (const other of implied) if (policy.facts.includes(other)) return true;
   return false;
 }
 
 function scoreFact(session: Session, open: OpenPolicy[], fact: string): number {
-  const catalogue = session.compiled.catalogue;
-  const affected = open.filter((p) => touches(p, fact));
+  const implied = factsImpliedBy(fact);
+  const affected: OpenPolicy[] = [];
+  for (const policy of open) if (touches(policy, fact, implied)) affected.push(policy);
   const probes = probeValues(session.compiled, fact);
   if (affected.length === 0 || probes.length === 0) return 0;
-  const definition = catalogue.facts[fact]!;
+  const definition = session.compiled.catalogue.facts[fact]!;
   let total = 0;
   for (const value of probes) {
     const trial = session.withAnswer(fact, value);
@@ -106,7 +109,7 @@ function scoreFact(session: Session, open: OpenPolicy[], fact: string): number {
       if (outcome.truth !== 'unknown' || notNeededReason(compiled.policy, trial)) {
         gain += weight * (outcome.truth === 'met' ? 1 + ELIGIBLE_BONUS : 1);
       } else {
-        gain += weight * PROGRESS_CREDIT * (1 - distinctCount(outcome.missing) / facts.size);
+        gain += weight * PROGRESS_CREDIT * (1 - distinctCount(outcome.missing) / facts.length);
       }
     }
     total += gain * likelihood(definition, value, probes.length);
@@ -122,15 +125,13 @@ function scoreFact(session: Session, open: OpenPolicy[], fact: string): number {
  * drop out count too: a founder elsewhere should not see them).
  */
 function regionScore(session: Session, options: NextQuestionOptions, skipped: ReadonlySet<string>): number {
-  const catalogue = session.compiled.catalogue;
-  const definition = catalogue.facts[REGION_FACT];
-  if (!definition || skipped.has(REGION_FACT)) return 0;
+  const definition = session.compiled.catalogue.facts[REGION_FACT];
+  if (!definition || skipped.has(REGION_FACT) || session.isKnown(REGION_FACT)) return 0;
   const selected = options.policies && options.policies.length > 0 ? new Set(options.policies) : null;
   const inScope = session.compiled.policies.filter((p) => !selected || selected.has(p.policy.id));
   const assumed = session.get(REGION_FACT);
   // Only worth a question when the answer can bring policies in; a Shanghai-only topic does not need it.
   if (!inScope.some((p) => !appliesToRegion(p.policy, assumed))) return 0;
-  if (session.isKnown(REGION_FACT)) return 0;
   const probes = probeValues(session.compiled, REGION_FACT);
   let total = 0;
   for (const value of probes) {
@@ -149,26 +150,30 @@ interface Candidates {
 
 /** The facts some open verdict is missing, minus what is answered or skipped. */
 function candidatesOf(session: Session, options: NextQuestionOptions): Candidates {
-  const catalogue = session.compiled.catalogue;
   const skipped = new Set(options.skipped ?? []);
   const open = openPolicies(session, options, skipped);
-  const facts = new Set<string>();
-  const askable = (fact: string) => fact in catalogue.facts && !skipped.has(fact) && !session.isKnown(fact);
+  const facts: string[] = [];
   for (const policy of open) {
-    for (const fact of policy.facts) if (askable(fact)) facts.add(fact);
+    for (const fact of policy.facts) if (!facts.includes(fact) && askable(session, skipped, fact)) facts.push(fact);
   }
   // A fact that implies a missing one can settle it too (holding 高企 means a registered company),
   // which matters most when the founder skipped the missing fact itself.
   for (const { when, then } of IMPLICATIONS) {
-    if (askable(when.fact) && open.some((p) => p.facts.has(then.fact))) facts.add(when.fact);
+    if (facts.includes(when.fact) || !askable(session, skipped, when.fact)) continue;
+    if (open.some((p) => p.facts.includes(then.fact))) facts.push(when.fact);
   }
-  return { open, skipped, facts: [...facts] };
+  return { open, skipped, facts };
+}
+
+function askable(session: Session, skipped: ReadonlySet<string>, fact: string): boolean {
+  return fact in session.facts && !skipped.has(fact) && !session.isKnown(fact);
 }
 
 /** The most a fact can score: every affected verdict settled as eligible. */
 function ceiling(session: Session, open: OpenPolicy[], fact: string): number {
+  const implied = factsImpliedBy(fact);
   let weights = 0;
-  for (const policy of open) if (touches(policy, fact)) weights += policy.weight;
+  for (const policy of open) if (touches(policy, fact, implied)) weights += policy.weight;
   return (weights * (1 + ELIGIBLE_BONUS)) / COST[session.compiled.catalogue.facts[fact]!.type];
 }
 

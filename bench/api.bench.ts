@@ -2,7 +2,10 @@
  * `npm run bench:api`: throughput and latency of the mini-program API with
  * autocannon (100 connections, ~5 s per scenario, loopback only), against a
  * bare Koa hello-world baseline measured in the same run:
- *   GET /health · stateless POST /api/v1/eligibility · a stateful assessment answer
+ *   GET /health · stateless POST /api/v1/eligibility (one persona, repeated, as
+ *   the service's check cache sees a popular answer set; and 5000 distinct
+ *   generated profiles, round-robin, so the cache never helps) · a stateful
+ *   assessment answer
  * on SQLite and, when DATABASE_URL is set, on MariaDB/MySQL (in a scratch
  * database `<name>_api_bench`, created and dropped here; yours is not touched).
  *
@@ -13,6 +16,9 @@
 import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
 import readline from 'node:readline';
+import path from 'node:path';
+import { readCatalogue } from '../catalogue/read-content';
+import { sampleProfiles } from '../test/rules/support/profiles';
 import { serve, ServerInfo } from './api-bench-server';
 import { dropScratchDatabase, recreateScratchDatabase } from './support/scratch-database';
 
@@ -36,6 +42,8 @@ type Autocannon = (options: Record<string, unknown>) => Promise<AutocannonResult
 const autocannon = require('autocannon') as Autocannon;
 
 const CONNECTIONS = 100;
+/** More distinct profiles than the check cache holds (ELIGIBILITY_CACHE_ENTRIES, default 500). */
+const DISTINCT_PROFILES = 5000;
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 5);
 
 interface Row {
@@ -105,6 +113,14 @@ async function scenarios(kind: 'sqlite' | 'mysql'): Promise<Row[]> {
   try {
     const json = { 'content-type': 'application/json' };
     let turn = 0;
+    let profileTurn = 0;
+    const profiles = distinctProfiles();
+    const varied: AutocannonRequest = {
+      method: 'POST',
+      path: '/api/v1/eligibility',
+      headers: json,
+      setupRequest: (request) => ({ ...request, body: profiles[profileTurn++ % profiles.length]! }),
+    };
     const answer: AutocannonRequest = {
       method: 'POST',
       setupRequest: (request) => {
@@ -123,11 +139,19 @@ async function scenarios(kind: 'sqlite' | 'mysql'): Promise<Row[]> {
       await measure('POST /api/v1/eligibility', db, info.base, [
         { method: 'POST', path: '/api/v1/eligibility', headers: json, body: JSON.stringify(info.eligibilityBody) },
       ]),
+      await measure(`  … ${DISTINCT_PROFILES} distinct profiles`, db, info.base, [varied]),
       await measure('assessment answer', db, info.base, [answer]),
     ];
   } finally {
     await stop(child);
   }
+}
+
+/** Request bodies for the no-cache scenario: generated profiles, each answering any subset of facts. */
+function distinctProfiles(): string[] {
+  const { catalogue } = readCatalogue(path.resolve(__dirname, '../content'));
+  const asOf = new Date().toISOString().slice(0, 10);
+  return sampleProfiles(catalogue, asOf, DISTINCT_PROFILES).map((answers) => JSON.stringify({ answers }));
 }
 
 function table(baseline: Row, rows: Row[]): string {
@@ -175,6 +199,10 @@ async function main(): Promise<void> {
     console.log('(set DATABASE_URL=mysql://… to add MariaDB/MySQL; a scratch database <name>_api_bench is used)');
   }
   console.log(table(baseline, rows));
+  console.log(
+    `\nThe goals apply to the persona rows. The distinct-profiles row is the same endpoint with every request a\n` +
+      `cache miss (${DISTINCT_PROFILES} profiles round-robin): what a check costs when nobody asked it recently.`,
+  );
 }
 
 main().catch((error) => {

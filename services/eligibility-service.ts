@@ -2,6 +2,13 @@
  * The stateless eligibility check shared by the API, the bot and reminders:
  * validate answers, evaluate every policy in force on the as-of date, and pick
  * the next question. Thin over the pure rules engine.
+ *
+ * Checks are memoised (a bounded LRU per content release): the engine is
+ * deterministic in (release, date, answers, topic, skipped facts), and the
+ * early states of the questionnaire — no answers, or the first few — are the
+ * same for many founders and the most expensive to check, because the most
+ * questions are still open. A cached CheckResult is shared: read it, never
+ * change it.
  */
 import { estimateBenefits, evaluate, ladder, nextQuestion, validateAnswers } from '../rules';
 import type { Answers, Catalogue, IsoDate } from '../rules/catalogue';
@@ -9,6 +16,7 @@ import type { Evaluation, NextQuestion } from '../rules/results';
 import { ValidationError } from '../errors';
 import type { CatalogueService } from './catalogue-service';
 import { Clock, shanghaiDate } from './clock';
+import { LruCache } from './lru-cache';
 
 export interface CheckRequest {
   answers: unknown;
@@ -28,9 +36,14 @@ export interface CheckResult {
 }
 
 export class EligibilityService {
+  /** One cache per content release: a reload starts empty, and the old one goes with its catalogue. */
+  private readonly caches = new WeakMap<Catalogue, LruCache<string, CheckResult>>();
+
   constructor(
     private readonly catalogues: CatalogueService,
     private readonly clock: Clock,
+    /** Checks kept in memory per release (0: none). */
+    private readonly cacheEntries = 0,
   ) {}
 
   today(): IsoDate {
@@ -74,13 +87,34 @@ export class EligibilityService {
     }
     const asOf = request.asOf ?? this.today();
     const policies = request.policies?.length ? request.policies : undefined;
+    const cache = this.cacheFor(catalogue);
+    const key = cache && checkKey(answers, asOf, policies, request.skipped);
+    const cached = key !== undefined ? cache!.get(key) : undefined;
+    if (cached) return cached;
     const evaluation = evaluate(catalogue, answers, asOf, { policies });
-    return {
-      answers,
+    const result: CheckResult = Object.freeze({
+      answers: Object.freeze(answers),
       evaluation,
       nextQuestion: nextQuestion(catalogue, answers, asOf, { policies, skipped: request.skipped }),
       ladder: ladder(evaluation, answers),
       benefits: estimateBenefits(evaluation),
-    };
+    });
+    if (key !== undefined) cache!.set(key, result);
+    return result;
   }
+
+  private cacheFor(catalogue: Catalogue): LruCache<string, CheckResult> | undefined {
+    if (this.cacheEntries <= 0) return undefined;
+    let cache = this.caches.get(catalogue);
+    if (!cache) this.caches.set(catalogue, (cache = new LruCache(this.cacheEntries)));
+    return cache;
+  }
+}
+
+/** Everything a check depends on besides the release, in a canonical order. */
+function checkKey(answers: Answers, asOf: IsoDate, policies?: string[], skipped?: string[]): string {
+  const facts = Object.keys(answers).sort();
+  const pairs = facts.map((fact) => `${fact}=${JSON.stringify(answers[fact])}`);
+  const sorted = (ids?: string[]) => [...new Set(ids ?? [])].sort().join(',');
+  return `${asOf}|${sorted(policies)}|${sorted(skipped)}|${pairs.join('&')}`;
 }

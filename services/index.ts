@@ -36,7 +36,7 @@ export function createServices(deps: ServiceDependencies) {
   const content = new ContentReleaseService(dataSource, catalogue, clock, deps.readCatalogue);
   const founders = new FounderService(dataSource);
   const profiles = new ProfileService(dataSource, clock);
-  const eligibility = new EligibilityService(catalogue, clock);
+  const eligibility = new EligibilityService(catalogue, clock, deps.config.ELIGIBILITY_CACHE_ENTRIES);
   const conversations = new ConversationStore(dataSource);
   const applications = new ApplicationTrackerService(dataSource, clock);
   // Search, assessments, subscriptions, deadlines, sessions: shared by the API and the bot.

@@ -1,6 +1,6 @@
 import type { Assessment } from '../../entities';
 import type { AssessmentView } from '../../services/assessment-service';
-import { presentQuestion, presentResult } from './eligibility';
+import { presentQuestion, presentResults } from './eligibility';
 
 export function presentAssessment(view: AssessmentView) {
   return {
@@ -14,7 +14,7 @@ export function presentAssessment(view: AssessmentView) {
     previous_value: view.previousValue,
     progress: view.progress,
     as_of: view.check.evaluation.asOf,
-    results: view.check.evaluation.results.map(presentResult),
+    results: presentResults(view.check.evaluation),
     created_at: view.createdAt.toISOString(),
     updated_at: view.updatedAt.toISOString(),
   };

@@ -67,12 +67,34 @@ export function presentQuestion(question: NextQuestion | null) {
   };
 }
 
+// Checks are memoised by the eligibility service, so one check may be presented many times.
+const presentedResults = new WeakMap<CheckResult['evaluation'], ReturnType<typeof presentResult>[]>();
+const serialisedChecks = new WeakMap<CheckResult, Buffer>();
+
+/** Every verdict of a check as the contract shows it, worked out once per check. */
+export function presentResults(evaluation: CheckResult['evaluation']) {
+  let results = presentedResults.get(evaluation);
+  if (!results) presentedResults.set(evaluation, (results = evaluation.results.map(presentResult)));
+  return results;
+}
+
 export function presentCheck(check: CheckResult) {
   return {
     as_of: check.evaluation.asOf,
-    results: check.evaluation.results.map(presentResult),
+    results: presentResults(check.evaluation),
     next_question: presentQuestion(check.nextQuestion),
     ladder: snakeKeys(check.ladder),
     benefits: snakeKeys(check.benefits),
   };
+}
+
+/**
+ * The stateless check's reply body as UTF-8 JSON, serialised once per check.
+ * A Buffer, not a string: the reply is ~20 KB of mostly Chinese text, and a
+ * string body would be measured and encoded again for every response.
+ */
+export function checkJson(check: CheckResult): Buffer {
+  let json = serialisedChecks.get(check);
+  if (json === undefined) serialisedChecks.set(check, (json = Buffer.from(JSON.stringify(presentCheck(check)))));
+  return json;
 }

@@ -1,5 +1,5 @@
 import type { Services } from '../../services';
-import { presentCheck } from '../presenters/eligibility';
+import { checkJson } from '../presenters/eligibility';
 import type { ApiRouter } from '../route';
 import { eligibilityRequest, eligibilityResponse } from '../schemas/eligibility';
 
@@ -24,7 +24,9 @@ export function eligibilityRoutes(api: ApiRouter, services: Services): void {
         policies: body.policies,
         skipped: body.skipped,
       });
-      ctx.body = presentCheck(check);
+      // Served as bytes: a repeated check (see EligibilityService) reuses its serialised reply.
+      ctx.type = 'application/json';
+      ctx.body = checkJson(check);
     },
   );
 }

@@ -38,6 +38,17 @@ describe('POST /api/v1/eligibility', () => {
     expect(['district', 'company_registered']).not.toContain(res.body.next_question.fact);
   });
 
+  it('answers a repeated check with the same JSON, declared as JSON with its byte length', async () => {
+    const body = { answers: { district: 'xuhui', employees: 12 }, as_of: '2026-11-23' };
+    const first = await check(body);
+    const again = await check({ as_of: '2026-11-23', answers: { employees: 12, district: 'xuhui' } });
+    expect(again.status).toBe(200);
+    expect(again.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(Number(again.headers['content-length'])).toBe(Buffer.byteLength(again.text));
+    expect(again.text).toBe(first.text);
+    expect(again.body.results.find((r: { policy: string }) => r.policy === 'sh.innovation-voucher')).toBeDefined();
+  });
+
   it('defaults as_of to today in Shanghai', async () => {
     const res = await check({ answers: {} });
     expect(res.status).toBe(200);

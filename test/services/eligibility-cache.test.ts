@@ -1,0 +1,112 @@
+import { ValidationError } from '../../errors';
+import type { Catalogue } from '../../rules/catalogue';
+import type { CatalogueService } from '../../services/catalogue-service';
+import { fixedClock } from '../../services/clock';
+import { EligibilityService } from '../../services/eligibility-service';
+import { LruCache } from '../../services/lru-cache';
+import { miniCatalogue, miniPolicy } from '../support/mini-catalogue';
+
+/** A catalogue source whose release the test can swap, as an admin reload does. */
+function releases(first: Catalogue) {
+  let current = first;
+  const source = { current: () => current } as unknown as CatalogueService;
+  return { source, reload: (next: Catalogue) => void (current = next) };
+}
+
+const clock = fixedClock(new Date('2026-11-23T02:00:00Z'));
+// National, so they apply whatever region the founder is in (the mini catalogue asks none).
+const national = (id: string) => miniPolicy(id, { region: 'national' });
+const twoPolicies = () => miniCatalogue([national('sh.a'), national('sh.b')]);
+
+describe('EligibilityService check cache', () => {
+  it('answers the same check from memory, whatever the order of answers, topics and skipped facts', () => {
+    const { source } = releases(twoPolicies());
+    const service = new EligibilityService(source, clock, 10);
+    const first = service.check({ answers: { registered_in_shanghai: true }, policies: ['sh.a', 'sh.b'] });
+    const again = service.check({ answers: { registered_in_shanghai: true }, policies: ['sh.b', 'sh.a'] });
+    expect(again).toBe(first);
+    expect(first.evaluation.results.map((r) => r.status)).toEqual(['eligible', 'eligible']);
+  });
+
+  it('keeps checks apart that differ in answers, date, topic or skipped facts', () => {
+    const { source } = releases(twoPolicies());
+    const service = new EligibilityService(source, clock, 10);
+    const base = service.check({ answers: { registered_in_shanghai: true } });
+    const others = [
+      service.check({ answers: { registered_in_shanghai: false } }),
+      service.check({ answers: {} }),
+      service.check({ answers: { registered_in_shanghai: true }, asOf: '2026-01-01' }),
+      service.check({ answers: { registered_in_shanghai: true }, policies: ['sh.a'] }),
+      service.check({ answers: {}, skipped: ['registered_in_shanghai'] }),
+    ];
+    for (const other of others) expect(other).not.toBe(base);
+    expect(others[0]!.evaluation.results.map((r) => r.status)).toEqual(['not_eligible', 'not_eligible']);
+    expect(others[1]!.nextQuestion?.fact).toBe('registered_in_shanghai');
+    expect(others[4]!.nextQuestion).toBeNull();
+    expect(others[3]!.evaluation.results.map((r) => r.policy)).toEqual(['sh.a']);
+  });
+
+  it('never serves a check of an earlier content release', () => {
+    const { source, reload } = releases(twoPolicies());
+    const service = new EligibilityService(source, clock, 10);
+    const before = service.check({ answers: { registered_in_shanghai: true } });
+    reload(miniCatalogue([national('sh.a'), national('sh.b'), national('sh.c')]));
+    const after = service.check({ answers: { registered_in_shanghai: true } });
+    expect(after).not.toBe(before);
+    expect(after.evaluation.results.map((r) => r.policy)).toEqual(['sh.a', 'sh.b', 'sh.c']);
+  });
+
+  it('computes every check afresh when the cache is off, with the same verdicts', () => {
+    const { source } = releases(twoPolicies());
+    const service = new EligibilityService(source, clock, 0);
+    const first = service.check({ answers: { registered_in_shanghai: true } });
+    const again = service.check({ answers: { registered_in_shanghai: true } });
+    expect(again).not.toBe(first);
+    expect(again.evaluation.results.map((r) => r.status)).toEqual(first.evaluation.results.map((r) => r.status));
+  });
+
+  it('shares a cached check read-only and leaves the caller’s answers alone', () => {
+    const { source } = releases(twoPolicies());
+    const service = new EligibilityService(source, clock, 10);
+    const input = { registered_in_shanghai: true };
+    const check = service.check({ answers: input });
+    expect(Object.isFrozen(check)).toBe(true);
+    expect(Object.isFrozen(check.answers)).toBe(true);
+    expect(Object.isFrozen(input)).toBe(false);
+    input.registered_in_shanghai = false;
+    expect(service.check({ answers: { registered_in_shanghai: true } }).answers).toEqual({
+      registered_in_shanghai: true,
+    });
+  });
+
+  it('still rejects invalid answers before looking anything up', () => {
+    const { source } = releases(twoPolicies());
+    const service = new EligibilityService(source, clock, 10);
+    expect(() => service.check({ answers: { registered_in_shanghai: 'yes' } })).toThrow(ValidationError);
+  });
+});
+
+describe('LruCache', () => {
+  it('evicts the least recently used entry, a read counting as a use', () => {
+    const cache = new LruCache<string, number>(2);
+    cache.set('a', 1);
+    cache.set('b', 2);
+    expect(cache.get('a')).toBe(1);
+    cache.set('c', 3);
+    expect(cache.get('b')).toBeUndefined();
+    expect(cache.get('a')).toBe(1);
+    expect(cache.get('c')).toBe(3);
+    expect(cache.size).toBe(2);
+  });
+
+  it('replaces a key in place and stores nothing at capacity 0', () => {
+    const cache = new LruCache<string, number>(2);
+    cache.set('a', 1);
+    cache.set('a', 2);
+    expect(cache.size).toBe(1);
+    expect(cache.get('a')).toBe(2);
+    const none = new LruCache<string, number>(0);
+    none.set('a', 1);
+    expect(none.get('a')).toBeUndefined();
+  });
+});

@@ -23,6 +23,9 @@ export type ChannelIdentity =
   | { channel: 'terminal'; user: string };
 
 export class FounderService {
+  /** See exists(): built once from the entity's metadata, quoted for the driver in use. */
+  private existsSql: string | undefined;
+
   constructor(private readonly dataSource: DataSource) {}
 
   async get(founderId: string): Promise<Founder> {
@@ -31,8 +34,19 @@ export class FounderService {
     return founder;
   }
 
+  /**
+   * Asked on every authenticated request (an erased founder's tokens stop
+   * working at once), so it is one prepared point lookup rather than a
+   * TypeORM count, whose query building cost more than the query.
+   */
   async exists(founderId: string): Promise<boolean> {
-    return (await this.dataSource.manager.countBy(Founder, { id: founderId })) > 0;
+    if (!this.existsSql) {
+      const { tableName, primaryColumns } = this.dataSource.getMetadata(Founder);
+      const quote = (name: string) => this.dataSource.driver.escape(name);
+      this.existsSql = `SELECT 1 FROM ${quote(tableName)} WHERE ${quote(primaryColumns[0]!.databaseName)} = ? LIMIT 1`;
+    }
+    const rows: unknown[] = await this.dataSource.query(this.existsSql, [founderId]);
+    return rows.length > 0;
   }
 
   /** Finds the founder behind a channel identity, creating (or linking) them on first contact. */

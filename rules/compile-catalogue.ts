@@ -29,7 +29,7 @@ export interface CompiledPolicy {
   /** What does not depend on the answers, worked out once: caveats, sources, the next window. */
   caveats: readonly string[];
   sources: readonly Source[];
-  window: ConcreteWindow | null;
+  window: Readonly<ConcreteWindow> | null;
 }
 
 export interface CompiledCatalogue {
@@ -137,10 +137,15 @@ function compilePolicy(
     scores,
     facts: factsOf(criteria, scores),
     references,
-    caveats: [...new Set([...version.caveats, ...policy.caveats])],
-    sources: uniqueSources([...version.sources, ...policy.sources]),
-    window: nextWindow(policy.windows, asOf),
+    // Frozen: every verdict of this policy shares them (see PolicyVerdict).
+    caveats: Object.freeze([...new Set([...version.caveats, ...policy.caveats])]),
+    sources: Object.freeze(uniqueSources([...version.sources, ...policy.sources])),
+    window: freezeWindow(nextWindow(policy.windows, asOf)),
   };
+}
+
+function freezeWindow(window: ConcreteWindow | null): Readonly<ConcreteWindow> | null {
+  return window && Object.freeze(window);
 }
 
 const cache = new WeakMap<Catalogue, Map<IsoDate, CompiledCatalogue>>();

@@ -25,9 +25,9 @@ export class PolicyVerdict implements PolicyResult {
   readonly title: string;
   readonly benefit: Benefit;
   readonly verifiedAt: string;
-  readonly caveats: string[];
-  readonly sources: Source[];
-  readonly nextWindow: ConcreteWindow | null;
+  readonly caveats: readonly string[];
+  readonly sources: readonly Source[];
+  readonly nextWindow: Readonly<ConcreteWindow> | null;
   declare notNeeded?: string;
   readonly #session: Session;
   readonly #compiled: CompiledPolicy;
@@ -46,9 +46,10 @@ export class PolicyVerdict implements PolicyResult {
     this.title = policy.title;
     this.benefit = policy.benefit;
     this.verifiedAt = policy.verified_at;
-    this.caveats = compiled.caveats.slice();
-    this.sources = compiled.sources.slice();
-    this.nextWindow = compiled.window && { ...compiled.window };
+    // Frozen when compiled, so every verdict of the policy shares them.
+    this.caveats = compiled.caveats;
+    this.sources = compiled.sources;
+    this.nextWindow = compiled.window;
     if (notNeeded) this.notNeeded = notNeeded;
     this.#session = session;
     this.#compiled = compiled;

@@ -50,12 +50,14 @@ export interface PolicyResult {
   /** Unknown facts that could still change the status. */
   missing: string[];
   nearMiss: NearMiss[];
-  caveats: string[];
+  /** Shared with the compiled catalogue (frozen): read, never change. */
+  caveats: readonly string[];
   benefit: Benefit;
   scores: ScoreBreakdown[];
-  /** The next window that has not closed on the as-of date, if any. */
-  nextWindow: ConcreteWindow | null;
-  sources: Source[];
+  /** The next window that has not closed on the as-of date, if any (shared, frozen). */
+  nextWindow: Readonly<ConcreteWindow> | null;
+  /** Shared with the compiled catalogue (frozen). */
+  sources: readonly Source[];
   verifiedAt: IsoDate;
   /** When the founder does not need this at all (e.g. already has a Shanghai hukou). */
   notNeeded?: string;

@@ -45,8 +45,13 @@ export class Session implements CriterionEnv {
     const known: boolean[] = compiled.nothingKnown.slice();
     let extras: Record<string, FactValue> | null = null;
     let answered = 0;
-    for (const fact in answers) {
-      const value = answers[fact];
+    // Keys and values in two native calls: answers come in many shapes, so reading them
+    // one by one (for…in, answers[fact]) is a megamorphic lookup per fact, twice as slow.
+    const facts = Object.keys(answers);
+    const given = Object.values(answers);
+    for (let i = 0; i < facts.length; i += 1) {
+      const fact = facts[i]!;
+      const value = given[i];
       if (value === undefined) continue;
       answered += 1;
       const index = compiled.factIndex.get(fact);
@@ -78,8 +83,11 @@ export class Session implements CriterionEnv {
   /** Whether these answers are exactly the ones this session was built from. */
   reads(answers: Answers): boolean {
     let count = 0;
-    for (const fact in answers) {
-      const value = answers[fact];
+    const facts = Object.keys(answers);
+    const given = Object.values(answers);
+    for (let i = 0; i < facts.length; i += 1) {
+      const fact = facts[i]!;
+      const value = given[i];
       if (value === undefined) continue;
       count += 1;
       const index = this.compiled.factIndex.get(fact);

@@ -15,6 +15,22 @@ const NOT_IN_FORCE: Outcome = Object.freeze({ truth: 'not_met', missing: [], not
 
 type Values = readonly (FactValue | undefined)[];
 
+/**
+ * Visits every answered fact (undefined values are not answers) until `visit`
+ * returns false; says whether it got through. Keys and values come from two
+ * native calls: answers arrive in many shapes, so reading them one by one
+ * (for…in, answers[fact]) is a megamorphic lookup per fact, twice as slow.
+ */
+function eachAnswer(answers: Answers, visit: (fact: string, value: FactValue) => boolean): boolean {
+  const facts = Object.keys(answers);
+  const values = Object.values(answers);
+  for (let i = 0; i < facts.length; i += 1) {
+    const value = values[i];
+    if (value !== undefined && !visit(facts[i]!, value)) return false;
+  }
+  return true;
+}
+
 export class Session implements CriterionEnv {
   // Created on first use: most trial sessions evaluate a single policy.
   private memo: Map<string, Outcome> | undefined;
@@ -45,14 +61,7 @@ export class Session implements CriterionEnv {
     const known: boolean[] = compiled.nothingKnown.slice();
     let extras: Record<string, FactValue> | null = null;
     let answered = 0;
-    // Keys and values in two native calls: answers come in many shapes, so reading them
-    // one by one (for…in, answers[fact]) is a megamorphic lookup per fact, twice as slow.
-    const facts = Object.keys(answers);
-    const given = Object.values(answers);
-    for (let i = 0; i < facts.length; i += 1) {
-      const fact = facts[i]!;
-      const value = given[i];
-      if (value === undefined) continue;
+    eachAnswer(answers, (fact, value) => {
       answered += 1;
       const index = compiled.factIndex.get(fact);
       if (index === undefined) (extras ??= {})[fact] = value;
@@ -60,7 +69,8 @@ export class Session implements CriterionEnv {
         values[index] = value;
         known[index] = true;
       }
-    }
+      return true;
+    });
     // What follows from the answers (answers.ts, IMPLICATIONS), never over an answer.
     const { districtIndex: district, regionIndex: region } = compiled;
     if (district >= 0 && region >= 0 && known[district] && !known[region]) {
@@ -83,17 +93,12 @@ export class Session implements CriterionEnv {
   /** Whether these answers are exactly the ones this session was built from. */
   reads(answers: Answers): boolean {
     let count = 0;
-    const facts = Object.keys(answers);
-    const given = Object.values(answers);
-    for (let i = 0; i < facts.length; i += 1) {
-      const fact = facts[i]!;
-      const value = given[i];
-      if (value === undefined) continue;
+    const same = eachAnswer(answers, (fact, value) => {
       count += 1;
       const index = this.compiled.factIndex.get(fact);
-      if ((index !== undefined ? this.values[index] : this.extras?.[fact]) !== value) return false;
-    }
-    return count === this.answered;
+      return (index !== undefined ? this.values[index] : this.extras?.[fact]) === value;
+    });
+    return same && count === this.answered;
   }
 
   /** Answered or implied (defaults do not count): such a fact is never asked. */

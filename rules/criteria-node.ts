@@ -14,7 +14,12 @@ export const FACT = 3;
 export const POLICY = 4;
 export const SCORE = 5;
 
+const NEVER_HOLDS = (): boolean => false;
+
 export class CriterionNode {
+  /** FACT: whether a known value satisfies the comparison (a closure over op and value). */
+  readonly holds: (actual: FactValue) => boolean;
+
   constructor(
     readonly kind: number,
     readonly children: readonly CriterionNode[],
@@ -29,7 +34,9 @@ export class CriterionNode {
     readonly source: Criterion,
     /** FACT: the fact's position in the vocabulary (-1 when the vocabulary lacks it). */
     readonly index = -1,
-  ) {}
+  ) {
+    this.holds = kind === FACT ? comparison(op, value) : NEVER_HOLDS;
+  }
 }
 
 type Scores = Readonly<Record<string, ScoreTable>>;
@@ -82,23 +89,28 @@ export function valueOf(
   return node.index >= 0 ? env.getAt(node.index) : env.get(node.name);
 }
 
-/** Whether a known value satisfies a FACT node. */
-export function compareNode(node: CriterionNode, actual: FactValue): boolean {
-  const expected = node.value;
-  switch (node.op) {
+/** One comparison as a closure over its expected value; orderings hold only between numbers. */
+export function comparison(op: ComparisonOp, expected: FactValue | readonly FactValue[]): (actual: FactValue) => boolean {
+  switch (op) {
     case '=':
-      return actual === expected;
+      return (actual) => actual === expected;
     case '!=':
-      return actual !== expected;
-    case 'in':
-      return Array.isArray(expected) && (expected as readonly FactValue[]).includes(actual);
-    default: {
-      if (typeof actual !== 'number' || typeof expected !== 'number') return false;
-      if (node.op === '<') return actual < expected;
-      if (node.op === '<=') return actual <= expected;
-      if (node.op === '>') return actual > expected;
-      return actual >= expected;
+      return (actual) => actual !== expected;
+    case 'in': {
+      const allowed: readonly FactValue[] = Array.isArray(expected) ? expected : [];
+      return (actual) => allowed.includes(actual);
     }
+  }
+  if (typeof expected !== 'number') return NEVER_HOLDS;
+  switch (op) {
+    case '<':
+      return (actual) => typeof actual === 'number' && actual < expected;
+    case '<=':
+      return (actual) => typeof actual === 'number' && actual <= expected;
+    case '>':
+      return (actual) => typeof actual === 'number' && actual > expected;
+    default:
+      return (actual) => typeof actual === 'number' && actual >= expected;
   }
 }
 

@@ -6,7 +6,7 @@
  * below a branch that is already settled cannot change anything.
  */
 import type { FactCriterion, FactDefinition, FactValue, ScoreCriterion } from './catalogue';
-import { ALL, ANY, compareNode, FACT, NOT, POLICY, valueOf, type CriterionNode } from './criteria-node';
+import { ALL, ANY, FACT, NOT, POLICY, valueOf, type CriterionNode } from './criteria-node';
 import { conditionOf, explainCondition, explainPolicy, explainScore } from './explain';
 import type { CriterionResult, Truth } from './results';
 import { compareScore, openScoreFacts, scoreBounds, type ScoreBounds } from './score';
@@ -35,25 +35,6 @@ export interface CriterionEnv extends FactSource {
   getAt(index: number): FactValue | undefined;
   outcome(policyId: string): Outcome;
   titleOf(policyId: string): string;
-}
-
-export function compareFact(leaf: FactCriterion, actual: FactValue): boolean {
-  const expected = leaf.value;
-  switch (leaf.op) {
-    case '=':
-      return actual === expected;
-    case '!=':
-      return actual !== expected;
-    case 'in':
-      return Array.isArray(expected) && expected.includes(actual);
-    default: {
-      if (typeof actual !== 'number' || typeof expected !== 'number') return false;
-      if (leaf.op === '<') return actual < expected;
-      if (leaf.op === '<=') return actual <= expected;
-      if (leaf.op === '>') return actual > expected;
-      return actual >= expected;
-    }
-  }
 }
 
 function negate(truth: Truth): Truth {
@@ -85,7 +66,7 @@ function push(trace: Trace, result: CriterionResult): void {
 function traceLeaf(node: CriterionNode, env: CriterionEnv, trace: Trace, negated: boolean): Truth {
   if (node.kind === FACT) {
     const value = valueOf(node, env);
-    const truth: Truth = value === undefined ? 'unknown' : compareNode(node, value) ? 'met' : 'not_met';
+    const truth: Truth = value === undefined ? 'unknown' : node.holds(value) ? 'met' : 'not_met';
     if (value === undefined) trace.missing.push(node.name);
     const status = seen(truth, negated);
     const explanation = explainCondition(

@@ -9,7 +9,7 @@
  * says why): one per node, constants captured, no imports read while running.
  */
 import { ALL, ANY, FACT, isNumericComparison, NOT, POLICY, type CriterionNode } from './criteria-node';
-import { comparison, leanTest, type LeanEnv, type LeanVocabulary } from './lean-criterion';
+import { leanTest, type LeanEnv, type LeanVocabulary } from './lean-criterion';
 
 /** Never reachable by changing numbers. */
 export const NEVER = 99;
@@ -81,7 +81,7 @@ function groupFlips(isAll: boolean, children: readonly FlipsNeeded[]): FlipsNeed
 function factFlips(node: CriterionNode): FlipsNeeded {
   const { index, name } = node;
   const numeric = isNumericComparison(node);
-  const holds = comparison(node.op, node.value);
+  const holds = node.holds;
   return (env, want) => {
     const value = index >= 0 ? env.getAt(index) : env.get(name);
     if (value === undefined) return NEVER;

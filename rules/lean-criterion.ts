@@ -65,7 +65,7 @@ function compile(node: CriterionNode, vocabulary: LeanVocabulary): LeanTest {
       };
     }
     case FACT:
-      return factTest(node.index, node.name, comparison(node.op, node.value));
+      return factTest(node.index, node.name, node.holds);
     case POLICY: {
       const id = node.name;
       return (env, missing) => {
@@ -118,31 +118,6 @@ function factTest(index: number, name: string, holds: (value: FactValue) => bool
     }
     return holds(value) ? MET : NOT_MET;
   };
-}
-
-/** One comparison as a closure over its expected value; orderings hold only between numbers. */
-export function comparison(op: ComparisonOp, expected: FactValue | readonly FactValue[]): (actual: FactValue) => boolean {
-  switch (op) {
-    case '=':
-      return (actual) => actual === expected;
-    case '!=':
-      return (actual) => actual !== expected;
-    case 'in': {
-      const allowed: readonly FactValue[] = Array.isArray(expected) ? expected : [];
-      return (actual) => allowed.includes(actual);
-    }
-  }
-  if (typeof expected !== 'number') return () => false;
-  switch (op) {
-    case '<':
-      return (actual) => typeof actual === 'number' && actual < expected;
-    case '<=':
-      return (actual) => typeof actual === 'number' && actual <= expected;
-    case '>':
-      return (actual) => typeof actual === 'number' && actual > expected;
-    default:
-      return (actual) => typeof actual === 'number' && actual >= expected;
-  }
 }
 
 /** A score component with what does not depend on the answers worked out once. */

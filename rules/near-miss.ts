@@ -10,9 +10,9 @@
 import type { Criterion, FactDefinition, FactValue, ScoreBand, ScoreComponent } from './catalogue';
 import type { CompiledCatalogue, CompiledPolicy } from './compile-catalogue';
 import { conditionOf, type Condition } from './explain';
+import { comparison } from './criteria-node';
 import { flipsNeeded } from './flips-needed';
 import { formatValue, labelOf } from './format-value';
-import { comparison } from './lean-criterion';
 import { messages } from './messages';
 import type { NearMiss } from './results';
 import type { Session } from './session';

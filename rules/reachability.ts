@@ -9,7 +9,7 @@
  * policy is never written off by mistake) and skipped facts stuck at unknown.
  */
 import type { ScoreTable } from './catalogue';
-import { ALL, ANY, compareNode, FACT, NOT, POLICY, valueOf, type CriterionNode } from './criteria-node';
+import { ALL, ANY, FACT, NOT, POLICY, valueOf, type CriterionNode } from './criteria-node';
 import { componentBounds } from './score';
 import type { Session } from './session';
 
@@ -69,7 +69,7 @@ function reach(node: CriterionNode, session: Session, skipped: ReadonlySet<strin
     case FACT: {
       const value = valueOf(node, session);
       if (value !== undefined)
-        return compareNode(node, value) ? { met: true, notMet: false } : { met: false, notMet: true };
+        return node.holds(value) ? { met: true, notMet: false } : { met: false, notMet: true };
       return skipped.has(node.name) ? STUCK : FREE;
     }
     case POLICY: {

@@ -19,6 +19,7 @@ import type { Catalogue, Policy as CataloguePolicy, Source as CatalogueSource } 
 import type { CatalogueService } from './catalogue-service';
 import type { Clock } from './clock';
 import { windowRows } from './window-rows';
+import { canonicalJson } from './canonical-json';
 
 export type ContentKind = 'policies' | 'questions' | 'incubators' | 'regions';
 export type ChangeCounts = { added: number; changed: number; removed: number };
@@ -270,18 +271,7 @@ export function diffCatalogue(
 
 /** Key order may differ between YAML and the database copy: compare canonically. */
 function sameJson(a: string, b: string): boolean {
-  return canonical(JSON.parse(a)) === canonical(JSON.parse(b));
-}
-
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
+  return canonicalJson(JSON.parse(a)) === canonicalJson(JSON.parse(b));
 }
 
 export function formatSummary(summary: ReleaseSummary): string {

@@ -16,6 +16,7 @@ import type { Evaluation, NextQuestion } from '../rules/results';
 import { ValidationError } from '../errors';
 import type { CatalogueService } from './catalogue-service';
 import { Clock, shanghaiDate } from './clock';
+import { canonicalJson } from './canonical-json';
 import { LruCache } from './lru-cache';
 
 export interface CheckRequest {
@@ -88,8 +89,8 @@ export class EligibilityService {
     const asOf = request.asOf ?? this.today();
     const policies = request.policies?.length ? request.policies : undefined;
     const cache = this.cacheFor(catalogue);
-    const key = cache && checkKey(answers, asOf, policies, request.skipped);
-    const cached = key !== undefined ? cache!.get(key) : undefined;
+    const key = cache ? checkKey(answers, asOf, policies, request.skipped) : '';
+    const cached = cache?.get(key);
     if (cached) return cached;
     const evaluation = evaluate(catalogue, answers, asOf, { policies });
     const result: CheckResult = Object.freeze({
@@ -99,7 +100,7 @@ export class EligibilityService {
       ladder: ladder(evaluation, answers),
       benefits: estimateBenefits(evaluation),
     });
-    if (key !== undefined) cache!.set(key, result);
+    cache?.set(key, result);
     return result;
   }
 
@@ -113,8 +114,6 @@ export class EligibilityService {
 
 /** Everything a check depends on besides the release, in a canonical order. */
 function checkKey(answers: Answers, asOf: IsoDate, policies?: string[], skipped?: string[]): string {
-  const facts = Object.keys(answers).sort();
-  const pairs = facts.map((fact) => `${fact}=${JSON.stringify(answers[fact])}`);
   const sorted = (ids?: string[]) => [...new Set(ids ?? [])].sort().join(',');
-  return `${asOf}|${sorted(policies)}|${sorted(skipped)}|${pairs.join('&')}`;
+  return `${asOf}|${sorted(policies)}|${sorted(skipped)}|${canonicalJson(answers)}`;
 }

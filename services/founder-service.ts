@@ -22,10 +22,10 @@ export type ChannelIdentity =
   | { channel: 'wechat'; contactId: string; unionid?: string }
   | { channel: 'terminal'; user: string };
 
-export class FounderService {
-  /** See exists(): built once from the entity's metadata, quoted for the driver in use. */
-  private existsSql: string | undefined;
+// Backtick-quoted identifiers and positional `?` work on SQLite and MySQL alike (as in reminders/sql.ts).
+const FOUNDER_EXISTS = 'SELECT 1 FROM `founder` WHERE `id` = ? LIMIT 1';
 
+export class FounderService {
   constructor(private readonly dataSource: DataSource) {}
 
   async get(founderId: string): Promise<Founder> {
@@ -40,12 +40,7 @@ export class FounderService {
    * TypeORM count, whose query building cost more than the query.
    */
   async exists(founderId: string): Promise<boolean> {
-    if (!this.existsSql) {
-      const { tableName, primaryColumns } = this.dataSource.getMetadata(Founder);
-      const quote = (name: string) => this.dataSource.driver.escape(name);
-      this.existsSql = `SELECT 1 FROM ${quote(tableName)} WHERE ${quote(primaryColumns[0]!.databaseName)} = ? LIMIT 1`;
-    }
-    const rows: unknown[] = await this.dataSource.query(this.existsSql, [founderId]);
+    const rows: unknown[] = await this.dataSource.query(FOUNDER_EXISTS, [founderId]);
     return rows.length > 0;
   }
 

@@ -11,6 +11,7 @@ import type { Criterion, FactDefinition, FactValue, ScoreBand, ScoreComponent } 
 import type { CompiledCatalogue, CompiledPolicy } from './compile-catalogue';
 import { conditionOf, type Condition } from './explain';
 import { comparison } from './criteria-node';
+import { numericDomain, numericStep } from './fact-domain';
 import { flipsNeeded } from './flips-needed';
 import { formatValue, labelOf } from './format-value';
 import { messages } from './messages';
@@ -83,10 +84,6 @@ function isNumeric(definition: FactDefinition | undefined): definition is FactDe
   return definition !== undefined && NUMERIC.has(definition.type);
 }
 
-function step(definition: FactDefinition | undefined): number {
-  return definition?.type === 'integer' ? 1 : 0.01;
-}
-
 /** The value closest to the threshold that satisfies an ordering condition. */
 function passingValue(condition: Condition, definition: FactDefinition | undefined): number | undefined {
   if (typeof condition.value !== 'number') return undefined;
@@ -96,17 +93,16 @@ function passingValue(condition: Condition, definition: FactDefinition | undefin
     case '<=':
       return t;
     case '>':
-      return Math.round((t + step(definition)) * 100) / 100;
+      return Math.round((t + numericStep(definition)) * 100) / 100;
     case '<':
-      return Math.round((t - step(definition)) * 100) / 100;
+      return Math.round((t - numericStep(definition)) * 100) / 100;
     default:
       return undefined;
   }
 }
 
 function inDomain(value: number, definition: FactDefinition): boolean {
-  const min = definition.min ?? (definition.type === 'percent' || definition.type === 'integer' ? 0 : -Infinity);
-  const max = definition.max ?? (definition.type === 'percent' ? 100 : Infinity);
+  const [min, max] = numericDomain(definition);
   return value >= min && value <= max;
 }
 

@@ -7,18 +7,9 @@
  */
 import type { FactDefinition, FactValue, ScoreComponent } from './catalogue';
 import { walkCriterion, type CompiledCatalogue } from './compile-catalogue';
+import { numericDomain, numericStep } from './fact-domain';
 
 const cache = new WeakMap<CompiledCatalogue, Map<string, FactValue[]>>();
-
-function stepOf(definition: FactDefinition): number {
-  return definition.type === 'integer' ? 1 : 0.01;
-}
-
-function domainOf(definition: FactDefinition): [number, number] {
-  const low = definition.min ?? (definition.type === 'number' ? -Infinity : 0);
-  const high = definition.max ?? (definition.type === 'percent' ? 100 : Infinity);
-  return [low, high];
-}
 
 /** Every threshold a fact is compared with, with the side each comparison flips on. */
 function thresholds(compiled: CompiledCatalogue, fact: string): { value: number; strictAbove: boolean }[] {
@@ -42,8 +33,8 @@ function thresholds(compiled: CompiledCatalogue, fact: string): { value: number;
 }
 
 function numericProbes(compiled: CompiledCatalogue, definition: FactDefinition): number[] {
-  const step = stepOf(definition);
-  const [low, high] = domainOf(definition);
+  const step = numericStep(definition);
+  const [low, high] = numericDomain(definition);
   const values = new Set<number>();
   const add = (value: number) => {
     const rounded = Math.round(value * 100) / 100;

@@ -6,6 +6,7 @@
  */
 import type { FactDefinition, FactValue, ScoreBand, ScoreComponent, ScoreTable } from './catalogue';
 import type { ScoreBreakdown, Truth } from './results';
+import { numericDomain } from './fact-domain';
 
 export interface ComponentBounds {
   label: string;
@@ -51,8 +52,7 @@ export function reachableRange(bands: readonly ScoreBand[], definition: FactDefi
 }
 
 function computeReachable(bands: readonly ScoreBand[], definition: FactDefinition | undefined): [number, number] {
-  const low = definition?.min ?? (definition?.type === 'percent' || definition?.type === 'integer' ? 0 : -Infinity);
-  const high = definition?.max ?? (definition?.type === 'percent' ? 100 : Infinity);
+  const [low, high] = numericDomain(definition);
   // The points at the domain's lower end, and at every band start inside the domain.
   const reachable = [pointsFor(bands, low)];
   for (const band of bands) if (band.min > low && band.min <= high) reachable.push(band.points);

@@ -9,6 +9,9 @@
  * on SQLite and, when DATABASE_URL is set, on MariaDB/MySQL (in a scratch
  * database `<name>_api_bench`, created and dropped here; yours is not touched).
  *
+ * API requests say `Accept-Encoding: gzip, deflate, br`, as real clients do
+ * (memoised check replies are then sent gzipped; autocannon does not inflate).
+ *
  * The server runs in a child process so that it does not share an event loop
  * with the load generator. Goals: stateless ≥ 60 % of the baseline RPS,
  * stateful ≥ 30 %, p99 < 50 ms. A benchmark, not a test.
@@ -111,7 +114,8 @@ async function scenarios(kind: 'sqlite' | 'mysql'): Promise<Row[]> {
   const db = kind === 'mysql' ? 'mariadb' : 'sqlite';
   const { child, info } = await startServer(kind);
   try {
-    const json = { 'content-type': 'application/json' };
+    // As wx.request and browsers send them: replies that the API keeps compressed go out gzipped.
+    const json = { 'content-type': 'application/json', 'accept-encoding': 'gzip, deflate, br' };
     let turn = 0;
     let profileTurn = 0;
     const profiles = distinctProfiles();

@@ -1,6 +1,7 @@
 import type { Services } from '../../services';
 import { checkJson } from '../presenters/eligibility';
 import type { ApiRouter } from '../route';
+import { sendSharedJson } from '../shared-json-reply';
 import { eligibilityRequest, eligibilityResponse } from '../schemas/eligibility';
 
 /** POST /api/v1/eligibility: the stateless check of shared/FACTS.md. */
@@ -24,9 +25,8 @@ export function eligibilityRoutes(api: ApiRouter, services: Services): void {
         policies: body.policies,
         skipped: body.skipped,
       });
-      // Served as bytes: a repeated check (see EligibilityService) reuses its serialised reply.
-      ctx.type = 'application/json';
-      ctx.body = checkJson(check);
+      // A repeated check (see EligibilityService) reuses its serialised, and compressed, reply.
+      sendSharedJson(ctx, checkJson(check));
     },
   );
 }

@@ -40,13 +40,44 @@ describe('POST /api/v1/eligibility', () => {
 
   it('answers a repeated check with the same JSON, declared as JSON with its byte length', async () => {
     const body = { answers: { district: 'xuhui', employees: 12 }, as_of: '2026-11-23' };
-    const first = await check(body);
-    const again = await check({ as_of: '2026-11-23', answers: { employees: 12, district: 'xuhui' } });
+    const first = await check(body).set('Accept-Encoding', 'identity');
+    const again = await world
+      .http()
+      .post('/api/v1/eligibility')
+      .set('Accept-Encoding', 'identity')
+      .send({ as_of: '2026-11-23', answers: { employees: 12, district: 'xuhui' } });
     expect(again.status).toBe(200);
     expect(again.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(again.headers['content-encoding']).toBeUndefined();
     expect(Number(again.headers['content-length'])).toBe(Buffer.byteLength(again.text));
     expect(again.text).toBe(first.text);
     expect(again.body.results.find((r: { policy: string }) => r.policy === 'sh.innovation-voucher')).toBeDefined();
+  });
+
+  it('sends the reply gzip-compressed to clients that accept gzip, the same JSON once inflated', async () => {
+    const body = { answers: { district: 'minhang', employees: 30 }, as_of: '2026-11-23' };
+    const plain = await check(body).set('Accept-Encoding', 'identity');
+    for (let i = 0; i < 2; i += 1) {
+      // The first compresses, the second reuses the compressed copy.
+      const raw = await check(body)
+        .set('Accept-Encoding', 'gzip;q=1, identity;q=0.5')
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+      expect(raw.status).toBe(200);
+      expect(raw.headers['content-encoding']).toBe('gzip');
+      expect(raw.headers.vary).toMatch(/accept-encoding/i);
+      expect(raw.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(Number(raw.headers['content-length'])).toBeLessThan(Buffer.byteLength(plain.text) / 2);
+    }
+    const inflated = await check(body).set('Accept-Encoding', 'gzip');
+    expect(inflated.text).toBe(plain.text);
+    const refused = await check(body).set('Accept-Encoding', 'gzip;q=0');
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    expect(refused.text).toBe(plain.text);
   });
 
   it('defaults as_of to today in Shanghai', async () => {

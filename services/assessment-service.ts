@@ -5,12 +5,13 @@
  * given, the assessment row keeps the order (for "back") and what was skipped.
  */
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Assessment } from '../entities';
 import type { AnswerChannel } from '../entities/fact-answer';
 import { NotFoundError, ValidationError } from '../errors';
 import type { Answers, FactValue } from '../rules/catalogue';
 import type { NextQuestion } from '../rules/results';
+import type { Clock } from './clock';
 import { usableAnswers } from './usable-answers';
 import type { CheckResult, EligibilityService } from './eligibility-service';
 import type { ProfileService } from './profile-service';
@@ -43,6 +44,7 @@ export class AssessmentService {
     private readonly dataSource: DataSource,
     private readonly eligibility: EligibilityService,
     private readonly profiles: ProfileService,
+    private readonly clock: Clock,
   ) {}
 
   async start(founderId: string, scope: AssessmentScope): Promise<AssessmentView> {
@@ -74,9 +76,10 @@ export class AssessmentService {
       status: 'open',
       snapshot: null,
     });
+    assessment.createdAt = assessment.updatedAt = this.wholeSecondsNow();
     const answers = await this.answersOf(founderId);
     const check = this.checkFor(assessment, answers);
-    return this.settle(assessment, answers, check, null);
+    return this.settle(assessment, answers, check, null, { isNew: true });
   }
 
   async get(founderId: string, assessmentId: string): Promise<AssessmentView> {
@@ -109,9 +112,11 @@ export class AssessmentService {
     // Validates the value (ValidationError → 400) before anything is written.
     const check = this.checkFor(assessment, { ...stored, [fact]: value as FactValue });
     const saved = check.answers[fact] as FactValue;
-    await this.profiles.save(founderId, { [fact]: saved }, channel);
     assessment.asked = [...assessment.asked.filter((f) => f !== fact), fact];
-    return this.settle(assessment, check.answers, check, null);
+    // The answer and the step it completes are stored together, or neither is.
+    return this.settle(assessment, check.answers, check, null, {
+      alsoWrite: (manager) => this.profiles.record(manager, founderId, { [fact]: saved }, channel),
+    });
   }
 
   /** The founder declines to answer: the fact stays unknown and is not asked again. */
@@ -119,14 +124,14 @@ export class AssessmentService {
     const assessment = await this.load(founderId, assessmentId);
     this.requireFact(fact);
     const answers = { ...(await this.answersOf(founderId)) } as Record<string, FactValue>;
-    if (fact in answers) {
-      // Skipping a question revisited with "back" withdraws the earlier answer.
-      await this.profiles.forget(founderId, [fact]);
-      delete answers[fact];
-    }
+    // Skipping a question revisited with "back" withdraws the earlier answer.
+    const withdraw = fact in answers;
+    delete answers[fact];
     assessment.asked = [...assessment.asked.filter((f) => f !== fact), fact];
     if (!assessment.skipped.includes(fact)) assessment.skipped = [...assessment.skipped, fact];
-    return this.settle(assessment, answers, this.checkFor(assessment, answers), null);
+    return this.settle(assessment, answers, this.checkFor(assessment, answers), null, {
+      alsoWrite: withdraw ? (manager) => this.profiles.withdraw(manager, founderId, [fact]) : undefined,
+    });
   }
 
   /** Back to the previous question (answered or skipped): it becomes the current one again. */
@@ -174,12 +179,17 @@ export class AssessmentService {
     });
   }
 
-  /** Stores where the assessment stands and returns its view. */
+  /**
+   * Stores where the assessment stands (with `alsoWrite`, in one transaction)
+   * and returns its view. An existing row is updated in place: a plain UPDATE,
+   * where `save` would first read the row back to work out what changed.
+   */
   private async settle(
     assessment: Assessment,
     answers: Answers,
     check: CheckResult,
     pinned: string | null,
+    options: { isNew?: boolean; alsoWrite?: (manager: EntityManager) => Promise<void> } = {},
   ): Promise<AssessmentView> {
     const current = pinned ?? check.nextQuestion?.fact ?? null;
     assessment.status = current === null ? 'complete' : 'open';
@@ -189,8 +199,32 @@ export class AssessmentService {
       current,
       revisiting: pinned !== null,
     };
-    const saved = await this.dataSource.manager.save(Assessment, assessment);
-    return this.view(saved, answers, check, pinned);
+    if (options.isNew) {
+      const saved = await this.dataSource.manager.save(Assessment, assessment);
+      return this.view(saved, answers, check, pinned);
+    }
+    assessment.updatedAt = this.wholeSecondsNow();
+    const write = async (manager: EntityManager) => {
+      await options.alsoWrite?.(manager);
+      await manager.update(
+        Assessment,
+        { id: assessment.id, founderId: assessment.founderId },
+        {
+          asked: assessment.asked,
+          skipped: assessment.skipped,
+          status: assessment.status,
+          snapshot: assessment.snapshot,
+          updatedAt: assessment.updatedAt,
+        },
+      );
+    };
+    await (options.alsoWrite ? this.dataSource.transaction(write) : write(this.dataSource.manager));
+    return this.view(assessment, answers, check, pinned);
+  }
+
+  /** The service's clock, to the second, as the `datetime` columns keep time on both databases. */
+  private wholeSecondsNow(): Date {
+    return new Date(Math.floor(this.clock.now().getTime() / 1000) * 1000);
   }
 
   private view(assessment: Assessment, answers: Answers, check: CheckResult, pinned: string | null): AssessmentView {

@@ -43,7 +43,7 @@ export function createServices(deps: ServiceDependencies) {
   const policySearch = new PolicySearchService(catalogue);
   const incubators = new IncubatorService(catalogue);
   const profileEditor = new ProfileEditorService(catalogue, profiles);
-  const assessments = new AssessmentService(dataSource, eligibility, profiles);
+  const assessments = new AssessmentService(dataSource, eligibility, profiles, clock);
   const subscriptions = new SubscriptionService(dataSource, catalogue);
   const deadlines = new DeadlineService(eligibility, profileEditor, subscriptions);
   const audit = new AuditLogService(dataSource);

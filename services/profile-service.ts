@@ -21,14 +21,19 @@ export class ProfileService {
 
   /** Adds or replaces the given answers; others stay as they are. */
   async save(founderId: string, answers: Answers, channel: AnswerChannel): Promise<Answers> {
-    const facts = Object.keys(answers);
-    if (facts.length > 0) {
-      await this.dataSource.transaction(async (manager) => {
-        await manager.delete(FactAnswer, { founderId, fact: In(facts) });
-        await this.insertAnswers(manager, founderId, answers, channel);
-      });
-    }
+    await this.dataSource.transaction((manager) => this.record(manager, founderId, answers, channel));
     return this.answers(founderId);
+  }
+
+  /**
+   * `save` inside the caller's transaction, without reading the profile back:
+   * for a use case that writes more than answers and must write all or nothing.
+   */
+  async record(manager: EntityManager, founderId: string, answers: Answers, channel: AnswerChannel): Promise<void> {
+    const facts = Object.keys(answers);
+    if (facts.length === 0) return;
+    await manager.delete(FactAnswer, { founderId, fact: In(facts) });
+    await this.insertAnswers(manager, founderId, answers, channel);
   }
 
   /** Makes the profile exactly these answers (PUT semantics). */
@@ -41,8 +46,13 @@ export class ProfileService {
   }
 
   async forget(founderId: string, facts: string[]): Promise<Answers> {
-    if (facts.length > 0) await this.dataSource.manager.delete(FactAnswer, { founderId, fact: In(facts) });
+    await this.withdraw(this.dataSource.manager, founderId, facts);
     return this.answers(founderId);
+  }
+
+  /** `forget` inside the caller's transaction, without reading the profile back. */
+  async withdraw(manager: EntityManager, founderId: string, facts: string[]): Promise<void> {
+    if (facts.length > 0) await manager.delete(FactAnswer, { founderId, fact: In(facts) });
   }
 
   private async insertAnswers(manager: EntityManager, founderId: string, answers: Answers, channel: AnswerChannel) {

@@ -61,6 +61,24 @@ describe('assessments', () => {
     expect(list.body.assessments.map((a: { id: string }) => a.id)).toContain(started.body.id);
   });
 
+  it("stamps created_at and updated_at from the service's clock, as stored, to the second", async () => {
+    const { auth } = await world.founder('assess-timestamps');
+    const started = await start(auth);
+    expect(started.body.created_at).toBe(started.body.updated_at);
+    world.clock.advance(90_500);
+    const q = started.body.next_question;
+    const answered = await step(auth, started.body.id, { fact: q.fact, value: answerFor(q) });
+    world.clock.advance(-90_500);
+    expect(Date.parse(answered.body.updated_at) - Date.parse(started.body.created_at)).toBe(90_000);
+    expect(answered.body.created_at).toBe(started.body.created_at);
+    const resumed = await world.http().get(`/api/v1/me/assessments/${started.body.id}`).set(auth);
+    expect(resumed.body).toMatchObject({
+      created_at: started.body.created_at,
+      updated_at: answered.body.updated_at,
+      asked: [q.fact],
+    });
+  });
+
   it('skips a fact: it stays unknown and is not asked again', async () => {
     const { auth } = await world.founder('assess-skip');
     const started = await start(auth);

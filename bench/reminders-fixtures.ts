@@ -8,7 +8,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Policy as CataloguePolicy } from '../rules/catalogue';
 import { addDays } from '../reminders/calendar';
-import { chunks, dbTime, placeholders } from '../reminders/sql';
+import { chunks, dbTime, placeholders } from '../db/sql';
 
 export const POLICIES = 20;
 export const DUE_POLICIES = 6;

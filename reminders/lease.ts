@@ -9,7 +9,7 @@
  */
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../services/clock';
-import { dbTime, dialectOf, execute, insertIgnore, retryOnLockConflict } from './sql';
+import { dbTime, dialectOf, execute, insertIgnore, retryOnLockConflict } from '../db/sql';
 
 export class DatabaseLease {
   private lastRenewal = 0;

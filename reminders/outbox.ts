@@ -19,7 +19,7 @@ import {
   placeholders,
   retryOnLockConflict,
   select,
-} from './sql';
+} from '../db/sql';
 
 export interface ClaimedRow {
   id: number;

@@ -13,7 +13,7 @@ import { shanghaiDate } from '../services/clock';
 import { addDays, outsideQuietHours, QuietHours } from './calendar';
 import type { FittingPolicies } from './fitting-policies';
 import { ReminderDelivery } from '../entities';
-import { chunks, dbTime, dialectOf, execute, indexHint, insertIgnore, placeholders, select } from './sql';
+import { chunks, dbTime, dialectOf, execute, indexHint, insertIgnore, placeholders, select } from '../db/sql';
 
 export interface PlanSettings {
   /** Days before a deadline to remind (REMINDER_OFFSETS). */

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { retryOnLockConflict } from '../db/sql';
 import { Assessment } from '../entities';
 import type { AnswerChannel } from '../entities/fact-answer';
 import { NotFoundError, ValidationError } from '../errors';
@@ -218,7 +219,10 @@ export class AssessmentService {
         },
       );
     };
-    await (options.alsoWrite ? this.dataSource.transaction(write) : write(this.dataSource.manager));
+    // The same founder's requests at once may deadlock on InnoDB; the loser writes the same values again.
+    await retryOnLockConflict(() =>
+      options.alsoWrite ? this.dataSource.transaction(write) : write(this.dataSource.manager),
+    );
     return this.view(assessment, answers, check, pinned);
   }
 

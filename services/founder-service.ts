@@ -22,7 +22,7 @@ export type ChannelIdentity =
   | { channel: 'wechat'; contactId: string; unionid?: string }
   | { channel: 'terminal'; user: string };
 
-// Backtick-quoted identifiers and positional `?` work on SQLite and MySQL alike (as in reminders/sql.ts).
+// Backtick-quoted identifiers and positional `?` work on SQLite and MySQL alike (as in db/sql.ts).
 const FOUNDER_EXISTS = 'SELECT 1 FROM `founder` WHERE `id` = ? LIMIT 1';
 
 export class FounderService {

@@ -5,6 +5,7 @@
 import { DataSource, EntityManager, In } from 'typeorm';
 import { FactAnswer } from '../entities';
 import type { AnswerChannel } from '../entities/fact-answer';
+import { retryOnLockConflict } from '../db/sql';
 import type { Answers, FactValue } from '../rules/catalogue';
 import type { Clock } from './clock';
 
@@ -21,27 +22,32 @@ export class ProfileService {
 
   /** Adds or replaces the given answers; others stay as they are. */
   async save(founderId: string, answers: Answers, channel: AnswerChannel): Promise<Answers> {
-    await this.dataSource.transaction((manager) => this.record(manager, founderId, answers, channel));
+    await this.record(this.dataSource.manager, founderId, answers, channel);
     return this.answers(founderId);
   }
 
   /**
-   * `save` inside the caller's transaction, without reading the profile back:
-   * for a use case that writes more than answers and must write all or nothing.
+   * `save` without reading the profile back, also inside a caller's
+   * transaction (for a use case that writes more than answers, all or nothing).
+   * One upsert on (founderId, fact): the same founder answering twice at once
+   * (a double tap, the bot beside the mini-program) queues on the row instead
+   * of deadlocking as delete-then-insert did on InnoDB.
    */
   async record(manager: EntityManager, founderId: string, answers: Answers, channel: AnswerChannel): Promise<void> {
-    const facts = Object.keys(answers);
-    if (facts.length === 0) return;
-    await manager.delete(FactAnswer, { founderId, fact: In(facts) });
-    await this.insertAnswers(manager, founderId, answers, channel);
+    const rows = this.rowsOf(founderId, answers, channel);
+    if (rows.length > 0) await manager.upsert(FactAnswer, rows, ['founderId', 'fact']);
   }
 
   /** Makes the profile exactly these answers (PUT semantics). */
   async replace(founderId: string, answers: Answers, channel: AnswerChannel): Promise<Answers> {
-    await this.dataSource.transaction(async (manager) => {
-      await manager.delete(FactAnswer, { founderId });
-      await this.insertAnswers(manager, founderId, answers, channel);
-    });
+    const rows = this.rowsOf(founderId, answers, channel);
+    // Two replacements at once may deadlock on InnoDB; the loser runs again, writing the same rows.
+    await retryOnLockConflict(() =>
+      this.dataSource.transaction(async (manager) => {
+        await manager.delete(FactAnswer, { founderId });
+        if (rows.length > 0) await manager.insert(FactAnswer, rows);
+      }),
+    );
     return this.answers(founderId);
   }
 
@@ -55,15 +61,14 @@ export class ProfileService {
     if (facts.length > 0) await manager.delete(FactAnswer, { founderId, fact: In(facts) });
   }
 
-  private async insertAnswers(manager: EntityManager, founderId: string, answers: Answers, channel: AnswerChannel) {
+  private rowsOf(founderId: string, answers: Answers, channel: AnswerChannel) {
     const answeredAt = this.clock.now();
-    const rows = Object.keys(answers).map((fact) => ({
+    return Object.keys(answers).map((fact) => ({
       founderId,
       fact,
       value: answers[fact] as FactValue,
       answeredAt,
       channel,
     }));
-    if (rows.length > 0) await manager.insert(FactAnswer, rows);
   }
 }

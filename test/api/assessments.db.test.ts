@@ -79,6 +79,19 @@ describe('assessments', () => {
     });
   });
 
+  it('takes the same answer sent many times at once (a double tap): every reply 200, one stored answer', async () => {
+    const { id, auth } = await world.founder('assess-double-tap');
+    const started = await start(auth);
+    const q = started.body.next_question;
+    const replies = await Promise.all(
+      Array.from({ length: 12 }, () => step(auth, started.body.id, { fact: q.fact, value: answerFor(q) })),
+    );
+    expect(replies.map((reply) => reply.status)).toEqual(replies.map(() => 200));
+    expect(await world.services.profiles.answers(id)).toEqual({ [q.fact]: answerFor(q) });
+    const resumed = await world.http().get(`/api/v1/me/assessments/${started.body.id}`).set(auth);
+    expect(resumed.body.asked).toEqual([q.fact]);
+  });
+
   it('skips a fact: it stays unknown and is not asked again', async () => {
     const { auth } = await world.founder('assess-skip');
     const started = await start(auth);

@@ -1,5 +1,5 @@
 /**
- * The little SQL the reminders need, written once for SQLite and MySQL/MariaDB.
+ * The little raw SQL (mostly the reminders'), written once for SQLite and MySQL/MariaDB.
  *
  * Why raw SQL here: planning is set-based (INSERT … SELECT that ignores rows
  * already in the outbox) and claiming needs affected-row counts; the ORM gives
@@ -100,9 +100,11 @@ export async function select<Row = Record<string, unknown>>(
 const DEADLOCK = /deadlock|lock wait timeout|SQLITE_BUSY|database is locked/i;
 
 /**
- * Retries a statement that lost a lock race with another replica (InnoDB picks
- * a deadlock victim; SQLite may report busy past its timeout). The statements
- * retried here are all conditional, so running one again is harmless.
+ * Retries work that lost a lock race: with another replica, or with the same
+ * founder's other request (InnoDB picks a deadlock victim and rolls its
+ * transaction back; SQLite may report busy past its timeout). Only for work
+ * that is harmless to run again: conditional statements, or a whole
+ * transaction that writes the same values.
  */
 export async function retryOnLockConflict<T>(work: () => Promise<T>, attempts = 5): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {

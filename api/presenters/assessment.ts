@@ -1,8 +1,18 @@
 import type { Assessment } from '../../entities';
 import type { AssessmentView } from '../../services/assessment-service';
-import { presentQuestion, presentResults } from './eligibility';
+import { presentQuestion, resultsJson } from './eligibility';
 
-export function presentAssessment(view: AssessmentView) {
+/**
+ * An assessment as the API shows it (schemas/assessments.ts), as JSON text.
+ * The verdicts are serialised once per check (many founders share a check)
+ * and spliced in; only the few fields of this assessment are serialised per reply.
+ */
+export function assessmentJson(view: AssessmentView): string {
+  const head = JSON.stringify(assessmentHead(view));
+  return `${head.slice(0, -1)},"results":${resultsJson(view.check.evaluation)}}`;
+}
+
+function assessmentHead(view: AssessmentView) {
   return {
     id: view.id,
     status: view.status,
@@ -14,7 +24,6 @@ export function presentAssessment(view: AssessmentView) {
     previous_value: view.previousValue,
     progress: view.progress,
     as_of: view.check.evaluation.asOf,
-    results: presentResults(view.check.evaluation),
     created_at: view.createdAt.toISOString(),
     updated_at: view.updatedAt.toISOString(),
   };

@@ -71,11 +71,20 @@ export function presentQuestion(question: NextQuestion | null) {
 const presentedResults = new WeakMap<CheckResult['evaluation'], ReturnType<typeof presentResult>[]>();
 const serialisedChecks = new WeakMap<CheckResult, Buffer>();
 
+const serialisedResults = new WeakMap<CheckResult['evaluation'], string>();
+
 /** Every verdict of a check as the contract shows it, worked out once per check. */
 export function presentResults(evaluation: CheckResult['evaluation']) {
   let results = presentedResults.get(evaluation);
   if (!results) presentedResults.set(evaluation, (results = evaluation.results.map(presentResult)));
   return results;
+}
+
+/** `presentResults` as JSON text, serialised once per check: most of an assessment reply's bytes. */
+export function resultsJson(evaluation: CheckResult['evaluation']): string {
+  let json = serialisedResults.get(evaluation);
+  if (json === undefined) serialisedResults.set(evaluation, (json = JSON.stringify(presentResults(evaluation))));
+  return json;
 }
 
 export function presentCheck(check: CheckResult) {

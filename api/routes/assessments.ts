@@ -1,6 +1,6 @@
 import type { Services } from '../../services';
 import { founderOf } from '../middleware/founder-auth';
-import { presentAssessment, presentAssessmentSummary } from '../presenters/assessment';
+import { assessmentJson, presentAssessmentSummary } from '../presenters/assessment';
 import type { ApiRouter } from '../route';
 import {
   assessmentListResponse,
@@ -28,7 +28,8 @@ export function assessmentRoutes(api: ApiRouter, services: Services): void {
       const view = await assessments.start(founderOf(ctx), { topic: body.topic, policies: body.policies });
       ctx.status = 201;
       ctx.set('Location', `/api/v1/me/assessments/${view.id}`);
-      ctx.body = presentAssessment(view);
+      ctx.type = 'application/json';
+      ctx.body = assessmentJson(view);
     },
   );
   api.route(
@@ -57,7 +58,8 @@ export function assessmentRoutes(api: ApiRouter, services: Services): void {
       errors: [404],
     },
     async (ctx, { params }) => {
-      ctx.body = presentAssessment(await assessments.get(founderOf(ctx), params.id));
+      ctx.type = 'application/json';
+      ctx.body = assessmentJson(await assessments.get(founderOf(ctx), params.id));
     },
   );
   api.route(
@@ -81,7 +83,8 @@ export function assessmentRoutes(api: ApiRouter, services: Services): void {
           : 'skip' in body
             ? await assessments.skip(founderId, params.id, body.skip)
             : await assessments.answer(founderId, params.id, body.fact, body.value, 'miniprogram');
-      ctx.body = presentAssessment(view);
+      ctx.type = 'application/json';
+      ctx.body = assessmentJson(view);
     },
   );
 }

@@ -1,4 +1,5 @@
 /** Stateful, resumable assessments: start, answer, skip, back, resume. */
+import { assessmentResponse } from '../../api/schemas/assessments';
 import { ApiWorld, openApiWorld } from './support/api-world';
 
 let world: ApiWorld;
@@ -57,6 +58,11 @@ describe('assessments', () => {
     const resumed = await world.http().get(`/api/v1/me/assessments/${started.body.id}`).set(auth);
     expect(resumed.status).toBe(200);
     expect(resumed.body.next_question).toEqual(answered.body.next_question);
+    for (const reply of [started, answered, resumed]) {
+      expect(reply.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(assessmentResponse.strict().safeParse(reply.body).error).toBeUndefined();
+    }
+    expect(resumed.body.results).toEqual(answered.body.results);
     const list = await world.http().get('/api/v1/me/assessments').set(auth);
     expect(list.body.assessments.map((a: { id: string }) => a.id)).toContain(started.body.id);
   });

@@ -6,8 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { retryOnLockConflict } from '../db/sql';
+import { readTime, retryOnLockConflict, select } from '../db/sql';
 import { Assessment } from '../entities';
+import type { AssessmentSnapshot } from '../entities/assessment';
 import type { AnswerChannel } from '../entities/fact-answer';
 import { NotFoundError, ValidationError } from '../errors';
 import type { Answers, FactValue } from '../rules/catalogue';
@@ -38,6 +39,22 @@ export interface AssessmentView {
   check: CheckResult;
   createdAt: Date;
   updatedAt: Date;
+}
+
+const ASSESSMENT_OF_FOUNDER =
+  'SELECT `id`, `founderId`, `policies`, `topic`, `asked`, `skipped`, `status`, `snapshot`, `createdAt`, `updatedAt` FROM `assessment` WHERE `id` = ? AND `founderId` = ?';
+
+interface AssessmentRow {
+  id: string;
+  founderId: string;
+  policies: string;
+  topic: string | null;
+  asked: string;
+  skipped: string;
+  status: Assessment['status'];
+  snapshot: string | null;
+  createdAt: unknown;
+  updatedAt: unknown;
 }
 
 export class AssessmentService {
@@ -148,11 +165,27 @@ export class AssessmentService {
     return this.settle(assessment, answers, this.checkFor(assessment, answers), this.pinnable(previous));
   }
 
+  /** Read on every step: a constant statement, no query building. */
   private async load(founderId: string, assessmentId: string): Promise<Assessment> {
     // Another founder's assessment is "not found", never "forbidden": ids do not leak.
-    const assessment = await this.dataSource.manager.findOneBy(Assessment, { id: assessmentId, founderId });
-    if (!assessment) throw new NotFoundError('assessment not found', [{ path: 'id', reason: 'no such assessment' }]);
-    return assessment;
+    const [row] = await select<AssessmentRow>(this.dataSource.manager, ASSESSMENT_OF_FOUNDER, [
+      assessmentId,
+      founderId,
+    ]);
+    if (!row) throw new NotFoundError('assessment not found', [{ path: 'id', reason: 'no such assessment' }]);
+    // The JSON columns are simple-json (JSON text); datetimes come back as text or Date by driver.
+    return Object.assign(new Assessment(), {
+      id: row.id,
+      founderId: row.founderId,
+      policies: JSON.parse(row.policies) as string[],
+      topic: row.topic,
+      asked: JSON.parse(row.asked) as string[],
+      skipped: JSON.parse(row.skipped) as string[],
+      status: row.status,
+      snapshot: row.snapshot === null ? null : (JSON.parse(row.snapshot) as AssessmentSnapshot | null),
+      createdAt: readTime(row.createdAt)!,
+      updatedAt: readTime(row.updatedAt)!,
+    });
   }
 
   private requireFact(fact: string): void {

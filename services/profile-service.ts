@@ -5,9 +5,11 @@
 import { DataSource, EntityManager, In } from 'typeorm';
 import { FactAnswer } from '../entities';
 import type { AnswerChannel } from '../entities/fact-answer';
-import { retryOnLockConflict } from '../db/sql';
+import { retryOnLockConflict, select } from '../db/sql';
 import type { Answers, FactValue } from '../rules/catalogue';
 import type { Clock } from './clock';
+
+const PROFILE_ANSWERS = 'SELECT `fact`, `value` FROM `fact_answer` WHERE `founderId` = ? ORDER BY `fact`';
 
 export class ProfileService {
   constructor(
@@ -15,9 +17,11 @@ export class ProfileService {
     private readonly clock: Clock,
   ) {}
 
+  /** Read on every assessment step and chat turn: a constant statement, no query building. */
   async answers(founderId: string): Promise<Answers> {
-    const rows = await this.dataSource.manager.find(FactAnswer, { where: { founderId }, order: { fact: 'ASC' } });
-    return Object.fromEntries(rows.map((row) => [row.fact, row.value]));
+    const rows = await select<{ fact: string; value: string }>(this.dataSource.manager, PROFILE_ANSWERS, [founderId]);
+    // `value` is a simple-json column: JSON text on both databases.
+    return Object.fromEntries(rows.map((row) => [row.fact, JSON.parse(row.value) as FactValue]));
   }
 
   /** Adds or replaces the given answers; others stay as they are. */

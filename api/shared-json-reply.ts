@@ -8,7 +8,7 @@
  * Replies built for one request are left alone: compressing those per
  * response costs as much as writing them, and is the reverse proxy's job.
  */
-import { gzipSync } from 'node:zlib';
+import { constants, gzipSync } from 'node:zlib';
 import type { Context } from 'koa';
 
 /** Below this, gzip's header and the work are not worth it. */
@@ -24,7 +24,8 @@ export function sendSharedJson(ctx: Context, json: Buffer): void {
     return;
   }
   let compressed = gzipped.get(json);
-  if (compressed === undefined) gzipped.set(json, (compressed = gzipSync(json)));
+  // Fastest level: a check asked once pays for its compression too; 6.3 KB here against 5.7 KB at the default.
+  if (compressed === undefined) gzipped.set(json, (compressed = gzipSync(json, { level: constants.Z_BEST_SPEED })));
   ctx.set('Content-Encoding', 'gzip');
   ctx.body = compressed;
 }

@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { createConnection } from 'mysql2/promise';
 import { DatabaseConfig, databaseKind, dataSourceOptions, MysqlFlavor } from './data-source-options';
 import { migrateExclusively } from './migrate';
+import { queueSqliteTransactions } from './sqlite-transaction-queue';
 
 export class DatabaseUnavailableError extends Error {
   constructor(
@@ -36,6 +37,7 @@ export async function openDatabase(config: DatabaseConfig, options: { migrate?: 
     const flavor = config.DATABASE_URL ? await mysqlFlavor(config.DATABASE_URL) : undefined;
     dataSource = new DataSource(dataSourceOptions(config, flavor));
     await dataSource.initialize();
+    if (databaseKind(config) === 'sqlite') queueSqliteTransactions(dataSource);
   } catch (error) {
     throw new DatabaseUnavailableError(describeDatabase(config), error);
   }

@@ -4,7 +4,7 @@
  * (Wechaty contact id); unionid links the two when WeChat gives it.
  */
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import {
   ApplicationRecord,
   Assessment,
@@ -24,6 +24,8 @@ export type ChannelIdentity =
 
 // Backtick-quoted identifiers and positional `?` work on SQLite and MySQL alike (as in db/sql.ts).
 const FOUNDER_EXISTS = 'SELECT 1 FROM `founder` WHERE `id` = ? LIMIT 1';
+/** A duplicate key, as MySQL/MariaDB and SQLite word it. */
+const UNIQUE_VIOLATION = /Duplicate entry|UNIQUE constraint failed/i;
 
 export class FounderService {
   constructor(private readonly dataSource: DataSource) {}
@@ -46,6 +48,17 @@ export class FounderService {
 
   /** Finds the founder behind a channel identity, creating (or linking) them on first contact. */
   async findOrCreate(identity: ChannelIdentity): Promise<Founder> {
+    try {
+      return await this.findOrCreateOnce(identity);
+    } catch (error) {
+      // Two first contacts at once (the mini-program logging in twice): the other
+      // request created the founder, and the unique key refused ours. Find theirs.
+      if (!(error instanceof QueryFailedError) || !UNIQUE_VIOLATION.test(error.message)) throw error;
+      return this.findOrCreateOnce(identity);
+    }
+  }
+
+  private async findOrCreateOnce(identity: ChannelIdentity): Promise<Founder> {
     return this.dataSource.transaction(async (manager) => {
       const own = await manager.findOneBy(Founder, ownKey(identity));
       const unionid = 'unionid' in identity ? identity.unionid : undefined;
@@ -83,7 +96,9 @@ export class FounderService {
       ]) {
         await manager.delete(entity, { founderId });
       }
-      await manager.delete(Founder, { id: founderId });
+      // Erased twice at once: on InnoDB both saw the founder; the second finds the row gone here.
+      const erased = await manager.delete(Founder, { id: founderId });
+      if (!erased.affected) throw new NotFoundError('founder not found');
       await manager.insert(AuditLog, { actor: 'founder', action: 'founder.erased', detail: {} });
     });
   }

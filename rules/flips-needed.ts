@@ -9,7 +9,7 @@
  * says why): one per node, constants captured, no imports read while running.
  */
 import { ALL, ANY, FACT, isNumericComparison, NOT, POLICY, type CriterionNode } from './criteria-node';
-import { leanTest, type LeanEnv, type LeanVocabulary } from './lean-criterion';
+import { compiledPerNode, leanTest, type LeanEnv, type LeanVocabulary } from './lean-criterion';
 
 /** Never reachable by changing numbers. */
 export const NEVER = 99;
@@ -17,13 +17,7 @@ export const NEVER = 99;
 /** Flips needed to make the node `want` (true: met, false: not met), giving up above `budget`. */
 export type FlipsNeeded = (env: LeanEnv, want: boolean, budget: number) => number;
 
-const compiledFlips = new WeakMap<CriterionNode, FlipsNeeded>();
-
-export function flipsNeeded(node: CriterionNode, vocabulary: LeanVocabulary): FlipsNeeded {
-  let flips = compiledFlips.get(node);
-  if (!flips) compiledFlips.set(node, (flips = compile(node, vocabulary)));
-  return flips;
-}
+export const flipsNeeded: (node: CriterionNode, vocabulary: LeanVocabulary) => FlipsNeeded = compiledPerNode(compile);
 
 function compile(node: CriterionNode, vocabulary: LeanVocabulary): FlipsNeeded {
   switch (node.kind) {

@@ -40,14 +40,24 @@ const UNKNOWN: Truth = 'unknown';
 // Bound once here, so the closures below call a local, not an import (see the header).
 const bandPoints = pointsFor;
 
-const compiledTests = new WeakMap<CriterionNode, LeanTest>();
-
-/** The lean test of a node, compiled on first use and kept as long as the node lives. */
-export function leanTest(node: CriterionNode, vocabulary: LeanVocabulary): LeanTest {
-  let test = compiledTests.get(node);
-  if (!test) compiledTests.set(node, (test = compile(node, vocabulary)));
-  return test;
+/**
+ * A per-node compiler that compiles each node on first use and keeps the
+ * closure as long as the node lives. Keyed by node alone: a node belongs to
+ * one compiled catalogue, hence to one vocabulary.
+ */
+export function compiledPerNode<T>(
+  compile: (node: CriterionNode, vocabulary: LeanVocabulary) => T,
+): (node: CriterionNode, vocabulary: LeanVocabulary) => T {
+  const compiled = new WeakMap<CriterionNode, T>();
+  return (node, vocabulary) => {
+    let closure = compiled.get(node);
+    if (closure === undefined) compiled.set(node, (closure = compile(node, vocabulary)));
+    return closure;
+  };
 }
+
+/** The lean test of a node. */
+export const leanTest: (node: CriterionNode, vocabulary: LeanVocabulary) => LeanTest = compiledPerNode(compile);
 
 function compile(node: CriterionNode, vocabulary: LeanVocabulary): LeanTest {
   switch (node.kind) {

@@ -67,30 +67,23 @@ export function presentQuestion(question: NextQuestion | null) {
   };
 }
 
-// Checks are memoised by the eligibility service, so one check may be presented many times.
-const presentedResults = new WeakMap<CheckResult['evaluation'], ReturnType<typeof presentResult>[]>();
+// Checks are memoised by the eligibility service, so one check may be presented many times:
+// what is presented is kept as JSON, once per check.
 const serialisedChecks = new WeakMap<CheckResult, Buffer>();
-
 const serialisedResults = new WeakMap<CheckResult['evaluation'], string>();
 
-/** Every verdict of a check as the contract shows it, worked out once per check. */
-export function presentResults(evaluation: CheckResult['evaluation']) {
-  let results = presentedResults.get(evaluation);
-  if (!results) presentedResults.set(evaluation, (results = evaluation.results.map(presentResult)));
-  return results;
-}
-
-/** `presentResults` as JSON text, serialised once per check: most of an assessment reply's bytes. */
+/** Every verdict of a check as JSON text, serialised once per check: most of an assessment reply's bytes. */
 export function resultsJson(evaluation: CheckResult['evaluation']): string {
   let json = serialisedResults.get(evaluation);
-  if (json === undefined) serialisedResults.set(evaluation, (json = JSON.stringify(presentResults(evaluation))));
+  if (json === undefined)
+    serialisedResults.set(evaluation, (json = JSON.stringify(evaluation.results.map(presentResult))));
   return json;
 }
 
-export function presentCheck(check: CheckResult) {
+function presentCheck(check: CheckResult) {
   return {
     as_of: check.evaluation.asOf,
-    results: presentResults(check.evaluation),
+    results: check.evaluation.results.map(presentResult),
     next_question: presentQuestion(check.nextQuestion),
     ladder: snakeKeys(check.ladder),
     benefits: snakeKeys(check.benefits),

@@ -1,4 +1,6 @@
+import type { Context } from 'koa';
 import type { Services } from '../../services';
+import type { AssessmentView } from '../../services/assessment-service';
 import { founderOf } from '../middleware/founder-auth';
 import { assessmentJson, presentAssessmentSummary } from '../presenters/assessment';
 import type { ApiRouter } from '../route';
@@ -28,8 +30,7 @@ export function assessmentRoutes(api: ApiRouter, services: Services): void {
       const view = await assessments.start(founderOf(ctx), { topic: body.topic, policies: body.policies });
       ctx.status = 201;
       ctx.set('Location', `/api/v1/me/assessments/${view.id}`);
-      ctx.type = 'application/json';
-      ctx.body = assessmentJson(view);
+      sendAssessment(ctx, view);
     },
   );
   api.route(
@@ -58,8 +59,7 @@ export function assessmentRoutes(api: ApiRouter, services: Services): void {
       errors: [404],
     },
     async (ctx, { params }) => {
-      ctx.type = 'application/json';
-      ctx.body = assessmentJson(await assessments.get(founderOf(ctx), params.id));
+      sendAssessment(ctx, await assessments.get(founderOf(ctx), params.id));
     },
   );
   api.route(
@@ -83,8 +83,13 @@ export function assessmentRoutes(api: ApiRouter, services: Services): void {
           : 'skip' in body
             ? await assessments.skip(founderId, params.id, body.skip)
             : await assessments.answer(founderId, params.id, body.fact, body.value, 'miniprogram');
-      ctx.type = 'application/json';
-      ctx.body = assessmentJson(view);
+      sendAssessment(ctx, view);
     },
   );
+}
+
+/** The reply is JSON text (verdicts spliced in): Koa would call a string body text/plain. */
+function sendAssessment(ctx: Context, view: AssessmentView): void {
+  ctx.type = 'application/json';
+  ctx.body = assessmentJson(view);
 }

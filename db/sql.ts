@@ -1,12 +1,15 @@
 /**
- * The little raw SQL (mostly the reminders'), written once for SQLite and MySQL/MariaDB.
+ * The little raw SQL, written once for SQLite and MySQL/MariaDB, and how to
+ * tell a lost lock race or a duplicate key from other database errors.
  *
- * Why raw SQL here: planning is set-based (INSERT … SELECT that ignores rows
- * already in the outbox) and claiming needs affected-row counts; the ORM gives
- * neither portably. Identifiers are quoted with backticks, which both
+ * Why raw SQL at all: the reminder plan is set-based (INSERT … SELECT that
+ * ignores rows already in the outbox) and claiming needs affected-row counts,
+ * which the ORM gives not portably; and the point reads of every request
+ * (founder exists, profile, assessment) cost less as constant statements than
+ * TypeORM's query building. Identifiers are quoted with backticks, which both
  * databases accept; parameters are positional `?` on both drivers.
  */
-import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { QueryFailedError, type DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
 
 export type Dialect = 'sqlite' | 'mysql';
 
@@ -115,4 +118,11 @@ export async function retryOnLockConflict<T>(work: () => Promise<T>, attempts = 
       await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.floor(Math.random() * 30)));
     }
   }
+}
+
+const UNIQUE_VIOLATION = /Duplicate entry|UNIQUE constraint failed/i;
+
+/** A write refused by a unique key, as MySQL/MariaDB and SQLite word it. */
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof QueryFailedError && UNIQUE_VIOLATION.test(error.message);
 }

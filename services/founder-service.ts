@@ -4,7 +4,8 @@
  * (Wechaty contact id); unionid links the two when WeChat gives it.
  */
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { isUniqueViolation, select } from '../db/sql';
 import {
   ApplicationRecord,
   Assessment,
@@ -24,8 +25,6 @@ export type ChannelIdentity =
 
 // Backtick-quoted identifiers and positional `?` work on SQLite and MySQL alike (as in db/sql.ts).
 const FOUNDER_EXISTS = 'SELECT 1 FROM `founder` WHERE `id` = ? LIMIT 1';
-/** A duplicate key, as MySQL/MariaDB and SQLite word it. */
-const UNIQUE_VIOLATION = /Duplicate entry|UNIQUE constraint failed/i;
 
 export class FounderService {
   constructor(private readonly dataSource: DataSource) {}
@@ -42,8 +41,7 @@ export class FounderService {
    * TypeORM count, whose query building cost more than the query.
    */
   async exists(founderId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(FOUNDER_EXISTS, [founderId]);
-    return rows.length > 0;
+    return (await select(this.dataSource.manager, FOUNDER_EXISTS, [founderId])).length > 0;
   }
 
   /** Finds the founder behind a channel identity, creating (or linking) them on first contact. */
@@ -53,7 +51,7 @@ export class FounderService {
     } catch (error) {
       // Two first contacts at once (the mini-program logging in twice): the other
       // request created the founder, and the unique key refused ours. Find theirs.
-      if (!(error instanceof QueryFailedError) || !UNIQUE_VIOLATION.test(error.message)) throw error;
+      if (!isUniqueViolation(error)) throw error;
       return this.findOrCreateOnce(identity);
     }
   }

@@ -5,22 +5,55 @@
  * two reminder workers, anything run with Promise.all). This queues them, one
  * after another, for the data sources that openDatabase hands out.
  *
- * A transaction begun from inside another one is not queued (it would wait for
- * itself forever): SQLite refuses it at once, as it always has.
+ * A transaction that waits longer than `maxWaitMs` for its turn fails with
+ * QueueWaitTimeoutError, as SQLite itself gives up on a lock after its busy
+ * timeout. That also turns a programming mistake into an error instead of a
+ * hang: a transaction begun through the data source from inside another one
+ * waits for itself (nested work must use the transaction's own manager).
+ *
+ * Why not tell nested calls apart with AsyncLocalStorage: on Node 20 it turns
+ * on promise hooks for the whole process, which made every request of the
+ * API 10–25 % more expensive in CPU (bench:api), to catch a mistake that the
+ * timeout reports anyway.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DataSource, EntityManager } from 'typeorm';
 
-export function queueSqliteTransactions(dataSource: DataSource): void {
+/** As long as SQLite's own busy timeout (db/data-source-options.ts). */
+export const DEFAULT_QUEUE_WAIT_MS = 10_000;
+
+export class QueueWaitTimeoutError extends Error {
+  constructor(waitedMs: number) {
+    super(
+      `SQLite is busy: a transaction waited ${waitedMs} ms for its turn ` +
+        '(a transaction begun through the data source from inside another one waits for itself forever; ' +
+        "use the manager the outer transaction's callback receives)",
+    );
+    this.name = 'QueueWaitTimeoutError';
+  }
+}
+
+export function queueSqliteTransactions(dataSource: DataSource, maxWaitMs = DEFAULT_QUEUE_WAIT_MS): void {
   const manager = dataSource.manager;
   const begin = manager.transaction.bind(manager) as (...args: unknown[]) => Promise<unknown>;
-  const insideQueuedTransaction = new AsyncLocalStorage<true>();
   let tail: Promise<unknown> = Promise.resolve();
   const queued = (...args: unknown[]): Promise<unknown> => {
-    if (insideQueuedTransaction.getStore()) return begin(...args);
-    const run = tail.then(() => insideQueuedTransaction.run(true, () => begin(...args)));
-    tail = run.catch(() => undefined);
-    return run;
+    let timedOut = false;
+    let timer: NodeJS.Timeout | undefined;
+    const turn = tail.then(() => {
+      clearTimeout(timer);
+      // Given up on while waiting: its caller already has the error, the next one goes.
+      return timedOut ? undefined : begin(...args);
+    });
+    tail = turn.catch(() => undefined);
+    const waitedTooLong = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        timedOut = true;
+        reject(new QueueWaitTimeoutError(maxWaitMs));
+      }, maxWaitMs);
+      timer.unref();
+    });
+    // Once its turn has come, the transaction runs to its end whatever its length.
+    return Promise.race([turn, waitedTooLong]);
   };
   // DataSource.transaction delegates to its manager's, so this covers both.
   manager.transaction = queued as EntityManager['transaction'];

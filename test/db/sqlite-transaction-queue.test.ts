@@ -1,0 +1,67 @@
+import { DataSource } from 'typeorm';
+import { QueueWaitTimeoutError, queueSqliteTransactions } from '../../db/sqlite-transaction-queue';
+
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('SQLite transaction queue', () => {
+  let dataSource: DataSource;
+
+  beforeEach(async () => {
+    dataSource = new DataSource({ type: 'better-sqlite3', database: ':memory:' });
+    await dataSource.initialize();
+    queueSqliteTransactions(dataSource, 200);
+    await dataSource.query('CREATE TABLE note (id integer PRIMARY KEY, text varchar)');
+  });
+
+  afterEach(() => dataSource.destroy());
+
+  it('runs transactions begun at once one after another, each whole', async () => {
+    const log: string[] = [];
+    await Promise.all(
+      [1, 2, 3, 4].map((n) =>
+        dataSource.transaction(async (manager) => {
+          log.push(`begin ${n}`);
+          await tick();
+          await manager.query('INSERT INTO note (id, text) VALUES (?, ?)', [n, `note ${n}`]);
+          await tick();
+          log.push(`end ${n}`);
+        }),
+      ),
+    );
+    expect(log).toEqual(['begin 1', 'end 1', 'begin 2', 'end 2', 'begin 3', 'end 3', 'begin 4', 'end 4']);
+    expect(await dataSource.query('SELECT COUNT(*) AS n FROM note')).toEqual([{ n: 4 }]);
+  });
+
+  it('goes on with the next transaction after one fails, and rolls the failed one back', async () => {
+    const failing = dataSource.transaction(async (manager) => {
+      await manager.query('INSERT INTO note (id, text) VALUES (1, ?)', ['lost']);
+      throw new Error('boom');
+    });
+    const next = dataSource.manager.transaction((manager) =>
+      manager.query('INSERT INTO note (id, text) VALUES (2, ?)', ['kept']),
+    );
+    await expect(failing).rejects.toThrow('boom');
+    await next;
+    expect(await dataSource.query('SELECT text FROM note')).toEqual([{ text: 'kept' }]);
+  });
+
+  it('fails a transaction begun through the data source inside another, instead of hanging', async () => {
+    const outer = dataSource.transaction(async (manager) => {
+      await manager.query('INSERT INTO note (id, text) VALUES (1, ?)', ['outer']);
+      await dataSource.transaction((inner) => inner.query('INSERT INTO note (id, text) VALUES (2, ?)', ['inner']));
+    });
+    await expect(outer).rejects.toBeInstanceOf(QueueWaitTimeoutError);
+    await expect(outer).rejects.toThrow(/waited 200 ms/);
+    // Both rolled back, and the queue still serves the next caller.
+    await dataSource.transaction((manager) => manager.query('INSERT INTO note (id, text) VALUES (3, ?)', ['after']));
+    expect(await dataSource.query('SELECT id FROM note')).toEqual([{ id: 3 }]);
+  });
+
+  it('lets a transaction that has its turn run longer than the wait limit', async () => {
+    await dataSource.transaction(async (manager) => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await manager.query('INSERT INTO note (id, text) VALUES (1, ?)', ['slow']);
+    });
+    expect(await dataSource.query('SELECT COUNT(*) AS n FROM note')).toEqual([{ n: 1 }]);
+  });
+});

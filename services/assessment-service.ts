@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { readTime, retryOnLockConflict, select } from '../db/sql';
+import { dbTime, readTime, retryOnLockConflict, select } from '../db/sql';
 import { Assessment } from '../entities';
 import type { AssessmentSnapshot } from '../entities/assessment';
 import type { AnswerChannel } from '../entities/fact-answer';
@@ -43,6 +43,10 @@ export interface AssessmentView {
 
 const ASSESSMENT_OF_FOUNDER =
   'SELECT `id`, `founderId`, `policies`, `topic`, `asked`, `skipped`, `status`, `snapshot`, `createdAt`, `updatedAt` FROM `assessment` WHERE `id` = ? AND `founderId` = ?';
+
+/** Where an assessment stands after a step (the JSON columns are simple-json: JSON text). */
+const STEP_OF_ASSESSMENT =
+  'UPDATE `assessment` SET `asked` = ?, `skipped` = ?, `status` = ?, `snapshot` = ?, `updatedAt` = ? WHERE `id` = ? AND `founderId` = ?';
 
 interface AssessmentRow {
   id: string;
@@ -215,8 +219,9 @@ export class AssessmentService {
 
   /**
    * Stores where the assessment stands (with `alsoWrite`, in one transaction)
-   * and returns its view. An existing row is updated in place: a plain UPDATE,
-   * where `save` would first read the row back to work out what changed.
+   * and returns its view. An existing row is updated in place with a constant
+   * UPDATE, where `save` would first read the row back to work out what
+   * changed, and `update` would build the statement anew on every step.
    */
   private async settle(
     assessment: Assessment,
@@ -240,17 +245,15 @@ export class AssessmentService {
     assessment.updatedAt = this.wholeSecondsNow();
     const write = async (manager: EntityManager) => {
       await options.alsoWrite?.(manager);
-      await manager.update(
-        Assessment,
-        { id: assessment.id, founderId: assessment.founderId },
-        {
-          asked: assessment.asked,
-          skipped: assessment.skipped,
-          status: assessment.status,
-          snapshot: assessment.snapshot,
-          updatedAt: assessment.updatedAt,
-        },
-      );
+      await manager.query(STEP_OF_ASSESSMENT, [
+        JSON.stringify(assessment.asked),
+        JSON.stringify(assessment.skipped),
+        assessment.status,
+        JSON.stringify(assessment.snapshot),
+        dbTime(assessment.updatedAt),
+        assessment.id,
+        assessment.founderId,
+      ]);
     };
     // The same founder's requests at once may deadlock on InnoDB; the loser writes the same values again.
     await retryOnLockConflict(() =>

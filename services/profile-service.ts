@@ -5,11 +5,21 @@
 import { DataSource, EntityManager, In } from 'typeorm';
 import { FactAnswer } from '../entities';
 import type { AnswerChannel } from '../entities/fact-answer';
-import { retryOnLockConflict, select } from '../db/sql';
+import { dbTime, Dialect, dialectOf, retryOnLockConflict, select } from '../db/sql';
 import type { Answers, FactValue } from '../rules/catalogue';
 import type { Clock } from './clock';
 
 const PROFILE_ANSWERS = 'SELECT `fact`, `value` FROM `fact_answer` WHERE `founderId` = ? ORDER BY `fact`';
+
+/** Adds answers or replaces them by (founderId, fact), in one statement on either database. */
+function upsertAnswers(dialect: Dialect, rows: number): string {
+  const onConflict =
+    dialect === 'sqlite'
+      ? 'ON CONFLICT (`founderId`, `fact`) DO UPDATE SET `value` = excluded.`value`, `answeredAt` = excluded.`answeredAt`, `channel` = excluded.`channel`'
+      : 'ON DUPLICATE KEY UPDATE `value` = VALUES(`value`), `answeredAt` = VALUES(`answeredAt`), `channel` = VALUES(`channel`)';
+  const values = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?)').join(', ');
+  return `INSERT INTO \`fact_answer\` (\`founderId\`, \`fact\`, \`value\`, \`answeredAt\`, \`channel\`) VALUES ${values} ${onConflict}`;
+}
 
 export class ProfileService {
   constructor(
@@ -35,11 +45,17 @@ export class ProfileService {
    * transaction (for a use case that writes more than answers, all or nothing).
    * One upsert on (founderId, fact): the same founder answering twice at once
    * (a double tap, the bot beside the mini-program) queues on the row instead
-   * of deadlocking as delete-then-insert did on InnoDB.
+   * of deadlocking as delete-then-insert did on InnoDB. Raw SQL because it
+   * runs on every assessment step, where TypeORM's upsert building cost more
+   * than the write itself.
    */
   async record(manager: EntityManager, founderId: string, answers: Answers, channel: AnswerChannel): Promise<void> {
-    const rows = this.rowsOf(founderId, answers, channel);
-    if (rows.length > 0) await manager.upsert(FactAnswer, rows, ['founderId', 'fact']);
+    const facts = Object.keys(answers);
+    if (facts.length === 0) return;
+    const answeredAt = dbTime(this.clock.now());
+    // `value` is a simple-json column: JSON text, as TypeORM would write it.
+    const parameters = facts.flatMap((fact) => [founderId, fact, JSON.stringify(answers[fact]), answeredAt, channel]);
+    await manager.query(upsertAnswers(dialectOf(manager), facts.length), parameters);
   }
 
   /** Makes the profile exactly these answers (PUT semantics). */

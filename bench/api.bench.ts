@@ -10,7 +10,7 @@
  * database `<name>_api_bench`, created and dropped here; yours is not touched).
  *
  * API requests say `Accept-Encoding: gzip, deflate, br`, as real clients do
- * (memoised check replies are then sent gzipped; autocannon does not inflate).
+ * (a check served before is then sent gzipped; autocannon does not inflate).
  *
  * The server runs in a child process so that it does not share an event loop
  * with the load generator. Goals: stateless ≥ 60 % of the baseline RPS,

@@ -7,9 +7,10 @@
  *
  * A transaction that waits longer than `maxWaitMs` for its turn fails with
  * QueueWaitTimeoutError, as SQLite itself gives up on a lock after its busy
- * timeout. That also turns a programming mistake into an error instead of a
- * hang: a transaction begun through the data source from inside another one
- * waits for itself (nested work must use the transaction's own manager).
+ * timeout (the API answers 503). That also turns a programming mistake into
+ * an error instead of a hang: a transaction begun through the data source
+ * from inside another one waits for itself (nested work must use the
+ * transaction's own manager).
  *
  * Why not tell nested calls apart with AsyncLocalStorage: on Node 20 it turns
  * on promise hooks for the whole process, which made every request of the
@@ -17,18 +18,20 @@
  * timeout reports anyway.
  */
 import type { DataSource, EntityManager } from 'typeorm';
+import { UnavailableError } from '../errors';
 
 /** As long as SQLite's own busy timeout (db/data-source-options.ts). */
 export const DEFAULT_QUEUE_WAIT_MS = 10_000;
 
-export class QueueWaitTimeoutError extends Error {
-  constructor(waitedMs: number) {
-    super(
-      `SQLite is busy: a transaction waited ${waitedMs} ms for its turn ` +
-        '(a transaction begun through the data source from inside another one waits for itself forever; ' +
-        "use the manager the outer transaction's callback receives)",
-    );
-    this.name = 'QueueWaitTimeoutError';
+/**
+ * 503 to a client (an UnavailableError: busy, try again), never a 500. For a
+ * developer who sees it in a test: a transaction begun through the data
+ * source inside another one waits for itself; use the manager the outer
+ * transaction's callback receives.
+ */
+export class QueueWaitTimeoutError extends UnavailableError {
+  constructor(readonly waitedMs: number) {
+    super(`服务繁忙，请稍后再试（数据库事务排队 ${waitedMs} ms 仍未轮到）`);
   }
 }
 

@@ -51,7 +51,7 @@ describe('SQLite transaction queue', () => {
       await dataSource.transaction((inner) => inner.query('INSERT INTO note (id, text) VALUES (2, ?)', ['inner']));
     });
     await expect(outer).rejects.toBeInstanceOf(QueueWaitTimeoutError);
-    await expect(outer).rejects.toThrow(/waited 200 ms/);
+    await expect(outer).rejects.toMatchObject({ waitedMs: 200, code: 'unavailable' });
     // Both rolled back, and the queue still serves the next caller.
     await dataSource.transaction((manager) => manager.query('INSERT INTO note (id, text) VALUES (3, ?)', ['after']));
     expect(await dataSource.query('SELECT id FROM note')).toEqual([{ id: 3 }]);

@@ -49,11 +49,11 @@ export function queueSqliteTransactions(dataSource: DataSource, maxWaitMs = DEFA
     });
     tail = turn.catch(() => undefined);
     const waitedTooLong = new Promise<never>((_, reject) => {
+      // Not unref'd: a CLI whose transaction waits for itself must report it, not exit as if done.
       timer = setTimeout(() => {
         timedOut = true;
         reject(new QueueWaitTimeoutError(maxWaitMs));
       }, maxWaitMs);
-      timer.unref();
     });
     // Once its turn has come, the transaction runs to its end whatever its length.
     return Promise.race([turn, waitedTooLong]);

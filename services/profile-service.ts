@@ -60,12 +60,11 @@ export class ProfileService {
 
   /** Makes the profile exactly these answers (PUT semantics). */
   async replace(founderId: string, answers: Answers, channel: AnswerChannel): Promise<Answers> {
-    const rows = this.rowsOf(founderId, answers, channel);
     // Two replacements at once may deadlock on InnoDB; the loser runs again, writing the same rows.
     await retryOnLockConflict(() =>
       this.dataSource.transaction(async (manager) => {
         await manager.delete(FactAnswer, { founderId });
-        if (rows.length > 0) await manager.insert(FactAnswer, rows);
+        await this.record(manager, founderId, answers, channel);
       }),
     );
     return this.answers(founderId);
@@ -79,16 +78,5 @@ export class ProfileService {
   /** `forget` inside the caller's transaction, without reading the profile back. */
   async withdraw(manager: EntityManager, founderId: string, facts: string[]): Promise<void> {
     if (facts.length > 0) await manager.delete(FactAnswer, { founderId, fact: In(facts) });
-  }
-
-  private rowsOf(founderId: string, answers: Answers, channel: AnswerChannel) {
-    const answeredAt = this.clock.now();
-    return Object.keys(answers).map((fact) => ({
-      founderId,
-      fact,
-      value: answers[fact] as FactValue,
-      answeredAt,
-      channel,
-    }));
   }
 }

@@ -93,7 +93,7 @@ export function createApi(deps: ApiDependencies): Koa {
     summary: '200 when the database answers, else 503',
     errors: [503],
   });
-  eligibilityRoutes(api, services);
+  eligibilityRoutes(api, services, config.ELIGIBILITY_CACHE_ENTRIES);
   authRoutes(api, login);
   profileRoutes(api, services);
   assessmentRoutes(api, services);

@@ -68,9 +68,11 @@ export class ApiRouter {
     private readonly guards: Partial<Record<RouteAuth, Middleware>>,
   ) {}
 
+  /** `beforeValidation` runs after the auth guard, and may answer on its own (a memoised reply). */
   route<B extends z.ZodType = Absent, Q extends z.ZodType = Absent, P extends z.ZodType = Absent>(
     spec: RouteSpec<B, Q, P>,
     handler: Handler<B, Q, P>,
+    beforeValidation?: Middleware,
   ): void {
     this.registry.push(spec as unknown as AnyRouteSpec);
     const guard = this.guards[spec.auth ?? 'none'];
@@ -85,7 +87,7 @@ export class ApiRouter {
       }
       await handler(ctx, input);
     };
-    const chain = guard ? [guard, validate] : [validate];
+    const chain = [guard, beforeValidation, validate].filter((step): step is Middleware => step !== undefined);
     this.router[spec.method](spec.path, ...chain);
   }
 }

@@ -51,6 +51,7 @@ const schema = z.object({
   API_BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10240).default(64),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   // Eligibility checks remembered per content release (an LRU; 0 turns it off). ~40 KB each once read in full.
+  // Also the number of replies the API keeps for byte-identical check bodies (api/reply-memo.ts).
   ELIGIBILITY_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100_000).default(500),
   WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
   WECHAT_APPID: z.string().min(1).optional(),

@@ -1,7 +1,9 @@
 /**
  * Reads JSON request bodies with a size limit. Bodies over the limit → 413,
  * a body that is not JSON → 415, malformed JSON → 400. The parsed value lands
- * in `ctx.state.body` (never trusted: routes validate it with zod).
+ * in `ctx.state.body` (never trusted: routes validate it with zod), and its
+ * text in `ctx.state.rawBody` (for replies keyed by the exact bytes, see
+ * api/reply-memo.ts).
  */
 import type { Context, Next } from 'koa';
 import getRawBody from 'raw-body';
@@ -15,6 +17,7 @@ export function jsonBody(limitBytes: number) {
     const chunked = ctx.get('transfer-encoding') !== '';
     if (!WITH_BODY.has(ctx.method) || (length === 0 && !chunked)) {
       ctx.state.body = undefined;
+      ctx.state.rawBody = undefined;
       return next();
     }
     if (!ctx.is('application/json', '+json')) {
@@ -28,6 +31,7 @@ export function jsonBody(limitBytes: number) {
     );
     try {
       ctx.state.body = JSON.parse(raw as string);
+      ctx.state.rawBody = raw;
     } catch {
       throw new ValidationError('request body is not valid JSON', [{ path: 'body', reason: 'malformed JSON' }]);
     }

@@ -1,11 +1,16 @@
 import type { Services } from '../../services';
 import { checkJson } from '../presenters/eligibility';
+import { ReplyMemo } from '../reply-memo';
 import type { ApiRouter } from '../route';
 import { sendSharedJson } from '../shared-json-reply';
 import { eligibilityRequest, eligibilityResponse } from '../schemas/eligibility';
 
 /** POST /api/v1/eligibility: the stateless check of shared/FACTS.md. */
-export function eligibilityRoutes(api: ApiRouter, services: Services): void {
+export function eligibilityRoutes(api: ApiRouter, services: Services, memoEntries: number): void {
+  const replies = new ReplyMemo(memoEntries, () => ({
+    release: services.eligibility.catalogue(),
+    today: services.eligibility.today(),
+  }));
   api.route(
     {
       method: 'post',
@@ -26,7 +31,10 @@ export function eligibilityRoutes(api: ApiRouter, services: Services): void {
         skipped: body.skipped,
       });
       // A repeated check (see EligibilityService) reuses its serialised, and compressed, reply.
-      sendSharedJson(ctx, checkJson(check));
+      const json = checkJson(check);
+      replies.remember(ctx, json);
+      sendSharedJson(ctx, json);
     },
+    replies.lookup,
   );
 }

@@ -20,7 +20,8 @@ export function jsonBody(limitBytes: number) {
       ctx.state.rawBody = undefined;
       return next();
     }
-    if (!ctx.is('application/json', '+json')) {
+    // The usual header first: type-is parses it afresh on every request.
+    if (ctx.get('content-type') !== 'application/json' && !ctx.is('application/json', '+json')) {
       ctx.throw(415, 'request body must be JSON (Content-Type: application/json)');
     }
     const raw = await getRawBody(ctx.req, { limit: limitBytes, length: length || undefined, encoding: 'utf8' }).catch(

@@ -2,14 +2,17 @@ import type { Assessment } from '../../entities';
 import type { AssessmentView } from '../../services/assessment-service';
 import { presentQuestion, resultsJson } from './eligibility';
 
+const CLOSE = Buffer.from('}');
+
 /**
- * An assessment as the API shows it (schemas/assessments.ts), as JSON text.
+ * An assessment as the API shows it (schemas/assessments.ts), as UTF-8 JSON.
  * The verdicts are serialised once per check (many founders share a check)
- * and spliced in; only the few fields of this assessment are serialised per reply.
+ * and spliced in as bytes; only the few fields of this assessment are
+ * serialised per reply.
  */
-export function assessmentJson(view: AssessmentView): string {
+export function assessmentJson(view: AssessmentView): Buffer {
   const head = JSON.stringify(assessmentHead(view));
-  return `${head.slice(0, -1)},"results":${resultsJson(view.check.evaluation)}}`;
+  return Buffer.concat([Buffer.from(`${head.slice(0, -1)},"results":`), resultsJson(view.check.evaluation), CLOSE]);
 }
 
 function assessmentHead(view: AssessmentView) {

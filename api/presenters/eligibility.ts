@@ -70,13 +70,17 @@ export function presentQuestion(question: NextQuestion | null) {
 // Checks are memoised by the eligibility service, so one check may be presented many times:
 // what is presented is kept as JSON, once per check.
 const serialisedChecks = new WeakMap<CheckResult, Buffer>();
-const serialisedResults = new WeakMap<CheckResult['evaluation'], string>();
+const serialisedResults = new WeakMap<CheckResult['evaluation'], Buffer>();
 
-/** Every verdict of a check as JSON text, serialised once per check: most of an assessment reply's bytes. */
-export function resultsJson(evaluation: CheckResult['evaluation']): string {
+/**
+ * Every verdict of a check as UTF-8 JSON, serialised once per check: most of an
+ * assessment reply's bytes (~20 KB, mostly Chinese). Kept as bytes so that a reply
+ * built around it is copied, not measured and encoded again on every request.
+ */
+export function resultsJson(evaluation: CheckResult['evaluation']): Buffer {
   let json = serialisedResults.get(evaluation);
   if (json === undefined)
-    serialisedResults.set(evaluation, (json = JSON.stringify(evaluation.results.map(presentResult))));
+    serialisedResults.set(evaluation, (json = Buffer.from(JSON.stringify(evaluation.results.map(presentResult)))));
   return json;
 }
 

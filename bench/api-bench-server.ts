@@ -1,6 +1,6 @@
 /**
  * The server side of `npm run bench:api`, run in its own process: a bare Koa
- * hello-world (the baseline), or the real API over a fresh SQLite file or the
+ * hello-world (the baseline), the stack floor (see stackFloor), or the real API over a fresh SQLite file or the
  * scratch MariaDB database, with the shipped content and 100 founders who
  * each have an open assessment. Listens on 127.0.0.1 only.
  */
@@ -9,7 +9,12 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { constants, gzipSync } from 'node:zlib';
+import Router from '@koa/router';
 import Koa from 'koa';
+import helmet from 'koa-helmet';
+import { jsonBody } from '../api/middleware/json-body';
+import { checkJson } from '../api/presenters/eligibility';
 import { createApi } from '../api/create-api';
 import { readCatalogue } from '../catalogue/read-content';
 import { loadConfig } from '../config/config';
@@ -18,6 +23,8 @@ import { silentLogger } from '../logging/logger';
 import type { FactValue } from '../rules/catalogue';
 import type { NextQuestion } from '../rules/results';
 import { createServices } from '../services';
+import type { CatalogueService } from '../services/catalogue-service';
+import { EligibilityService } from '../services/eligibility-service';
 import { systemClock } from '../services/clock';
 
 export interface BenchFounder {
@@ -88,13 +95,48 @@ function valueFor(question: NextQuestion): FactValue {
   return Math.max(question.min ?? 0, 1);
 }
 
-export async function serve(kind: 'baseline' | 'sqlite' | 'mysql'): Promise<ServerInfo> {
+/** About as many routes as createApi declares. */
+const FLOOR_ROUTES = 30;
+
+/**
+ * What the issue's stack costs before any of the app's own work: Koa with
+ * koa-helmet, an @koa/router of FLOOR_ROUTES routes, the JSON body read and
+ * parsed, and the persona's check reply as the API sends it (gzipped).
+ * No rate limit, log, validation, cache or engine.
+ */
+async function stackFloor(): Promise<Koa> {
+  const { catalogue } = readCatalogue(CONTENT_DIR);
+  const catalogues = { current: () => catalogue } as unknown as CatalogueService;
+  const check = new EligibilityService(catalogues, systemClock).check({ answers: PERSONA_ANSWERS });
+  const reply = gzipSync(checkJson(check), { level: constants.Z_BEST_SPEED });
+  const app = new Koa();
+  app.use(helmet());
+  app.use(jsonBody(64 * 1024));
+  const router = new Router();
+  for (let i = 1; i < FLOOR_ROUTES; i += 1) router.get(`/api/v1/unused-${i}/:id`, (ctx) => (ctx.body = ''));
+  router.post('/api/v1/eligibility', (ctx) => {
+    ctx.type = 'application/json';
+    ctx.set('Content-Encoding', 'gzip');
+    ctx.body = reply;
+  });
+  app.use(router.routes());
+  return app;
+}
+
+export async function serve(kind: 'baseline' | 'floor' | 'sqlite' | 'mysql'): Promise<ServerInfo> {
   if (kind === 'baseline') {
     const app = new Koa();
     app.use((ctx) => {
       ctx.body = 'Hello World';
     });
     return { base: await listen(app.callback()), founders: [], eligibilityBody: null };
+  }
+  if (kind === 'floor') {
+    return {
+      base: await listen((await stackFloor()).callback()),
+      founders: [],
+      eligibilityBody: { answers: PERSONA_ANSWERS },
+    };
   }
   const env: Record<string, string> = { LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000000', CONTENT_DIR };
   if (kind === 'mysql') {

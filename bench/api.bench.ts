@@ -2,6 +2,7 @@
  * `npm run bench:api`: throughput and latency of the mini-program API with
  * autocannon (100 connections, ~5 s per scenario, loopback only), against a
  * bare Koa hello-world baseline measured in the same run:
+ *   the stack floor (Koa + koa-helmet + @koa/router sending the persona's reply, no app logic) ·
  *   GET /health · stateless POST /api/v1/eligibility (one persona, repeated, as
  *   the service's check cache sees a popular answer set; and 5000 distinct
  *   generated profiles, round-robin, so the cache never helps) · a stateful
@@ -48,6 +49,7 @@ const CONNECTIONS = 100;
 /** More distinct profiles than the check cache holds (ELIGIBILITY_CACHE_ENTRIES, default 500). */
 const DISTINCT_PROFILES = 5000;
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 5);
+const FLOOR_SCENARIO = 'stack floor: persona reply, no app logic';
 
 interface Row {
   scenario: string;
@@ -158,6 +160,19 @@ function distinctProfiles(): string[] {
   return sampleProfiles(catalogue, asOf, DISTINCT_PROFILES).map((answers) => JSON.stringify({ answers }));
 }
 
+/** The persona request against the required stack alone: the most the persona rows could reach. */
+async function stackFloorRow(): Promise<Row> {
+  const { child, info } = await startServer('floor');
+  try {
+    const headers = { 'content-type': 'application/json', 'accept-encoding': 'gzip, deflate, br' };
+    return await measure(FLOOR_SCENARIO, '-', info.base, [
+      { method: 'POST', path: '/api/v1/eligibility', headers, body: JSON.stringify(info.eligibilityBody) },
+    ]);
+  } finally {
+    await stop(child);
+  }
+}
+
 function table(baseline: Row, rows: Row[]): string {
   const header = ['scenario', 'db', 'RPS', 'p50 ms', 'p99 ms', 'server CPU ms/req', 'vs baseline', 'failures'];
   const goal = (row: Row) =>
@@ -190,7 +205,7 @@ async function main(): Promise<void> {
   } finally {
     await stop(base.child);
   }
-  const rows: Row[] = [];
+  const rows: Row[] = [await stackFloorRow()];
   rows.push(...(await scenarios('sqlite')));
   if (process.env.DATABASE_URL) {
     scratchDatabase('create');
@@ -205,7 +220,9 @@ async function main(): Promise<void> {
   console.log(table(baseline, rows));
   console.log(
     `\nThe goals apply to the persona rows. The distinct-profiles row is the same endpoint with every request a\n` +
-      `cache miss (${DISTINCT_PROFILES} profiles round-robin): what a check costs when nobody asked it recently.`,
+      `cache miss (${DISTINCT_PROFILES} profiles round-robin): what a check costs when nobody asked it recently.\n` +
+      `The stack-floor row is Koa + koa-helmet + @koa/router (30 routes) reading the same POST body and sending the\n` +
+      `persona's reply bytes, with none of the app's own work: the ceiling for the eligibility persona rows here.`,
   );
 }
 

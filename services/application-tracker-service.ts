@@ -3,7 +3,8 @@
  * they apply? The reminder follow-up creates the record as `asked`; the bot
  * ("已申请" / "未申请") and the API record the answer and list the records.
  */
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { isUniqueViolation } from '../db/sql';
 import { ApplicationRecord, ApplicationWindow, Founder } from '../entities';
 import { NotFoundError } from '../errors';
 import type { Clock } from './clock';
@@ -56,7 +57,7 @@ export class ApplicationTrackerService {
         });
       } catch (error) {
         // The follow-up created the record a moment ago: answer that one.
-        if (!(error instanceof QueryFailedError)) throw error;
+        if (!isUniqueViolation(error)) throw error;
         await update();
       }
     }

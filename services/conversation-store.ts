@@ -5,7 +5,8 @@
  * another message of the same chat saved in between, so the caller can retry
  * on fresh state instead of overwriting it.
  */
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { isUniqueViolation } from '../db/sql';
 import { ConversationSession } from '../entities';
 
 export interface StoredSession {
@@ -50,7 +51,7 @@ export class ConversationStore {
         await manager.insert(ConversationSession, { ...session, revision: 1 });
       } catch (error) {
         // The unique channelKey: another message created the session first.
-        if (error instanceof QueryFailedError) throw new SessionConflictError(session.channelKey);
+        if (isUniqueViolation(error)) throw new SessionConflictError(session.channelKey);
         throw error;
       }
       return;

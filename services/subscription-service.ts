@@ -5,7 +5,8 @@
  * founder accepted; subscribing again re-activates a refused one, because a
  * fresh acceptance is exactly what WeChat asks for.
  */
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { isUniqueViolation } from '../db/sql';
 import { Subscription } from '../entities';
 import { ALL_FITTING, ReminderChannel } from '../entities/subscription';
 import { ValidationError } from '../errors';
@@ -57,7 +58,7 @@ export class SubscriptionService {
       return { subscription, created: true };
     } catch (error) {
       // The same subscription arrived twice at once: the other request created it.
-      if (!(error instanceof QueryFailedError)) throw error;
+      if (!isUniqueViolation(error)) throw error;
       return {
         subscription: await this.refresh(await manager.findOneByOrFail(Subscription, key), templates),
         created: false,

@@ -9,7 +9,7 @@ import { ALL_ENTITIES } from '../entities';
 import type { Config } from '../config/config';
 
 export type DatabaseKind = 'sqlite' | 'mysql';
-export type DatabaseConfig = Pick<Config, 'DATABASE_URL' | 'SQLITE_PATH'>;
+export type DatabaseConfig = Pick<Config, 'DATABASE_URL' | 'SQLITE_PATH'> & Partial<Pick<Config, 'SQLITE_SYNCHRONOUS'>>;
 
 export function databaseKind(config: Pick<Config, 'DATABASE_URL'>): DatabaseKind {
   return config.DATABASE_URL ? 'mysql' : 'sqlite';
@@ -52,6 +52,11 @@ export function dataSourceOptions(config: DatabaseConfig, flavor: MysqlFlavor = 
     type: 'better-sqlite3',
     database: config.SQLITE_PATH,
     enableWAL: config.SQLITE_PATH !== ':memory:',
+    // Said explicitly: left alone it depended on better-sqlite3's build flags and on
+    // whether the file was already in WAL mode when opened. See SQLITE_SYNCHRONOUS.
+    prepareDatabase: (db: { pragma(source: string): unknown }) => {
+      db.pragma(`synchronous = ${config.SQLITE_SYNCHRONOUS ?? 'NORMAL'}`);
+    },
     // Wait for another process's write lock instead of failing at once.
     timeout: 10_000,
   };

@@ -21,9 +21,20 @@ export function fixedClock(at: Date): Clock & { set(at: Date): void; advance(ms:
 
 const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The Shanghai day last asked about, as [from, to) in epoch ms: asked on every request, it rarely changes. */
+let lastDay = { from: 0, to: 0, date: '' };
+
 /** The calendar date in Shanghai at an instant. */
 export function shanghaiDate(at: Date): IsoDate {
-  return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+  const ms = at.getTime();
+  if (ms >= lastDay.from && ms < lastDay.to) return lastDay.date;
+  // No daylight saving in Shanghai: every day is exactly DAY_MS long.
+  const from = Math.floor((ms + SHANGHAI_OFFSET_MS) / DAY_MS) * DAY_MS - SHANGHAI_OFFSET_MS;
+  const date = new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+  lastDay = { from, to: from + DAY_MS, date };
+  return date;
 }
 
 /** The Shanghai wall-clock time `HH:MM` at an instant. */

@@ -20,9 +20,12 @@ describe('yes and no', () => {
   it.each(['否', '不是', '没有', '没', '无', '还没注册', '不在', 'no', '未'])('reads %s as no', (text) => {
     expect(parseBoolean(text)).toBe(false);
   });
-  it.each(['你好', '', '123', '嗯……这个嘛，让我想想', '可能有吧'])('does not guess for %s', (text) => {
-    expect(parseBoolean(text)).toBeNull();
-  });
+  it.each(['你好', '', '123', '嗯……这个嘛，让我想想', '可能有吧', '不回答了', '不想说这个', '不方便透露', '保密'])(
+    'does not guess for %s',
+    (text) => {
+      expect(parseBoolean(text)).toBeNull();
+    },
+  );
 });
 
 describe('enum options', () => {

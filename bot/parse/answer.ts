@@ -17,7 +17,9 @@ export interface AnswerShape {
 
 // "没错" says yes although it starts with a negation character.
 const YES_DESPITE_NEGATION = /^(没错|没问题|不错)/;
-const NO = /^(否|不|没|无|未|尚未|还没|还未|非|no|n$|nope|false)/;
+// 不 negates only before these: "不到10人", "不少", "不止三个" are amounts, not a "no".
+const NO =
+  /^(否|不(是|在|属于|符合|具备|存在|涉及|会|要|用|需要|曾|对|算|能|有|$)|没|无(?!所谓)|未|尚未|还没|还未|非|no|n$|nope|false)/;
 const YES = /^(是|对|有|已|在|要|会|yes|y$|yeah|ok|true|确定|确认|当然|正确|属于|符合|拥有|嗯$|恩$)/;
 /** Hedging is not an answer: asking again beats guessing. */
 const HEDGE = /(想想|可能|也许|或许|大概|好像|不太|不一定|看情况|这个嘛|说不好|差不多)/;

@@ -17,15 +17,29 @@ describe('yes and no', () => {
   it.each(['是', '是的', '对', '对的！', '有', '已注册', '嗯', 'Yes', '没错', '确定'])('reads %s as yes', (text) => {
     expect(parseBoolean(text)).toBe(true);
   });
-  it.each(['否', '不是', '没有', '没', '无', '还没注册', '不在', 'no', '未'])('reads %s as no', (text) => {
-    expect(parseBoolean(text)).toBe(false);
-  });
-  it.each(['你好', '', '123', '嗯……这个嘛，让我想想', '可能有吧', '不回答了', '不想说这个', '不方便透露', '保密'])(
-    'does not guess for %s',
+  it.each(['否', '不是', '没有', '没', '无', '还没注册', '不在', 'no', '未', '不', '不算', '不属于', '无重大事故'])(
+    'reads %s as no',
     (text) => {
-      expect(parseBoolean(text)).toBeNull();
+      expect(parseBoolean(text)).toBe(false);
     },
   );
+  it.each([
+    '你好',
+    '',
+    '123',
+    '嗯……这个嘛，让我想想',
+    '可能有吧',
+    '不回答了',
+    '不想说这个',
+    '不方便透露',
+    '保密',
+    '不到10人',
+    '不少',
+    '不止三个',
+    '无所谓',
+  ])('does not guess for %s', (text) => {
+    expect(parseBoolean(text)).toBeNull();
+  });
 });
 
 describe('enum options', () => {

@@ -23,6 +23,29 @@ function single(text: string): FoundNumber | null {
   return numbers.length === 1 ? numbers[0]! : null;
 }
 
+/**
+ * The kind of quantity a unit next to the number says it is. Another kind
+ * than the question's means the reply answered some other question: "50人" is
+ * not 50 万元 nor 50 %, and "30%" is not 30 employees. Asking again beats
+ * storing it.
+ */
+type UnitKind = 'money' | 'share' | 'duration' | 'count';
+
+function unitKind(found: FoundNumber): UnitKind | null {
+  if (/[万萬亿億]/.test(found.text) || /^(来|多|余)?(元|块)/.test(found.after)) return 'money';
+  if (/^(%|％|成)/.test(found.after)) return 'share';
+  if (/^(来|多|余)?(个月|年|月)/.test(found.after)) return 'duration';
+  if (/^(来|多|余)?(个|人|名|位|件|项|家|次|岁|天)/.test(found.after)) return 'count';
+  return null;
+}
+
+/** The number, unless its unit says it is another kind of quantity than `expected`. */
+function ofKind(found: FoundNumber | null, expected: UnitKind): FoundNumber | null {
+  if (!found) return null;
+  const kind = unitKind(found);
+  return kind === null || kind === expected ? found : null;
+}
+
 function round(value: number, places = 4): number {
   const factor = 10 ** places;
   return Math.round(value * factor) / factor;
@@ -33,7 +56,7 @@ export function parseMoneyWan(text: string): number | null {
   // "1.5个亿": the measure word sits between the number and its magnitude.
   const cleaned = clean(text).replace(/个(?=[万萬亿億])/g, '');
   if (NONE.test(cleaned)) return 0;
-  const found = single(cleaned);
+  const found = ofKind(single(cleaned), 'money');
   if (!found) return null;
   if (/[万萬亿億]/.test(found.text)) return round(found.value / 1e4);
   if (/^(元|块)/.test(found.after)) return round(found.value / 1e4);
@@ -71,7 +94,7 @@ export function parsePercent(text: string): number | null {
   const cleaned = clean(text);
   if (NONE.test(cleaned)) return 0;
   if (/^(一半|过半)$/.test(cleaned)) return 50;
-  const found = single(cleaned.replace(/^百分之/, '%').replace(/^千分之/, '‰'));
+  const found = ofKind(single(cleaned.replace(/^百分之/, '%').replace(/^千分之/, '‰')), 'share');
   if (!found) return null;
   if (found.before.endsWith('‰')) return round(found.value / 10);
   if (/^成/.test(found.after)) return round(found.value * 10);
@@ -82,7 +105,7 @@ export function parsePercent(text: string): number | null {
 export function parseCount(text: string): number | null {
   const cleaned = clean(text);
   if (NONE.test(cleaned)) return 0;
-  const found = single(cleaned);
+  const found = ofKind(single(cleaned), 'count');
   return found && Number.isInteger(found.value) ? found.value : null;
 }
 

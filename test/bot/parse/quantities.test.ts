@@ -42,7 +42,7 @@ describe('money in 万元', () => {
     expect(parseMoneyWan(text)).toBe(value);
   });
 
-  it.each(['1000到2000万', '很多', '-5', ''])('refuses %s', (text) => {
+  it.each(['1000到2000万', '很多', '-5', '', '大概50人', '30%', '12个月', '3件'])('refuses %s', (text) => {
     expect(parseMoneyWan(text)).toBeNull();
   });
 });
@@ -85,6 +85,10 @@ describe('percentages 0–100', () => {
   it('refuses a range', () => {
     expect(parsePercent('10%到20%')).toBeNull();
   });
+
+  it.each(['五十来个', '50多人', '3000万', '五千块', '两年'])('refuses %s, another kind of quantity', (text) => {
+    expect(parsePercent(text)).toBeNull();
+  });
 });
 
 describe('counts', () => {
@@ -100,5 +104,17 @@ describe('counts', () => {
 
   it.each(['2.5', '三四十人'])('refuses %s, which is not a whole number', (text) => {
     expect(parseCount(text)).toBeNull();
+  });
+
+  it.each(['30%', '三成', '500万', '2000元', '18个月', '三年'])('refuses %s, another kind of quantity', (text) => {
+    expect(parseCount(text)).toBeNull();
+  });
+
+  it.each([
+    ['40多人', 40],
+    ['五十来个', 50],
+    ['3件', 3],
+  ])('still reads %s as %d', (text, value) => {
+    expect(parseCount(text)).toBe(value);
   });
 });

@@ -70,7 +70,8 @@ export const COMMANDS = {
 
 /** Commands with arguments: a prefix, then free words. */
 export const PREFIXES = {
-  subscribe: ['订阅提醒', '订阅'],
+  // "提醒我 高企" is how founders ask for a reminder, as often as "订阅".
+  subscribe: ['订阅提醒', '提醒我', '订阅'],
   incubators: ['推荐孵化器', '孵化器推荐', '找孵化器', '推荐孵化', '孵化器'],
   /** "测评落户", "开始测评资金"; the topic follows. */
   topicBefore: ['开始测评', '测评'],
@@ -224,6 +225,8 @@ export const text = {
 
   subscribed: (what: string) => `已订阅${what}的申报提醒，截止前会通知你。回复“退订”可随时取消。`,
   subscribedAll: '所有符合或可能符合你的政策',
+  subscribeWhich: (titles: string[]) =>
+    [`有 ${titles.length} 项政策对得上，请说要订阅哪一项：`, ...titles.map((title) => `· 订阅 ${title}`)].join('\n'),
   unsubscribed: (count: number) => (count > 0 ? '已退订，不会再给你发提醒。' : '你还没有订阅提醒。'),
 
   // The application tracker: the reminders ask after a deadline, the founder answers here.

@@ -14,7 +14,7 @@ import type { DialogueContext, Turn } from './context';
 import { askToErase, cancelErase, erase, showProfile, subscribe, unsubscribe } from './founder-answers';
 import { recommendIncubators } from './incubator-answers';
 import { classify } from './intents';
-import { answerPolicyQuestion, findPolicies } from './policy-answers';
+import { answerPolicyQuestion, findPolicies, namedPolicy } from './policy-answers';
 import type { DialogueState } from './state';
 
 function isAssessing(state: DialogueState): boolean {
@@ -69,9 +69,12 @@ async function respond(state: DialogueState, said: string, ctx: DialogueContext)
     case 'unsubscribe':
       return keepAssessing(ctx, state, await unsubscribe(ctx));
     case 'subscribe': {
-      const policy = intent.words ? (findPolicies(ctx, intent.words)[0] ?? null) : null;
-      if (intent.words && !policy) return keepAssessing(ctx, state, [text.policyNotFound(intent.words)]);
-      return keepAssessing(ctx, state, await subscribe(ctx, policy));
+      if (!intent.words) return keepAssessing(ctx, state, await subscribe(ctx, null));
+      const match = namedPolicy(ctx, intent.words);
+      if ('policy' in match) return keepAssessing(ctx, state, await subscribe(ctx, match.policy));
+      const titles = match.candidates.map((policy) => policy.title);
+      const replies = titles.length > 0 ? [text.subscribeWhich(titles)] : [text.policyNotFound(intent.words)];
+      return keepAssessing(ctx, state, replies);
     }
     case 'incubators':
       return keepAssessing(ctx, state, await recommendIncubators(ctx, intent.words));

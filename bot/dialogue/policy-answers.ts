@@ -36,6 +36,20 @@ export function findPolicies(ctx: DialogueContext, said: string): Policy[] {
   return found.filter((policy) => matchScore(policy, query) === best);
 }
 
+/** Matching a title, an alias or an id (see matchScore); a keyword or summary match is weaker. */
+const NAMED_SCORE = 5;
+
+/**
+ * The one policy the text names, for an action on it (subscribing). A keyword
+ * match ("火星移民补贴" mentions 补贴) or a tie ("落户": three policies) is not
+ * a choice the founder made: then the candidates named, if any, come back instead.
+ */
+export function namedPolicy(ctx: DialogueContext, said: string): { policy: Policy } | { candidates: Policy[] } {
+  const query = policyQuery(said);
+  const named = findPolicies(ctx, said).filter((policy) => matchScore(policy, query) >= NAMED_SCORE);
+  return named.length === 1 ? { policy: named[0]! } : { candidates: named };
+}
+
 async function detail(ctx: DialogueContext, policy: Policy): Promise<string[]> {
   const answers = await ctx.ports.answers(ctx.founderId);
   const { evaluation } = ctx.ports.check({ answers, policies: [policy.id] });

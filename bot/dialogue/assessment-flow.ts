@@ -121,9 +121,10 @@ export function currentQuestion(ctx: DialogueContext, state: DialogueState): str
   return formatQuestion(definitionOf(ctx, state.assessment!.current!), null);
 }
 
-export function reAsk(ctx: DialogueContext, state: DialogueState, prefix: string[] = []): Turn {
+/** The current question again, after why (by default: the reply was not understood). */
+export function reAsk(ctx: DialogueContext, state: DialogueState, reason: string = text.notUnderstood): Turn {
   const fact = state.assessment!.current!;
-  return { replies: [...prefix, formatReAsk(definitionOf(ctx, fact), text.notUnderstood)], state };
+  return { replies: [formatReAsk(definitionOf(ctx, fact), reason)], state };
 }
 
 export async function skipCurrent(ctx: DialogueContext, state: DialogueState): Promise<Turn> {
@@ -139,7 +140,7 @@ export async function goBack(ctx: DialogueContext, state: DialogueState): Promis
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     // Nothing answered yet: stay on the first question.
-    return assessment.current ? reAsk(ctx, state, [text.firstQuestion]) : { replies: [text.firstQuestion], state };
+    return assessment.current ? reAsk(ctx, state, text.firstQuestion) : { replies: [text.firstQuestion], state };
   }
 }
 

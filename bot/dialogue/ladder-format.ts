@@ -10,7 +10,9 @@ import { text } from '../messages';
 const SHOWN = 2;
 
 export function formatLadder(ladder: Ladder, facts: Readonly<Record<string, FactDefinition>>): string | null {
-  if (ladder.rungs.length === 0) return null;
+  // A check limited to other policies (a 落户 topic) evaluated no rung: a row of
+  // "暂不适用" would read as a verdict on the company, not as "not asked".
+  if (ladder.rungs.every((rung) => rung.state === 'unavailable')) return null;
   const lines = [
     ladder.rungs.map((rung) => text.paren(rung.title, text.rungStates[rung.state] ?? rung.state)).join(' → '),
   ];

@@ -23,12 +23,17 @@ const NO =
 const YES = /^(是|对|有|已|在|要|会|yes|y$|yeah|ok|true|确定|确认|当然|正确|属于|符合|拥有|嗯$|恩$)/;
 /** Hedging is not an answer: asking again beats guessing. */
 const HEDGE = /(想想|可能|也许|或许|大概|好像|不太|不一定|看情况|这个嘛|说不好|差不多)/;
+/**
+ * A yes/no reply has no amount in it: "有40人" answers how many, not "是否被列入失信名单",
+ * though it starts with 有.
+ */
+const AMOUNT = /\d|[一二两三四五六七八九十百千万亿]+(个|人|名|位|件|项|家|年|月|岁|万|亿|元)/;
 /** Declining to answer starts with 不 too, but is not a "no" ("不回答了" ≠ 否). */
 const REFUSAL = /^(不想|不愿|不方便|不便|不回答|不答|不告诉|不透露|不说|保密|无可奉告|拒绝回答)/;
 
 export function parseBoolean(text: string): boolean | null {
   const cleaned = clean(text);
-  if (cleaned.length === 0 || HEDGE.test(cleaned) || REFUSAL.test(cleaned)) return null;
+  if (cleaned.length === 0 || HEDGE.test(cleaned) || REFUSAL.test(cleaned) || AMOUNT.test(cleaned)) return null;
   if (YES_DESPITE_NEGATION.test(cleaned)) return true;
   if (NO.test(cleaned)) return false;
   if (YES.test(cleaned)) return true;

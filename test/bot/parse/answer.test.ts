@@ -37,6 +37,9 @@ describe('yes and no', () => {
     '不少',
     '不止三个',
     '无所谓',
+    '我们有40人',
+    '有四十个人',
+    '是2019年',
   ])('does not guess for %s', (text) => {
     expect(parseBoolean(text)).toBeNull();
   });

@@ -222,6 +222,7 @@ export const text = {
   incubatorServices: (services: string[]) => `服务：${services.join('、')}`,
   incubatorAddress: (address: string) => `地址：${address}`,
   incubatorsHint: '补充区和行业能推荐得更准，如“推荐孵化器 闵行 集成电路”。',
+  incubatorWordsUnread: (words: string) => `没认出“${words}”是哪个区或行业，先按你的资料推荐：`,
 
   subscribed: (what: string) => `已订阅${what}的申报提醒，截止前会通知你。回复“退订”可随时取消。`,
   subscribedAll: '所有符合或可能符合你的政策',

@@ -14,7 +14,7 @@
  * every time.
  */
 import type { Context, Middleware, Next } from 'koa';
-import { LruCache } from '../services/lru-cache';
+import { type LruCache, LruCachePerScope } from '../services/lru-cache';
 import { sendSharedJson } from './shared-json-reply';
 
 /** A full profile is ~1.5 KB; a larger body is unusual and not worth keeping. */
@@ -32,20 +32,22 @@ const KEY = Symbol('replyMemoKey');
 type MemoState = { [KEY]?: { cache: LruCache<string, Buffer>; key: string } };
 
 export class ReplyMemo {
-  private readonly caches = new WeakMap<object, LruCache<string, Buffer>>();
+  private readonly caches: LruCachePerScope<string, Buffer>;
 
   constructor(
-    private readonly capacity: number,
+    capacity: number,
     private readonly scope: () => ReplyScope,
-  ) {}
+  ) {
+    this.caches = new LruCachePerScope(capacity);
+  }
 
   /** Middleware for before validation: a known body is answered at once. */
   readonly lookup: Middleware = (ctx: Context, next: Next) => {
     const body: unknown = ctx.state.rawBody;
-    if (this.capacity <= 0 || typeof body !== 'string' || body.length > MAX_BODY_CHARS) return next();
+    if (typeof body !== 'string' || body.length > MAX_BODY_CHARS) return next();
     const { release, today } = this.scope();
-    let cache = this.caches.get(release);
-    if (!cache) this.caches.set(release, (cache = new LruCache(this.capacity)));
+    const cache = this.caches.of(release);
+    if (!cache) return next(); // turned off (ELIGIBILITY_CACHE_ENTRIES=0)
     // The date is fixed here, before the handler runs: a check that crosses midnight is
     // filed under the earlier day, which no later request asks for.
     const key = `${today}\n${body}`;

@@ -17,7 +17,7 @@ import { ValidationError } from '../errors';
 import type { CatalogueService } from './catalogue-service';
 import { Clock, shanghaiDate } from './clock';
 import { canonicalJson } from './canonical-json';
-import { LruCache } from './lru-cache';
+import { LruCachePerScope } from './lru-cache';
 
 export interface CheckRequest {
   answers: unknown;
@@ -38,14 +38,16 @@ export interface CheckResult {
 
 export class EligibilityService {
   /** One cache per content release: a reload starts empty, and the old one goes with its catalogue. */
-  private readonly caches = new WeakMap<Catalogue, LruCache<string, CheckResult>>();
+  private readonly caches: LruCachePerScope<string, CheckResult>;
 
   constructor(
     private readonly catalogues: CatalogueService,
     private readonly clock: Clock,
     /** Checks kept in memory per release (0: none). */
-    private readonly cacheEntries = 0,
-  ) {}
+    cacheEntries = 0,
+  ) {
+    this.caches = new LruCachePerScope(cacheEntries);
+  }
 
   today(): IsoDate {
     return shanghaiDate(this.clock.now());
@@ -88,7 +90,7 @@ export class EligibilityService {
     }
     const asOf = request.asOf ?? this.today();
     const policies = request.policies?.length ? request.policies : undefined;
-    const cache = this.cacheFor(catalogue);
+    const cache = this.caches.of(catalogue);
     const key = cache ? checkKey(answers, asOf, policies, request.skipped) : '';
     const cached = cache?.get(key);
     if (cached) return cached;
@@ -102,13 +104,6 @@ export class EligibilityService {
     });
     cache?.set(key, result);
     return result;
-  }
-
-  private cacheFor(catalogue: Catalogue): LruCache<string, CheckResult> | undefined {
-    if (this.cacheEntries <= 0) return undefined;
-    let cache = this.caches.get(catalogue);
-    if (!cache) this.caches.set(catalogue, (cache = new LruCache(this.cacheEntries)));
-    return cache;
   }
 }
 

@@ -26,3 +26,21 @@ export class LruCache<K, V> {
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as K);
   }
 }
+
+/**
+ * One LruCache per scope object (a content release's catalogue), made on first
+ * use and dropped with its scope, so a reload starts empty. None at all when
+ * the capacity is 0 (caching turned off).
+ */
+export class LruCachePerScope<K, V> {
+  private readonly caches = new WeakMap<object, LruCache<K, V>>();
+
+  constructor(readonly capacity: number) {}
+
+  of(scope: object): LruCache<K, V> | undefined {
+    if (this.capacity <= 0) return undefined;
+    let cache = this.caches.get(scope);
+    if (!cache) this.caches.set(scope, (cache = new LruCache(this.capacity)));
+    return cache;
+  }
+}

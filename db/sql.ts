@@ -29,7 +29,12 @@ export function insertIgnore(dialect: Dialect): string {
  * SQLite's string comparisons right.
  */
 export function dbTime(at: Date): string {
-  return `${new Date(Math.floor(at.getTime() / 1000) * 1000).toISOString().slice(0, 19).replace('T', ' ')}.000`;
+  return `${wholeSeconds(at).toISOString().slice(0, 19).replace('T', ' ')}.000`;
+}
+
+/** The instant floored to the second, as `datetime` columns keep time on both databases. */
+export function wholeSeconds(at: Date): Date {
+  return new Date(Math.floor(at.getTime() / 1000) * 1000);
 }
 
 /** A `datetime` value read back by a raw query (string on SQLite, Date on MySQL). */

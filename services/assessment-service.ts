@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { dbTime, readTime, retryOnLockConflict, select } from '../db/sql';
+import { dbTime, readTime, retryOnLockConflict, select, wholeSeconds } from '../db/sql';
 import { Assessment } from '../entities';
 import type { AssessmentSnapshot } from '../entities/assessment';
 import type { AnswerChannel } from '../entities/fact-answer';
@@ -98,7 +98,7 @@ export class AssessmentService {
       status: 'open',
       snapshot: null,
     });
-    assessment.createdAt = assessment.updatedAt = this.wholeSecondsNow();
+    assessment.createdAt = assessment.updatedAt = wholeSeconds(this.clock.now());
     const answers = await this.answersOf(founderId);
     const check = this.checkFor(assessment, answers);
     return this.settle(assessment, answers, check, null, { isNew: true });
@@ -242,7 +242,7 @@ export class AssessmentService {
       const saved = await this.dataSource.manager.save(Assessment, assessment);
       return this.view(saved, answers, check, pinned);
     }
-    assessment.updatedAt = this.wholeSecondsNow();
+    assessment.updatedAt = wholeSeconds(this.clock.now());
     const write = async (manager: EntityManager) => {
       await options.alsoWrite?.(manager);
       await manager.query(STEP_OF_ASSESSMENT, [
@@ -260,11 +260,6 @@ export class AssessmentService {
       options.alsoWrite ? this.dataSource.transaction(write) : write(this.dataSource.manager),
     );
     return this.view(assessment, answers, check, pinned);
-  }
-
-  /** The service's clock, to the second, as the `datetime` columns keep time on both databases. */
-  private wholeSecondsNow(): Date {
-    return new Date(Math.floor(this.clock.now().getTime() / 1000) * 1000);
   }
 
   private view(assessment: Assessment, answers: Answers, check: CheckResult, pinned: string | null): AssessmentView {

@@ -50,13 +50,8 @@ export async function recommendIncubators(ctx: DialogueContext, words: string): 
     lines.push(`   ${sourceLine(incubator.sources, incubator.verified_at)}`);
     return lines.join('\n');
   });
+  if (named.length > 0) return [text.incubatorsTitle(named), ...entries];
   // Words that named neither a district nor an industry were not silently dropped: say so.
-  const unread = words.trim().length > 0 && named.length === 0;
-  const replies = [
-    ...(unread ? [text.incubatorWordsUnread(words.trim())] : []),
-    text.incubatorsTitle(named),
-    ...entries,
-  ];
-  if (!filters.district && !filters.industry) replies.push(text.incubatorsHint);
-  return replies;
+  const unread = words.trim().length > 0 ? [text.incubatorWordsUnread(words.trim())] : [];
+  return [...unread, text.incubatorsTitle(named), ...entries, text.incubatorsHint];
 }

@@ -1,8 +1,9 @@
 /**
  * The server side of `npm run bench:api`, run in its own process: a bare Koa
- * hello-world (the baseline), the stack floor (see stackFloor), or the real API over a fresh SQLite file or the
- * scratch MariaDB database, with the shipped content and 100 founders who
- * each have an open assessment. Listens on 127.0.0.1 only.
+ * hello-world (the baseline), a stack floor (see stackFloor and
+ * statefulFloor), or the real API over a fresh SQLite file or the scratch
+ * MariaDB database, with the shipped content and 100 founders who each have
+ * an open assessment. Listens on 127.0.0.1 only.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -13,21 +14,27 @@ import { constants, gzipSync } from 'node:zlib';
 import Router from '@koa/router';
 import Koa from 'koa';
 import helmet from 'koa-helmet';
+import { bearerToken } from '../api/middleware/founder-auth';
 import { jsonBody } from '../api/middleware/json-body';
 import { checkJson } from '../api/presenters/eligibility';
 import { createApi } from '../api/create-api';
 import { readCatalogue } from '../catalogue/read-content';
 import { loadConfig } from '../config/config';
 import { isDatabaseReachable, openDatabase } from '../db/open-database';
+import { dbTime } from '../db/sql';
 import { silentLogger } from '../logging/logger';
 import type { FactValue } from '../rules/catalogue';
 import type { NextQuestion } from '../rules/results';
-import { createServices } from '../services';
+import { createServices, type Services } from '../services';
+import { ASSESSMENT_OF_FOUNDER, STEP_OF_ASSESSMENT } from '../services/assessment-service';
+import { FOUNDER_EXISTS } from '../services/founder-service';
+import { PROFILE_ANSWERS, upsertAnswers } from '../services/profile-service';
 import type { CatalogueService } from '../services/catalogue-service';
 import { EligibilityService } from '../services/eligibility-service';
 import { systemClock } from '../services/clock';
 
 export interface BenchFounder {
+  founderId: string;
   token: string;
   assessmentId: string;
   fact: string;
@@ -89,6 +96,49 @@ function listen(callback: http.RequestListener): Promise<string> {
   });
 }
 
+/**
+ * A fresh SQLite file, or the scratch MariaDB database, migrated and loaded
+ * with the shipped content; closed (and the file removed) on SIGTERM.
+ */
+async function openBenchDatabase(kind: 'sqlite' | 'mysql') {
+  const env: Record<string, string> = { LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000000', CONTENT_DIR };
+  if (kind === 'mysql') {
+    const url = new URL(process.env.DATABASE_URL!);
+    url.pathname = `/${url.pathname.slice(1)}_api_bench`;
+    env.DATABASE_URL = url.toString();
+  } else {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fg-api-bench-'));
+    env.SQLITE_PATH = path.join(dir, 'bench.sqlite');
+    process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  }
+  const config = loadConfig(env);
+  const dataSource = await openDatabase(config);
+  const services = createServices({ dataSource, config, logger: silentLogger(), clock: systemClock, readCatalogue });
+  await services.content.load(CONTENT_DIR, { actor: 'bench' });
+  process.once('SIGTERM', () => {
+    void dataSource.destroy().finally(() => process.exit(0));
+  });
+  return { dataSource, services, config };
+}
+
+/** FOUNDERS founders, each with an open assessment and an answer ready for its first question. */
+async function benchFounders(services: Services): Promise<BenchFounder[]> {
+  const founders: BenchFounder[] = [];
+  for (let i = 0; i < FOUNDERS; i += 1) {
+    const founder = await services.founders.findOrCreate({ channel: 'miniprogram', openid: `bench-${i}` });
+    const view = await services.assessments.start(founder.id, {});
+    const question = view.question!;
+    founders.push({
+      founderId: founder.id,
+      token: services.sessions.issue(founder.id).token,
+      assessmentId: view.id,
+      fact: question.fact,
+      value: valueFor(question),
+    });
+  }
+  return founders;
+}
+
 function valueFor(question: NextQuestion): FactValue {
   if (question.type === 'boolean') return true;
   if (question.type === 'enum') return question.options![0]!.value;
@@ -123,7 +173,56 @@ async function stackFloor(): Promise<Koa> {
   return app;
 }
 
-export async function serve(kind: 'baseline' | 'floor' | 'sqlite' | 'mysql'): Promise<ServerInfo> {
+/**
+ * The answer step against the required stack and the same SQLite work, with
+ * none of the app's own code: Koa + koa-helmet + @koa/router, the JSON body,
+ * the session token's HMAC, and the seven statements of an answer (founder
+ * exists, assessment, profile, BEGIN, upsert, step UPDATE, COMMIT) run
+ * straight on better-sqlite3; the reply is the next question alone (~0.5 KB).
+ */
+async function statefulFloor(): Promise<ServerInfo> {
+  const { dataSource, services } = await openBenchDatabase('sqlite');
+  const founders = await benchFounders(services);
+  type Statement = { run(...p: unknown[]): unknown; all(...p: unknown[]): unknown[]; get(...p: unknown[]): unknown };
+  const db = (dataSource.driver as unknown as { databaseConnection: { prepare(sql: string): Statement } })
+    .databaseConnection;
+  const exists = db.prepare(FOUNDER_EXISTS);
+  const load = db.prepare(ASSESSMENT_OF_FOUNDER);
+  const profile = db.prepare(PROFILE_ANSWERS);
+  const upsert = db.prepare(upsertAnswers('sqlite', 1));
+  const step = db.prepare(STEP_OF_ASSESSMENT);
+  const begin = db.prepare('BEGIN');
+  const commit = db.prepare('COMMIT');
+  const first = founders[0]!;
+  const question = JSON.stringify({
+    next_question: (await services.assessments.get(first.founderId, first.assessmentId)).question,
+  });
+  const app = new Koa();
+  app.use(helmet());
+  app.use(jsonBody(64 * 1024));
+  const router = new Router();
+  for (let i = 1; i < FLOOR_ROUTES; i += 1) router.get(`/api/v1/unused-${i}/:id`, (ctx) => (ctx.body = ''));
+  router.post('/api/v1/me/assessments/:id/answers', (ctx) => {
+    const check = services.sessions.verify(bearerToken(ctx) ?? '');
+    if (!check.ok || !exists.get(check.founderId)) return ctx.throw(401);
+    const row = load.get(ctx.params.id, check.founderId) as Record<string, string> | undefined;
+    if (!row) return ctx.throw(404);
+    profile.all(check.founderId);
+    const { fact, value } = ctx.state.body as { fact: string; value: unknown };
+    const now = dbTime(new Date());
+    begin.run();
+    upsert.run(check.founderId, fact, JSON.stringify(value), now, 'miniprogram');
+    step.run(row.asked, row.skipped, row.status, row.snapshot, now, ctx.params.id, check.founderId);
+    commit.run();
+    ctx.type = 'application/json';
+    ctx.body = question;
+  });
+  app.use(router.routes());
+  return { base: await listen(app.callback()), founders, eligibilityBody: null };
+}
+
+export async function serve(kind: 'baseline' | 'floor' | 'stateful-floor' | 'sqlite' | 'mysql'): Promise<ServerInfo> {
+  if (kind === 'stateful-floor') return statefulFloor();
   if (kind === 'baseline') {
     const app = new Koa();
     app.use((ctx) => {
@@ -138,40 +237,13 @@ export async function serve(kind: 'baseline' | 'floor' | 'sqlite' | 'mysql'): Pr
       eligibilityBody: { answers: PERSONA_ANSWERS },
     };
   }
-  const env: Record<string, string> = { LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000000', CONTENT_DIR };
-  if (kind === 'mysql') {
-    const url = new URL(process.env.DATABASE_URL!);
-    url.pathname = `/${url.pathname.slice(1)}_api_bench`;
-    env.DATABASE_URL = url.toString();
-  } else {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fg-api-bench-'));
-    env.SQLITE_PATH = path.join(dir, 'bench.sqlite');
-    process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
-  }
-  const config = loadConfig(env);
-  const dataSource = await openDatabase(config);
-  const services = createServices({ dataSource, config, logger: silentLogger(), clock: systemClock, readCatalogue });
-  await services.content.load(CONTENT_DIR, { actor: 'bench' });
-  const founders: BenchFounder[] = [];
-  for (let i = 0; i < FOUNDERS; i += 1) {
-    const founder = await services.founders.findOrCreate({ channel: 'miniprogram', openid: `bench-${i}` });
-    const view = await services.assessments.start(founder.id, {});
-    const question = view.question!;
-    founders.push({
-      token: services.sessions.issue(founder.id).token,
-      assessmentId: view.id,
-      fact: question.fact,
-      value: valueFor(question),
-    });
-  }
+  const { dataSource, services, config } = await openBenchDatabase(kind);
+  const founders = await benchFounders(services);
   const api = createApi({
     services,
     config,
     logger: silentLogger(),
     isDatabaseReachable: () => isDatabaseReachable(dataSource),
-  });
-  process.once('SIGTERM', () => {
-    void dataSource.destroy().finally(() => process.exit(0));
   });
   return { base: await listen(api.callback()), founders, eligibilityBody: { answers: PERSONA_ANSWERS } };
 }

@@ -2,7 +2,8 @@
  * `npm run bench:api`: throughput and latency of the mini-program API with
  * autocannon (100 connections, ~5 s per scenario, loopback only), against a
  * bare Koa hello-world baseline measured in the same run:
- *   the stack floor (Koa + koa-helmet + @koa/router sending the persona's reply, no app logic) ·
+ *   two stack floors, with none of the app's own logic (Koa + koa-helmet + @koa/router sending the
+ *   persona's reply; the same plus an answer's SQLite statements run directly) ·
  *   GET /health · stateless POST /api/v1/eligibility (one persona, repeated, as
  *   the service's check cache sees a popular answer set; and 5000 distinct
  *   generated profiles, round-robin, so the cache never helps) · a stateful
@@ -49,7 +50,9 @@ const CONNECTIONS = 100;
 /** More distinct profiles than the check cache holds (ELIGIBILITY_CACHE_ENTRIES, default 500). */
 const DISTINCT_PROFILES = 5000;
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 5);
-const FLOOR_SCENARIO = 'stack floor: persona reply, no app logic';
+const ANSWER_SCENARIO = 'assessment answer';
+// As wx.request and browsers send them: replies that the API keeps compressed go out gzipped.
+const JSON_HEADERS = { 'content-type': 'application/json', 'accept-encoding': 'gzip, deflate, br' };
 
 interface Row {
   scenario: string;
@@ -116,41 +119,50 @@ async function scenarios(kind: 'sqlite' | 'mysql'): Promise<Row[]> {
   const db = kind === 'mysql' ? 'mariadb' : 'sqlite';
   const { child, info } = await startServer(kind);
   try {
-    // As wx.request and browsers send them: replies that the API keeps compressed go out gzipped.
-    const json = { 'content-type': 'application/json', 'accept-encoding': 'gzip, deflate, br' };
-    let turn = 0;
     let profileTurn = 0;
     const profiles = distinctProfiles();
     const varied: AutocannonRequest = {
       method: 'POST',
       path: '/api/v1/eligibility',
-      headers: json,
+      headers: JSON_HEADERS,
       setupRequest: (request) => ({ ...request, body: profiles[profileTurn++ % profiles.length]! }),
-    };
-    const answer: AutocannonRequest = {
-      method: 'POST',
-      setupRequest: (request) => {
-        // Round-robin over the founders, each answering their own open assessment.
-        const founder = info.founders[turn++ % info.founders.length]!;
-        return {
-          ...request,
-          path: `/api/v1/me/assessments/${founder.assessmentId}/answers`,
-          headers: { ...json, authorization: `Bearer ${founder.token}` },
-          body: JSON.stringify({ fact: founder.fact, value: founder.value }),
-        };
-      },
     };
     return [
       await measure('GET /health', db, info.base, [{ method: 'GET', path: '/health' }]),
-      await measure('POST /api/v1/eligibility', db, info.base, [
-        { method: 'POST', path: '/api/v1/eligibility', headers: json, body: JSON.stringify(info.eligibilityBody) },
-      ]),
+      await measure('POST /api/v1/eligibility', db, info.base, [personaRequest(info)]),
       await measure(`  … ${DISTINCT_PROFILES} distinct profiles`, db, info.base, [varied]),
-      await measure('assessment answer', db, info.base, [answer]),
+      await measure(ANSWER_SCENARIO, db, info.base, [answerRequest(info)]),
     ];
   } finally {
     await stop(child);
   }
+}
+
+/** The persona's check, the same bytes every time, as the mini-program sends one answer set. */
+function personaRequest(info: ServerInfo): AutocannonRequest {
+  return {
+    method: 'POST',
+    path: '/api/v1/eligibility',
+    headers: JSON_HEADERS,
+    body: JSON.stringify(info.eligibilityBody),
+  };
+}
+
+/** Round-robin over the founders, each answering their own open assessment's first question. */
+function answerRequest(info: ServerInfo): AutocannonRequest {
+  let turn = 0;
+  return {
+    method: 'POST',
+    setupRequest: (request) => {
+      const founder = info.founders[turn++ % info.founders.length]!;
+      return {
+        ...request,
+        path: `/api/v1/me/assessments/${founder.assessmentId}/answers`,
+        headers: { ...JSON_HEADERS, authorization: `Bearer ${founder.token}` },
+        body: JSON.stringify({ fact: founder.fact, value: founder.value }),
+      };
+    },
+  };
 }
 
 /** Request bodies for the no-cache scenario: generated profiles, each answering any subset of facts. */
@@ -160,14 +172,18 @@ function distinctProfiles(): string[] {
   return sampleProfiles(catalogue, asOf, DISTINCT_PROFILES).map((answers) => JSON.stringify({ answers }));
 }
 
-/** The persona request against the required stack alone: the most the persona rows could reach. */
-async function stackFloorRow(): Promise<Row> {
-  const { child, info } = await startServer('floor');
+/**
+ * A request against the required stack alone (see api-bench-server.ts): the
+ * most the app's rows of the same kind could reach on this machine.
+ */
+async function floorRow(
+  kind: 'floor' | 'stateful-floor',
+  scenario: string,
+  request: (info: ServerInfo) => AutocannonRequest,
+): Promise<Row> {
+  const { child, info } = await startServer(kind);
   try {
-    const headers = { 'content-type': 'application/json', 'accept-encoding': 'gzip, deflate, br' };
-    return await measure(FLOOR_SCENARIO, '-', info.base, [
-      { method: 'POST', path: '/api/v1/eligibility', headers, body: JSON.stringify(info.eligibilityBody) },
-    ]);
+    return await measure(scenario, kind === 'floor' ? '-' : 'sqlite', info.base, [request(info)]);
   } finally {
     await stop(child);
   }
@@ -175,8 +191,7 @@ async function stackFloorRow(): Promise<Row> {
 
 function table(baseline: Row, rows: Row[]): string {
   const header = ['scenario', 'db', 'RPS', 'p50 ms', 'p99 ms', 'server CPU ms/req', 'vs baseline', 'failures'];
-  const goal = (row: Row) =>
-    row.scenario === 'assessment answer' ? 0.3 : row.scenario.startsWith('POST') ? 0.6 : null;
+  const goal = (row: Row) => (row.scenario === ANSWER_SCENARIO ? 0.3 : row.scenario.startsWith('POST') ? 0.6 : null);
   const body = [baseline, ...rows].map((row) => {
     const ratio = row.rps / baseline.rps;
     const target = goal(row);
@@ -205,7 +220,10 @@ async function main(): Promise<void> {
   } finally {
     await stop(base.child);
   }
-  const rows: Row[] = [await stackFloorRow()];
+  const rows: Row[] = [
+    await floorRow('floor', 'stack floor: persona reply, no app logic', personaRequest),
+    await floorRow('stateful-floor', 'stack floor: answer step, no app logic', answerRequest),
+  ];
   rows.push(...(await scenarios('sqlite')));
   if (process.env.DATABASE_URL) {
     scratchDatabase('create');
@@ -221,8 +239,11 @@ async function main(): Promise<void> {
   console.log(
     `\nThe goals apply to the persona rows. The distinct-profiles row is the same endpoint with every request a\n` +
       `cache miss (${DISTINCT_PROFILES} profiles round-robin): what a check costs when nobody asked it recently.\n` +
-      `The stack-floor row is Koa + koa-helmet + @koa/router (30 routes) reading the same POST body and sending the\n` +
-      `persona's reply bytes, with none of the app's own work: the ceiling for the eligibility persona rows here.`,
+      `The stack-floor rows are Koa + koa-helmet + @koa/router (30 routes) reading the same POST body, with none of the\n` +
+      `app's own work: the persona one sends the persona's reply bytes (the ceiling for the eligibility persona rows);\n` +
+      `the answer one checks the session token and runs an answer's seven SQLite statements (founder, assessment,\n` +
+      `profile, BEGIN, upsert, step, COMMIT) straight on better-sqlite3, replying with the next question only\n` +
+      `(the ceiling for the SQLite assessment answer row).`,
   );
 }
 

@@ -41,11 +41,12 @@ export interface AssessmentView {
   updatedAt: Date;
 }
 
-const ASSESSMENT_OF_FOUNDER =
+// Both exported for bench:api's stack floor, which runs an answer's statements without the app.
+export const ASSESSMENT_OF_FOUNDER =
   'SELECT `id`, `founderId`, `policies`, `topic`, `asked`, `skipped`, `status`, `snapshot`, `createdAt`, `updatedAt` FROM `assessment` WHERE `id` = ? AND `founderId` = ?';
 
 /** Where an assessment stands after a step (the JSON columns are simple-json: JSON text). */
-const STEP_OF_ASSESSMENT =
+export const STEP_OF_ASSESSMENT =
   'UPDATE `assessment` SET `asked` = ?, `skipped` = ?, `status` = ?, `snapshot` = ?, `updatedAt` = ? WHERE `id` = ? AND `founderId` = ?';
 
 interface AssessmentRow {

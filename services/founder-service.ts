@@ -24,7 +24,8 @@ export type ChannelIdentity =
   | { channel: 'terminal'; user: string };
 
 // Backtick-quoted identifiers and positional `?` work on SQLite and MySQL alike (as in db/sql.ts).
-const FOUNDER_EXISTS = 'SELECT 1 FROM `founder` WHERE `id` = ? LIMIT 1';
+/** Exported for bench:api's stack floor, which runs the same statement without the app. */
+export const FOUNDER_EXISTS = 'SELECT 1 FROM `founder` WHERE `id` = ? LIMIT 1';
 
 export class FounderService {
   constructor(private readonly dataSource: DataSource) {}

@@ -9,10 +9,11 @@ import { dbTime, Dialect, dialectOf, retryOnLockConflict, select } from '../db/s
 import type { Answers, FactValue } from '../rules/catalogue';
 import type { Clock } from './clock';
 
-const PROFILE_ANSWERS = 'SELECT `fact`, `value` FROM `fact_answer` WHERE `founderId` = ? ORDER BY `fact`';
+// Both exported for bench:api's stack floor, which runs an answer's statements without the app.
+export const PROFILE_ANSWERS = 'SELECT `fact`, `value` FROM `fact_answer` WHERE `founderId` = ? ORDER BY `fact`';
 
 /** Adds answers or replaces them by (founderId, fact), in one statement on either database. */
-function upsertAnswers(dialect: Dialect, rows: number): string {
+export function upsertAnswers(dialect: Dialect, rows: number): string {
   const onConflict =
     dialect === 'sqlite'
       ? 'ON CONFLICT (`founderId`, `fact`) DO UPDATE SET `value` = excluded.`value`, `answeredAt` = excluded.`answeredAt`, `channel` = excluded.`channel`'

@@ -79,6 +79,28 @@ export const PREFIXES = {
   topicAfter: ['测评', '评估'],
 } as const;
 
+/**
+ * How founders ask what they could apply for, in their own words ("我能申请哪些补贴",
+ * "有哪些适合我的政策", "我们公司可以享受什么政策"): the answer is an assessment.
+ * A question about one named policy ("我能申请高企吗") names no "what/which", so it
+ * stays a policy question.
+ */
+export const WHAT_FITS_ME = [
+  /(我|我们|我司|本公司|公司|团队).{0,6}(能|可以|可|符合|适合|够).{0,6}(什么|哪些|哪个|哪几个|啥)/,
+  /(适合|符合)(我|我们|本公司|我司)(的|条件)/,
+  /(帮我|给我)(看看|查查|查一下|看一下|匹配|测一下|评估一下)/,
+];
+
+/**
+ * "帮我找个孵化器，徐汇的，做医疗器械", "徐汇有哪些孵化器": the incubator word with a
+ * word of looking for one. Without that word ("入驻孵化器有什么补贴") it is a policy question.
+ */
+export const INCUBATOR_NOUNS = /孵化器|众创空间|孵化基地|孵化载体|大学科技园|加速器/;
+export const LOOKING_FOR = /找|推荐|有没有|有哪些|哪些|哪里|哪家|哪个|介绍|想进|想入驻|入驻哪/;
+/** Filler around the district and industry in such a message, removed before reading them. */
+export const INCUBATOR_FILLER =
+  /孵化器|众创空间|孵化基地|孵化载体|大学科技园|加速器|帮我|给我|请|推荐|介绍|找|有没有|有哪些|哪些|哪里|哪家|哪个|一下|一个|几个|想进|想入驻|入驻|附近|做|的|个|在|吗|呢|有|好/g;
+
 /** Phrasing around a policy question, removed before searching ("创新券怎么申请" → 创新券). */
 export const QUESTION_WORDS = [
   '怎么申请',

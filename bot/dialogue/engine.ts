@@ -13,7 +13,8 @@ import * as assessment from './assessment-flow';
 import type { DialogueContext, Turn } from './context';
 import { askToErase, cancelErase, erase, showProfile, subscribe, unsubscribe } from './founder-answers';
 import { recommendIncubators } from './incubator-answers';
-import { classify } from './intents';
+import { parseBoolean } from '../parse/answer';
+import { classify, normalizeCommand } from './intents';
 import { answerPolicyQuestion, findPolicies, namedPolicy } from './policy-answers';
 import type { DialogueState } from './state';
 
@@ -89,14 +90,29 @@ async function respond(state: DialogueState, said: string, ctx: DialogueContext)
   }
 }
 
+/**
+ * "是", "没有", "对的" with no question open answer nothing: they must not find
+ * whichever policy happens to contain the word ("是" in "不是补贴"). Longer
+ * messages that start so ("没有注册能申请创新券吗") are questions.
+ */
+function isBareYesOrNo(said: string): boolean {
+  return normalizeCommand(said).length <= 3 && parseBoolean(said) !== null;
+}
+
 async function respondToFreeText(state: DialogueState, said: string, ctx: DialogueContext): Promise<Turn> {
   if (isAssessing(state)) {
     const answered = await assessment.answerCurrent(ctx, state, said);
     if (answered) return answered;
   }
+  if (isAssessing(state)) {
+    const policies = findPolicies(ctx, said);
+    if (policies.length > 0) return keepAssessing(ctx, state, await answerPolicyQuestion(ctx, policies));
+    return assessment.reAsk(ctx, state);
+  }
+  if (isBareYesOrNo(said))
+    return { replies: ctx.firstContact ? [text.welcome, text.menu] : [text.noAssessment], state };
   const policies = findPolicies(ctx, said);
-  if (policies.length > 0) return keepAssessing(ctx, state, await answerPolicyQuestion(ctx, policies));
-  if (isAssessing(state)) return assessment.reAsk(ctx, state);
+  if (policies.length > 0) return { replies: await answerPolicyQuestion(ctx, policies), state };
   const replies = ctx.firstContact ? [text.welcome, text.menu] : [text.fallback(said)];
   return { replies, state };
 }

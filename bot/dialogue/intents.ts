@@ -3,7 +3,7 @@
  * spaces and punctuation are removed, so an answer that merely contains a
  * command word ("不知道具体数字") is not mistaken for one.
  */
-import { COMMANDS, PREFIXES } from '../messages';
+import { COMMANDS, INCUBATOR_FILLER, INCUBATOR_NOUNS, LOOKING_FOR, PREFIXES, WHAT_FITS_ME } from '../messages';
 
 export type Intent =
   | { kind: keyof typeof COMMANDS }
@@ -46,5 +46,19 @@ export function classify(said: string): Intent {
   if (topicAfter) return { kind: 'topic', topic: topicAfter };
   const suffix = PREFIXES.topicAfter.find((candidate) => value.endsWith(candidate) && value.length > candidate.length);
   if (suffix) return { kind: 'topic', topic: value.slice(0, -suffix.length) };
+  return inOwnWords(trimmed, value);
+}
+
+/** The same requests in a founder's own words: "我能申请哪些补贴", "帮我找个徐汇的孵化器". */
+function inOwnWords(trimmed: string, value: string): Intent {
+  if (INCUBATOR_NOUNS.test(value) && LOOKING_FOR.test(value)) {
+    // What is left once the filler is gone names the district or industry (or is reported unread).
+    const words = trimmed
+      .replace(INCUBATOR_FILLER, ' ')
+      .replace(/[\s，。！？!?,.;；：:、“”"'‘’~～…]+/g, ' ')
+      .trim();
+    return { kind: 'incubators', words };
+  }
+  if (WHAT_FITS_ME.some((pattern) => pattern.test(value))) return { kind: 'start' };
   return { kind: 'other' };
 }

@@ -228,6 +228,15 @@ export const text = {
   policyAliases: (aliases: string[]) => `（又称：${aliases.join('、')}）`,
   summary: (summary: string) => `简介：${summary}`,
   criteriaHeader: '条件：',
+  criteriaHeaderOneOf: '条件（满足以下其一即可）：',
+  outlineIndent: '    ',
+  /** A group of criteria: its label, and whether one part is enough (unless the label says so already). */
+  outlineGroup: (label: string | null, mode: 'all' | 'any') =>
+    mode === 'all'
+      ? (label ?? '以下全部满足')
+      : label && /或|其一|之一|至少/.test(label)
+        ? label
+        : `${label ?? '以下'}（满足其一即可）`,
   criterionLine: (mark: string, explanation: string) => `${mark} ${explanation}`,
   marks: { met: '✓', not_met: '✗', unknown: '·' } as Record<string, string>,
   caveatsHeader: '注意：',

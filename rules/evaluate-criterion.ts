@@ -63,7 +63,8 @@ function push(trace: Trace, result: CriterionResult): void {
   if (result.status === 'unknown') trace.unknown += 1;
 }
 
-function traceLeaf(node: CriterionNode, env: CriterionEnv, trace: Trace, negated: boolean): Truth {
+/** One leaf explained into `trace` (a fact, a policy reference or a score), as the founder sees it. */
+export function traceLeaf(node: CriterionNode, env: CriterionEnv, trace: Trace, negated: boolean): Truth {
   if (node.kind === FACT) {
     const value = valueOf(node, env);
     const truth: Truth = value === undefined ? 'unknown' : node.holds(value) ? 'met' : 'not_met';

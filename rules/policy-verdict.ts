@@ -9,6 +9,7 @@
  */
 import type { Benefit, Source } from './catalogue';
 import type { CompiledPolicy } from './compile-catalogue';
+import { outlineCriterion, type OutlineNode } from './criteria-outline';
 import { newTrace, traceCriterion } from './evaluate-criterion';
 import { nearMisses } from './near-miss';
 import type { ConcreteWindow, CriterionResult, NearMiss, PolicyResult, PolicyStatus, ScoreBreakdown } from './results';
@@ -33,6 +34,7 @@ export class PolicyVerdict implements PolicyResult {
   readonly #compiled: CompiledPolicy;
   #explained: Explained | undefined;
   #nearMiss: NearMiss[] | undefined;
+  #outline: OutlineNode | undefined;
 
   constructor(
     session: Session,
@@ -63,6 +65,12 @@ export class PolicyVerdict implements PolicyResult {
     return this.#explain().scores;
   }
 
+  /** The criteria as a tree with group labels, for a founder reading one policy (not serialised). */
+  get outline(): OutlineNode {
+    this.#outline ??= outlineCriterion(this.#compiled.root, this.#session);
+    return this.#outline;
+  }
+
   /** For a policy failed on one or two numbers (and still needed): the values that would pass. */
   get nearMiss(): NearMiss[] {
     if (!this.#nearMiss) {
@@ -83,8 +91,8 @@ export class PolicyVerdict implements PolicyResult {
     return this.#explained;
   }
 
-  /** A plain object with every field, explanations included. */
-  toJSON(): PolicyResult {
+  /** A plain object with every field, explanations included (the outline is for display only). */
+  toJSON(): Omit<PolicyResult, 'outline'> {
     return { ...this, nearMiss: this.nearMiss, criteria: this.criteria, scores: this.scores };
   }
 }

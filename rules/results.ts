@@ -3,6 +3,9 @@
  * The API serialises these (snake_case at the HTTP edge, see shared/FACTS.md).
  */
 import type { Benefit, EnumOption, FactType, FactValue, Incubator, IsoDate, Source } from './catalogue';
+import type { OutlineNode } from './criteria-outline';
+
+export type { OutlineGroup, OutlineLeaf, OutlineNode } from './criteria-outline';
 
 export type Truth = 'met' | 'not_met' | 'unknown';
 export type PolicyStatus = 'eligible' | 'not_eligible' | 'maybe';
@@ -59,6 +62,12 @@ export interface PolicyResult {
   /** Shared with the compiled catalogue (frozen). */
   sources: readonly Source[];
   verifiedAt: IsoDate;
+  /**
+   * The criteria as a tree with each group's label and mode (all of / one of),
+   * for showing one policy to a founder; `criteria` is the same, flattened.
+   * Not part of the API's JSON.
+   */
+  readonly outline: OutlineNode;
   /** When the founder does not need this at all (e.g. already has a Shanghai hukou). */
   notNeeded?: string;
 }

@@ -6,6 +6,7 @@
  * engine; the bot only lays it out.
  */
 import type { Policy } from '../../rules/catalogue';
+import type { OutlineNode } from '../../rules/results';
 import { matchScore } from '../../services/policy-search-service';
 import { QUESTION_WORDS, text } from '../messages';
 import type { DialogueContext } from './context';
@@ -50,6 +51,29 @@ export function namedPolicy(ctx: DialogueContext, said: string): { policy: Polic
   return named.length === 1 ? { policy: named[0]! } : { candidates: named };
 }
 
+/**
+ * The criteria as a tree: a group's parts indented under its label, and "one of"
+ * said where one part is enough (创新券's two channels, 高企's revenue bands).
+ */
+function outlineLines(root: OutlineNode): string[] {
+  const mark = (node: OutlineNode) => text.marks[node.status] ?? text.marks.unknown!;
+  const lines: string[] = [];
+  const walk = (node: OutlineNode, depth: number): void => {
+    const indent = text.outlineIndent.repeat(depth);
+    if (!node.group) {
+      lines.push(indent + text.criterionLine(mark(node), node.explanation));
+      return;
+    }
+    lines.push(indent + text.criterionLine(mark(node), text.outlineGroup(node.label, node.mode)));
+    for (const part of node.parts) walk(part, depth + 1);
+  };
+  if (!root.group) walk(root, 0);
+  // The top level is the list itself: its parts are not indented under a heading of their own.
+  else for (const part of root.parts) walk(part, 0);
+  const header = root.group && root.mode === 'any' ? text.criteriaHeaderOneOf : text.criteriaHeader;
+  return [header, ...lines];
+}
+
 async function detail(ctx: DialogueContext, policy: Policy): Promise<string[]> {
   const answers = await ctx.ports.answers(ctx.founderId);
   const { evaluation } = ctx.ports.check({ answers, policies: [policy.id] });
@@ -60,10 +84,7 @@ async function detail(ctx: DialogueContext, policy: Policy): Promise<string[]> {
   head.push(text.summary(policy.summary), text.benefit(policy.benefit.description));
   if (result && Object.keys(answers).length > 0) head.push(text.yourStatus(text.statusWords[result.status]!));
 
-  const criteria = [text.criteriaHeader];
-  for (const criterion of result?.criteria ?? []) {
-    criteria.push(text.criterionLine(text.marks[criterion.status] ?? text.marks.unknown!, criterion.explanation));
-  }
+  const criteria = result ? outlineLines(result.outline) : [text.criteriaHeader];
   const caveats = [...(result?.caveats ?? policy.caveats)];
   if (caveats.length > 0) criteria.push(text.caveatsHeader, ...caveats.map(text.bullet));
 

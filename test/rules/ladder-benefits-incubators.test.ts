@@ -10,6 +10,7 @@ function result(id: string, status: PolicyResult['status'], extra: Partial<Polic
     title: p.title,
     status,
     criteria: [],
+    outline: { group: true, mode: 'all', label: null, status: 'unknown', parts: [] },
     missing: [],
     nearMiss: [],
     caveats: [],

@@ -1,0 +1,71 @@
+/**
+ * A policy's criteria as the founder should read them: the tree, with each
+ * group's label and whether it asks for all or one of its parts. The flat
+ * list of leaves (PolicyResult.criteria) loses that: 创新券's enterprise and
+ * team channels read "已注册公司（已注册企业）" next to "已注册公司（尚未注册公司）",
+ * and 高企's three revenue bands read as contradictory requirements.
+ *
+ * Same statuses and explanations as traceCriterion; as there, a part that
+ * cannot change the group's outcome is left out (see `matters`).
+ */
+import { ALL, ANY, NOT, type CriterionNode } from './criteria-node';
+import { newTrace, traceLeaf, type CriterionEnv } from './evaluate-criterion';
+import type { Truth } from './results';
+
+export interface OutlineLeaf {
+  group: false;
+  status: Truth;
+  /** As in CriterionResult: "研发费用占比 4.2% < 要求 5%". */
+  explanation: string;
+}
+
+export interface OutlineGroup {
+  group: true;
+  /** `any`: one of the parts is enough (e.g. the enterprise or the team channel). */
+  mode: 'all' | 'any';
+  /** The content's label for the group, when it has one ("企业通道：在沪注册的科技型中小企业"). */
+  label: string | null;
+  status: Truth;
+  parts: OutlineNode[];
+}
+
+export type OutlineNode = OutlineLeaf | OutlineGroup;
+
+function negate(truth: Truth): Truth {
+  return truth === 'unknown' ? truth : truth === 'met' ? 'not_met' : 'met';
+}
+
+/**
+ * Whether a part is worth showing under its group: in a decided group, an
+ * unknown part cannot change anything; when one of a group's alternatives is
+ * met, the others that are not are beside the point.
+ */
+function matters(part: Truth, group: Truth, mode: 'all' | 'any'): boolean {
+  if (group === 'unknown') return true;
+  if (part === 'unknown') return false;
+  return !(mode === 'any' && group === 'met' && part === 'not_met');
+}
+
+/** The outline of a criteria tree, as the founder sees it (negations pushed down to the leaves). */
+export function outlineCriterion(node: CriterionNode, env: CriterionEnv, negated = false): OutlineNode {
+  if (node.kind === NOT) return outlineCriterion(node.children[0]!, env, !negated);
+  if (node.kind !== ALL && node.kind !== ANY) {
+    const trace = newTrace();
+    traceLeaf(node, env, trace, negated);
+    const { status, explanation } = trace.criteria[0]!;
+    return { group: false, status, explanation };
+  }
+  // Under a negation, "all of" reads as "one of" the negated parts, and the other way round.
+  const mode = (node.kind === ALL) !== negated ? 'all' : 'any';
+  const parts = node.children.map((child) => outlineCriterion(child, env, negated));
+  const decisive: Truth = mode === 'all' ? 'not_met' : 'met';
+  const status: Truth = parts.some((part) => part.status === decisive)
+    ? decisive
+    : parts.some((part) => part.status === 'unknown')
+      ? 'unknown'
+      : negate(decisive);
+  // A label words the group as written; under a negation it would say the opposite.
+  const label = !negated && 'label' in node.source && node.source.label ? node.source.label : null;
+  const shown = parts.filter((part) => matters(part.status, status, mode));
+  return { group: true, mode, label, status, parts: shown };
+}

@@ -105,8 +105,12 @@ async function respondToFreeText(state: DialogueState, said: string, ctx: Dialog
     if (answered) return answered;
   }
   if (isAssessing(state)) {
-    const policies = findPolicies(ctx, said);
-    if (policies.length > 0) return keepAssessing(ctx, state, await answerPolicyQuestion(ctx, policies));
+    // Mid-assessment, only a policy named by title or alias is a side question: an answer
+    // that was not understood but mentions a keyword ("一半左右是研发") gets its question
+    // again, not a policy's whole page.
+    const match = namedPolicy(ctx, said);
+    const named = 'policy' in match ? [match.policy] : match.candidates;
+    if (named.length > 0) return keepAssessing(ctx, state, await answerPolicyQuestion(ctx, named));
     return assessment.reAsk(ctx, state);
   }
   if (isBareYesOrNo(said))

@@ -21,6 +21,13 @@ const YES_DESPITE_NEGATION = /^(没错|没问题|不错)/;
 const NO =
   /^(否|不(是|在|属于|符合|具备|存在|涉及|会|要|用|需要|曾|对|算|能|有|$)|没|无(?!所谓)|未|尚未|还没|还未|非|no|n$|nope|false)/;
 const YES = /^(是|对|有|已|在|要|会|yes|y$|yeah|ok|true|确定|确认|当然|正确|属于|符合|拥有|嗯$|恩$)/;
+/**
+ * Answering with the question's own verb, done: "注册了", "入库了", "拿到过". Two
+ * characters at least, so "算了" (never mind) is not a yes; any negation, or a
+ * verb of forgetting, is not one either.
+ */
+const DONE = /^\p{Script=Han}{2,6}(了|过)[吧啊呀哦的]?$/u;
+const NOT_DONE = /[不没未无非否别忘算罢]/;
 /** Hedging is not an answer: asking again beats guessing. */
 const HEDGE = /(想想|可能|也许|或许|大概|好像|不太|不一定|看情况|这个嘛|说不好|差不多)/;
 /**
@@ -37,6 +44,7 @@ export function parseBoolean(text: string): boolean | null {
   if (YES_DESPITE_NEGATION.test(cleaned)) return true;
   if (NO.test(cleaned)) return false;
   if (YES.test(cleaned)) return true;
+  if (DONE.test(cleaned) && !NOT_DONE.test(cleaned)) return true;
   return null;
 }
 

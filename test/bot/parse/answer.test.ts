@@ -14,15 +14,30 @@ const education: EnumOption[] = [
 ];
 
 describe('yes and no', () => {
-  it.each(['是', '是的', '对', '对的！', '有', '已注册', '嗯', 'Yes', '没错', '确定'])('reads %s as yes', (text) => {
-    expect(parseBoolean(text)).toBe(true);
-  });
-  it.each(['否', '不是', '没有', '没', '无', '还没注册', '不在', 'no', '未', '不', '不算', '不属于', '无重大事故'])(
-    'reads %s as no',
+  it.each(['是', '是的', '对', '对的！', '有', '已注册', '嗯', 'Yes', '没错', '确定', '注册了', '入库了吧', '拿到过'])(
+    'reads %s as yes',
     (text) => {
-      expect(parseBoolean(text)).toBe(false);
+      expect(parseBoolean(text)).toBe(true);
     },
   );
+  it.each([
+    '否',
+    '不是',
+    '没有',
+    '没',
+    '无',
+    '还没注册',
+    '不在',
+    'no',
+    '未',
+    '不',
+    '不算',
+    '不属于',
+    '无重大事故',
+    '还没注册过',
+  ])('reads %s as no', (text) => {
+    expect(parseBoolean(text)).toBe(false);
+  });
   it.each([
     '你好',
     '',
@@ -40,6 +55,9 @@ describe('yes and no', () => {
     '我们有40人',
     '有四十个人',
     '是2019年',
+    '算了',
+    '忘记了',
+    '可能注册了',
   ])('does not guess for %s', (text) => {
     expect(parseBoolean(text)).toBeNull();
   });

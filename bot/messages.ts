@@ -180,6 +180,7 @@ export const text = {
   example: (example: string) => `例如：${example}`,
   unitHint: (unit: string) => `单位：${unit}`,
   notUnderstood: '没看懂这个回答，',
+  exactNumberPlease: '要和门槛比较，需要一个具体的数（估个大概也行），',
   outOfRange: (reason: string) => `这个数值不太对（${reason}），`,
   askAgain: '请再回答一次（或回复“跳过”）：',
   skipped: '好的，跳过这题。',

@@ -12,6 +12,7 @@ import type { NextQuestion } from '../../rules/results';
 import type { AssessmentView } from '../../services/assessment-service';
 import { text } from '../messages';
 import { parseAnswer } from '../parse/answer';
+import { BOUND } from '../parse/quantities';
 import type { DialogueContext, Turn } from './context';
 import { formatQuestion, formatReAsk } from './format';
 import { formatResults } from './results-format';
@@ -103,8 +104,13 @@ export async function resumeAssessment(ctx: DialogueContext, state: DialogueStat
 export async function answerCurrent(ctx: DialogueContext, state: DialogueState, said: string): Promise<Turn | null> {
   const assessment = state.assessment!;
   const fact = assessment.current!;
-  const value = parseAnswer(definitionOf(ctx, fact), said);
-  if (value === null) return null;
+  const definition = definitionOf(ctx, fact);
+  const value = parseAnswer(definition, said);
+  if (value === null) {
+    // "不到一年", "超过100人": say what is missing rather than "not understood".
+    const numeric = definition.type !== 'boolean' && definition.type !== 'enum';
+    return numeric && BOUND.test(said) ? reAsk(ctx, state, text.exactNumberPlease) : null;
+  }
   try {
     const view = await ctx.ports.assessments.answer(ctx.founderId, assessment.id, fact, value, ctx.channel);
     return step(ctx, state, view, []);
@@ -112,7 +118,7 @@ export async function answerCurrent(ctx: DialogueContext, state: DialogueState, 
     if (!(error instanceof ValidationError)) throw error;
     // Out of range for the vocabulary (a percentage over 100, a negative count…).
     const reason = error.details[0]?.reason ?? error.message;
-    return { replies: [formatReAsk(definitionOf(ctx, fact), text.outOfRange(reason))], state };
+    return { replies: [formatReAsk(definition, text.outOfRange(reason))], state };
   }
 }
 

@@ -7,6 +7,32 @@
 import { findNumbers, FoundNumber, normalizeDigits, NUMBER_PATTERN, parseNumeral } from './chinese-number';
 
 const NONE = /^(没有|没|无|暂无|还没有|零|0)$/;
+/** "没有融资", "暂无专利", "无研发人员": none of the thing asked about. */
+const NONE_OF = /^(还?没有|暂无|无)(\p{Script=Han}{1,4})$/u;
+/** …but "没有达到100人", "没满一年", "没有一个" are amounts or comparisons, not zero. */
+const NOT_JUST_A_NOUN = /[到过超满足达够上以少多几数限一二两三四五六七八九十百千万亿]/;
+
+/**
+ * "不到一年", "低于5%", "超过100人", "3000万以上": a bound, not an amount. Stored as
+ * the number, it would pass the very threshold it is below ("不到一年" as 12
+ * months meets "满一年"), so the question is asked again for a number.
+ */
+export const BOUND =
+  /不到|不足|不够|没满|未满|不满|没有到|没有(?=[\d一二两三四五六七八九十半])|少于|低于|小于|以下|以内|超过|多于|高于|大于|以上|至少|不少于|不低于|不高于|起码|最多|至多|不超过/;
+
+/** 0 for "none", null for a bound; undefined: go on and read the number. */
+function noneOrBound(cleaned: string): 0 | null | undefined {
+  if (isNone(cleaned)) return 0;
+  if (BOUND.test(cleaned)) return null;
+  return undefined;
+}
+
+/** An answer that says "none": 0 in any unit. */
+function isNone(cleaned: string): boolean {
+  if (NONE.test(cleaned)) return true;
+  const noneOf = NONE_OF.exec(cleaned);
+  return noneOf !== null && !NOT_JUST_A_NOUN.test(noneOf[2]!);
+}
 
 /** Strips spaces, punctuation and filler words around an answer. */
 export function clean(text: string): string {
@@ -55,7 +81,8 @@ function round(value: number, places = 4): number {
 export function parseMoneyWan(text: string): number | null {
   // "1.5个亿": the measure word sits between the number and its magnitude.
   const cleaned = clean(text).replace(/个(?=[万萬亿億])/g, '');
-  if (NONE.test(cleaned)) return 0;
+  const early = noneOrBound(cleaned);
+  if (early !== undefined) return early;
   const found = ofKind(single(cleaned), 'money');
   if (!found) return null;
   if (/[万萬亿億]/.test(found.text)) return round(found.value / 1e4);
@@ -69,7 +96,8 @@ const DURATION = new RegExp(`(${NUMBER_PATTERN.source})?(个)?(半)?(年|月)(�
 /** "两年半" → 30, "2年3个月" → 27, "一年零三个月" → 15, "半年" → 6, "18个月" / bare "18" → 18. */
 export function parseMonths(text: string): number | null {
   const cleaned = clean(text).replace(/零(?=[一二两三四五六七八九十\d])/g, '');
-  if (NONE.test(cleaned)) return 0;
+  const early = noneOrBound(cleaned);
+  if (early !== undefined) return early;
   let months = 0;
   let parts = 0;
   for (const match of cleaned.matchAll(DURATION)) {
@@ -81,7 +109,8 @@ export function parseMonths(text: string): number | null {
     parts += 1;
   }
   if (parts === 0) {
-    const found = single(cleaned);
+    // A bare number is months; "50人" or "3000万" answered another question.
+    const found = ofKind(single(cleaned), 'duration');
     return found ? Math.round(found.value) : null;
   }
   const leftover = cleaned.replace(DURATION, '').replace(/(多|了|时间|左右)/g, '');
@@ -92,7 +121,8 @@ export function parseMonths(text: string): number | null {
 /** "12%", "百分之十二", "百分之12.5", "千分之五" → 0.5, "三成" → 30, "一半" → 50, bare "12" → 12. */
 export function parsePercent(text: string): number | null {
   const cleaned = clean(text);
-  if (NONE.test(cleaned)) return 0;
+  const early = noneOrBound(cleaned);
+  if (early !== undefined) return early;
   if (/^(一半|过半)$/.test(cleaned)) return 50;
   const found = ofKind(single(cleaned.replace(/^百分之/, '%').replace(/^千分之/, '‰')), 'share');
   if (!found) return null;
@@ -104,7 +134,8 @@ export function parsePercent(text: string): number | null {
 /** "40人", "四十个", "两项", "第35名", "没有" → 0. Whole numbers only. */
 export function parseCount(text: string): number | null {
   const cleaned = clean(text);
-  if (NONE.test(cleaned)) return 0;
+  const early = noneOrBound(cleaned);
+  if (early !== undefined) return early;
   const found = ofKind(single(cleaned), 'count');
   return found && Number.isInteger(found.value) ? found.value : null;
 }
@@ -112,7 +143,8 @@ export function parseCount(text: string): number | null {
 /** A plain decimal number with no unit conversion. */
 export function parseDecimal(text: string): number | null {
   const cleaned = clean(text);
-  if (NONE.test(cleaned)) return 0;
+  const early = noneOrBound(cleaned);
+  if (early !== undefined) return early;
   const found = single(cleaned);
   return found ? round(found.value) : null;
 }

@@ -46,6 +46,17 @@ describe(`dialogue engine edge cases on ${describeTarget()}`, () => {
     expect(turn.state.assessment?.current).not.toBe('annual_revenue_wan');
   });
 
+  it.each([
+    ['company_age_months', '不到一年'],
+    ['employees', '超过100人'],
+    ['rd_expense_ratio', '低于5%'],
+  ])('asks %s again for a number when the reply is a bound (%s), storing nothing', async (fact, said) => {
+    const turn = await handle(await askingFor(fact), said, ctx);
+    expect(turn.replies.join('\n')).toContain(text.exactNumberPlease);
+    expect(turn.state.assessment?.current).toBe(fact);
+    expect(await world.services.profiles.answers(ctx.founderId)).toEqual({});
+  });
+
   it('starts afresh when the assessment was erased elsewhere', async () => {
     const state = await askingFor('registered_in_shanghai');
     await world.db.dataSource.manager.delete(Assessment, { founderId: ctx.founderId });

@@ -38,11 +38,28 @@ describe('money in 万元', () => {
     ['大约 2,500 万左右', 2500],
     ['１２００万', 1200],
     ['没有', 0],
+    ['没有融资', 0],
+    ['还没有融资呢', 0],
   ])('reads %s as %d 万元', (text, value) => {
     expect(parseMoneyWan(text)).toBe(value);
   });
 
-  it.each(['1000到2000万', '很多', '-5', '', '大概50人', '30%', '12个月', '3件'])('refuses %s', (text) => {
+  it.each([
+    '不到1000万',
+    '3000万以上',
+    '至少500万',
+    '1000到2000万',
+    '很多',
+    '-5',
+    '',
+    '大概50人',
+    '30%',
+    '12个月',
+    '3件',
+    '没有达到',
+    '无数',
+    '没多少',
+  ])('refuses %s', (text) => {
     expect(parseMoneyWan(text)).toBeNull();
   });
 });
@@ -63,9 +80,13 @@ describe('durations in months', () => {
     expect(parseMonths(text)).toBe(value);
   });
 
-  it.each(['很久', '两三年'])('refuses %s', (text) => {
-    expect(parseMonths(text)).toBeNull();
-  });
+  // "没满一年" is less than a year, not zero months.
+  it.each(['很久', '两三年', '没满一年', '没有一年', '不到一年', '一年以上', '50人', '3000万'])(
+    'refuses %s',
+    (text) => {
+      expect(parseMonths(text)).toBeNull();
+    },
+  );
 });
 
 describe('percentages 0–100', () => {
@@ -86,6 +107,10 @@ describe('percentages 0–100', () => {
     expect(parsePercent('10%到20%')).toBeNull();
   });
 
+  it.each(['低于5%', '不到三成', '超过一半', '60%以上'])('refuses %s, a bound', (text) => {
+    expect(parsePercent(text)).toBeNull();
+  });
+
   it.each(['五十来个', '50多人', '3000万', '五千块', '两年'])('refuses %s, another kind of quantity', (text) => {
     expect(parsePercent(text)).toBeNull();
   });
@@ -98,8 +123,15 @@ describe('counts', () => {
     ['两项', 2],
     ['第35名', 35],
     ['没有', 0],
+    ['暂无专利', 0],
+    ['无研发人员', 0],
   ])('reads %s as %d', (text, value) => {
     expect(parseCount(text)).toBe(value);
+  });
+
+  // A bound stored as its number would pass the threshold it is below.
+  it.each(['不到10人', '超过100人', '少于50人', '100人以内'])('refuses %s, a bound and not a count', (text) => {
+    expect(parseCount(text)).toBeNull();
   });
 
   it.each(['2.5', '三四十人'])('refuses %s, which is not a whole number', (text) => {

@@ -107,7 +107,7 @@ export function createApi(deps: ApiDependencies): Koa {
 
   app.use(router.routes());
   // An unknown method is the client's mistake: 405, never a 5xx.
-  const methodNotAllowed = () => Object.assign(new Error('method not allowed'), { status: 405, expose: true });
+  const methodNotAllowed = () => Object.assign(new Error(messages.methodNotAllowed), { status: 405, expose: true });
   app.use(router.allowedMethods({ throw: true, notImplemented: methodNotAllowed, methodNotAllowed }));
   return app;
 }

@@ -8,6 +8,7 @@ import { isUniqueViolation } from '../db/sql';
 import { ApplicationRecord, ApplicationWindow, Founder } from '../entities';
 import { NotFoundError } from '../errors';
 import type { Clock } from './clock';
+import { errorMessages } from './error-messages';
 
 export type ApplicationStatus = ApplicationRecord['status'];
 
@@ -35,10 +36,10 @@ export class ApplicationTrackerService {
     applied: boolean,
   ): Promise<ApplicationEntry> {
     const manager = this.dataSource.manager;
-    if (!(await manager.existsBy(Founder, { id: founderId }))) throw new NotFoundError('founder not found');
+    if (!(await manager.existsBy(Founder, { id: founderId }))) throw new NotFoundError(errorMessages.founderNotFound);
     const window = await manager.findOneBy(ApplicationWindow, { policyId, windowKey });
     if (!window)
-      throw new NotFoundError('no such application window', [
+      throw new NotFoundError(errorMessages.windowNotFound, [
         { path: 'windowKey', reason: `${policyId} has no window ${windowKey}` },
       ]);
     const status: ApplicationStatus = applied ? 'applied' : 'not_applied';

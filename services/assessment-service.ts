@@ -17,6 +17,7 @@ import type { Clock } from './clock';
 import { usableAnswers } from './usable-answers';
 import type { CheckResult, EligibilityService } from './eligibility-service';
 import type { ProfileService } from './profile-service';
+import { errorMessages } from './error-messages';
 
 export interface AssessmentScope {
   topic?: string;
@@ -75,7 +76,7 @@ export class AssessmentService {
     const unknown = (scope.policies ?? []).filter((id) => !catalogue.policies.some((p) => p.id === id));
     if (unknown.length > 0) {
       throw new ValidationError(
-        'unknown policy',
+        errorMessages.unknownPolicy,
         unknown.map((id) => ({ path: `policies.${id}`, reason: 'unknown policy id' })),
       );
     }
@@ -83,7 +84,7 @@ export class AssessmentService {
     if (scope.topic !== undefined) {
       const topical = this.eligibility.policiesForTopic(scope.topic);
       if (topical.length === 0) {
-        throw new ValidationError('no policy has this topic', [
+        throw new ValidationError(errorMessages.unknownTopic(scope.topic), [
           { path: 'topic', reason: `unknown topic ${scope.topic}` },
         ]);
       }
@@ -162,7 +163,7 @@ export class AssessmentService {
     const assessment = await this.load(founderId, assessmentId);
     const previous = assessment.asked[assessment.asked.length - 1];
     if (previous === undefined) {
-      throw new ValidationError('this is the first question', [{ path: 'back', reason: 'nothing answered yet' }]);
+      throw new ValidationError(errorMessages.nothingToGoBack, [{ path: 'back', reason: 'nothing answered yet' }]);
     }
     assessment.asked = assessment.asked.slice(0, -1);
     assessment.skipped = assessment.skipped.filter((f) => f !== previous);
@@ -177,7 +178,7 @@ export class AssessmentService {
       assessmentId,
       founderId,
     ]);
-    if (!row) throw new NotFoundError('assessment not found', [{ path: 'id', reason: 'no such assessment' }]);
+    if (!row) throw new NotFoundError(errorMessages.assessmentNotFound, [{ path: 'id', reason: 'no such assessment' }]);
     // The JSON columns are simple-json (JSON text); datetimes come back as text or Date by driver.
     return Object.assign(new Assessment(), {
       id: row.id,
@@ -195,7 +196,7 @@ export class AssessmentService {
 
   private requireFact(fact: string): void {
     if (!(fact in this.eligibility.catalogue().facts)) {
-      throw new ValidationError('unknown fact', [{ path: 'fact', reason: `unknown fact ${fact}` }]);
+      throw new ValidationError(errorMessages.unknownFact(fact), [{ path: 'fact', reason: `unknown fact ${fact}` }]);
     }
   }
 

@@ -18,6 +18,7 @@ import type { CatalogueService } from './catalogue-service';
 import { Clock, shanghaiDate } from './clock';
 import { canonicalJson } from './canonical-json';
 import { LruCachePerScope } from './lru-cache';
+import { errorMessages } from './error-messages';
 
 export interface CheckRequest {
   answers: unknown;
@@ -83,7 +84,7 @@ export class EligibilityService {
     const unknownPolicies = (request.policies ?? []).filter((id) => !catalogue.policies.some((p) => p.id === id));
     const unknownFacts = (request.skipped ?? []).filter((fact) => !(fact in catalogue.facts));
     if (unknownPolicies.length > 0 || unknownFacts.length > 0) {
-      throw new ValidationError('unknown policy or fact', [
+      throw new ValidationError(errorMessages.unknownPolicyOrFact, [
         ...unknownPolicies.map((id) => ({ path: `policies.${id}`, reason: 'unknown policy id' })),
         ...unknownFacts.map((fact) => ({ path: `skipped.${fact}`, reason: 'unknown fact' })),
       ]);

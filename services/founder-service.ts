@@ -17,6 +17,7 @@ import {
   Subscription,
 } from '../entities';
 import { NotFoundError } from '../errors';
+import { errorMessages } from './error-messages';
 
 export type ChannelIdentity =
   | { channel: 'miniprogram'; openid: string; unionid?: string }
@@ -32,7 +33,7 @@ export class FounderService {
 
   async get(founderId: string): Promise<Founder> {
     const founder = await this.dataSource.manager.findOneBy(Founder, { id: founderId });
-    if (!founder) throw new NotFoundError('founder not found');
+    if (!founder) throw new NotFoundError(errorMessages.founderNotFound);
     return founder;
   }
 
@@ -84,7 +85,7 @@ export class FounderService {
    */
   async erase(founderId: string): Promise<void> {
     await this.dataSource.transaction(async (manager: EntityManager) => {
-      if (!(await manager.countBy(Founder, { id: founderId }))) throw new NotFoundError('founder not found');
+      if (!(await manager.countBy(Founder, { id: founderId }))) throw new NotFoundError(errorMessages.founderNotFound);
       for (const entity of [
         FactAnswer,
         ConversationSession,
@@ -97,7 +98,7 @@ export class FounderService {
       }
       // Erased twice at once: on InnoDB both saw the founder; the second finds the row gone here.
       const erased = await manager.delete(Founder, { id: founderId });
-      if (!erased.affected) throw new NotFoundError('founder not found');
+      if (!erased.affected) throw new NotFoundError(errorMessages.founderNotFound);
       await manager.insert(AuditLog, { actor: 'founder', action: 'founder.erased', detail: {} });
     });
   }

@@ -7,6 +7,7 @@ import { ValidationError } from '../errors';
 import { rankIncubators } from '../rules';
 import type { Answers, Catalogue, Incubator } from '../rules/catalogue';
 import type { CatalogueService } from './catalogue-service';
+import { errorMessages } from './error-messages';
 
 export interface IncubatorFilters {
   region?: string;
@@ -69,7 +70,7 @@ function checkFacets(catalogue: Catalogue, filters: IncubatorFilters): void {
     const options = catalogue.facts[fact]?.options;
     if (value === undefined || !options) continue;
     if (!options.some((option) => option.value === value)) {
-      throw new ValidationError(`unknown ${fact}`, [
+      throw new ValidationError(errorMessages.unknownOption(catalogue.facts[fact]?.label ?? fact), [
         { path: `query.${fact}`, reason: `one of ${options.map((o) => o.value).join(', ')}` },
       ]);
     }

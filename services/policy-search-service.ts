@@ -9,6 +9,7 @@ import type { CatalogueService } from './catalogue-service';
 import { versionOn } from '../rules';
 import { couldApply } from './criteria-facets';
 import { ConcreteWindowRow, isClosingSoon, isOpenOn, upcomingWindows } from './policy-windows';
+import { errorMessages } from './error-messages';
 
 export const CLOSING_SOON_DAYS = 30;
 
@@ -91,7 +92,8 @@ export class PolicySearchService {
 
   detail(id: string, asOf: string): PolicyDetail {
     const policy = this.catalogue.policy(id);
-    if (!policy) throw new NotFoundError(`no policy ${id}`, [{ path: 'id', reason: 'unknown policy id' }]);
+    if (!policy)
+      throw new NotFoundError(errorMessages.policyNotFound(id), [{ path: 'id', reason: 'unknown policy id' }]);
     const inForce = versionOn(policy, asOf);
     const version = inForce ?? policy.versions[policy.versions.length - 1]!;
     return { ...this.listing(policy, version, asOf), inForce: inForce !== undefined };
@@ -116,7 +118,7 @@ export class PolicySearchService {
       if (value === undefined) continue;
       const options = catalogue.facts[fact]?.options;
       if (options && !options.some((option) => option.value === value)) {
-        throw new ValidationError(`unknown ${fact}`, [
+        throw new ValidationError(errorMessages.unknownOption(catalogue.facts[fact]?.label ?? fact), [
           { path: `query.${fact}`, reason: `one of ${options.map((o) => o.value).join(', ')}` },
         ]);
       }

@@ -11,6 +11,7 @@ import { Subscription } from '../entities';
 import { ALL_FITTING, ReminderChannel } from '../entities/subscription';
 import { ValidationError } from '../errors';
 import type { CatalogueService } from './catalogue-service';
+import { errorMessages } from './error-messages';
 
 export interface SubscriptionRequest {
   /** A policy id, or `*`. */
@@ -41,7 +42,7 @@ export class SubscriptionService {
     request: SubscriptionRequest,
   ): Promise<{ subscription: Subscription; created: boolean }> {
     if (request.scope !== ALL_FITTING && !this.catalogue.policy(request.scope)) {
-      throw new ValidationError('unknown policy', [
+      throw new ValidationError(errorMessages.unknownPolicy, [
         { path: 'scope', reason: `no policy ${request.scope}; use a policy id or *` },
       ]);
     }

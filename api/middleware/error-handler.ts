@@ -15,6 +15,7 @@ import {
   ValidationError,
 } from '../../errors';
 import type { Logger } from '../../logging/logger';
+import { messages } from '../messages';
 
 export interface ErrorBody {
   error: { code: string; message: string; details: unknown[] };
@@ -64,7 +65,7 @@ export function errorHandler(logger: Logger) {
     try {
       await next();
       if (ctx.status === 404 && ctx.body === undefined) {
-        throw new NotFoundError(`no route for ${ctx.method} ${ctx.path}`);
+        throw new NotFoundError(messages.noRoute(ctx.method, ctx.path));
       }
     } catch (error) {
       let status: number;

@@ -8,6 +8,7 @@
 import type { Context, Next } from 'koa';
 import getRawBody from 'raw-body';
 import { ValidationError } from '../../errors';
+import { messages } from '../messages';
 
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 
@@ -22,19 +23,19 @@ export function jsonBody(limitBytes: number) {
     }
     // The usual header first: type-is parses it afresh on every request.
     if (ctx.get('content-type') !== 'application/json' && !ctx.is('application/json', '+json')) {
-      ctx.throw(415, 'request body must be JSON (Content-Type: application/json)');
+      ctx.throw(415, messages.bodyMustBeJson);
     }
     const raw = await getRawBody(ctx.req, { limit: limitBytes, length: length || undefined, encoding: 'utf8' }).catch(
       (error: { type?: string; status?: number }) => {
-        if (error.type === 'entity.too.large') ctx.throw(413, `request body is larger than ${limitBytes} bytes`);
-        ctx.throw(400, 'request body could not be read');
+        if (error.type === 'entity.too.large') ctx.throw(413, messages.bodyTooLarge(limitBytes));
+        ctx.throw(400, messages.bodyNotReadable);
       },
     );
     try {
       ctx.state.body = JSON.parse(raw as string);
       ctx.state.rawBody = raw;
     } catch {
-      throw new ValidationError('request body is not valid JSON', [{ path: 'body', reason: 'malformed JSON' }]);
+      throw new ValidationError(messages.bodyNotJson, [{ path: 'body', reason: 'malformed JSON' }]);
     }
     return next();
   };

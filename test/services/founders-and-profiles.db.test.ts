@@ -132,7 +132,7 @@ describe(`founders and profiles on ${describeTarget()}`, () => {
       const outcomes = await Promise.allSettled([founders.erase(id), founders.erase(id)]);
       expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
       const refused = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
-      expect(String(refused?.reason)).toMatch(/founder not found/);
+      expect(refused?.reason).toBeInstanceOf(NotFoundError);
       expect(await db.dataSource.manager.count(Founder)).toBe(0);
     });
   });

@@ -154,21 +154,28 @@ const FLOOR_ROUTES = 30;
  * parsed, and the persona's check reply as the API sends it (gzipped).
  * No rate limit, log, validation, cache or engine.
  */
-async function stackFloor(): Promise<Koa> {
+function stackFloor(): Koa {
   const { catalogue } = readCatalogue(CONTENT_DIR);
   const catalogues = { current: () => catalogue } as unknown as CatalogueService;
   const check = new EligibilityService(catalogues, systemClock).check({ answers: PERSONA_ANSWERS });
   const reply = gzipSync(checkJson(check), { level: constants.Z_BEST_SPEED });
+  return bareStack((router) =>
+    router.post('/api/v1/eligibility', (ctx) => {
+      ctx.type = 'application/json';
+      ctx.set('Content-Encoding', 'gzip');
+      ctx.body = reply;
+    }),
+  );
+}
+
+/** Koa + koa-helmet + the JSON body + an @koa/router of FLOOR_ROUTES routes, the last one added by `route`. */
+function bareStack(route: (router: Router) => void): Koa {
   const app = new Koa();
   app.use(helmet());
   app.use(jsonBody(64 * 1024));
   const router = new Router();
   for (let i = 1; i < FLOOR_ROUTES; i += 1) router.get(`/api/v1/unused-${i}/:id`, (ctx) => (ctx.body = ''));
-  router.post('/api/v1/eligibility', (ctx) => {
-    ctx.type = 'application/json';
-    ctx.set('Content-Encoding', 'gzip');
-    ctx.body = reply;
-  });
+  route(router);
   app.use(router.routes());
   return app;
 }
@@ -197,27 +204,23 @@ async function statefulFloor(): Promise<ServerInfo> {
   const question = JSON.stringify({
     next_question: (await services.assessments.get(first.founderId, first.assessmentId)).question,
   });
-  const app = new Koa();
-  app.use(helmet());
-  app.use(jsonBody(64 * 1024));
-  const router = new Router();
-  for (let i = 1; i < FLOOR_ROUTES; i += 1) router.get(`/api/v1/unused-${i}/:id`, (ctx) => (ctx.body = ''));
-  router.post('/api/v1/me/assessments/:id/answers', (ctx) => {
-    const check = services.sessions.verify(bearerToken(ctx) ?? '');
-    if (!check.ok || !exists.get(check.founderId)) return ctx.throw(401);
-    const row = load.get(ctx.params.id, check.founderId) as Record<string, string> | undefined;
-    if (!row) return ctx.throw(404);
-    profile.all(check.founderId);
-    const { fact, value } = ctx.state.body as { fact: string; value: unknown };
-    const now = dbTime(new Date());
-    begin.run();
-    upsert.run(check.founderId, fact, JSON.stringify(value), now, 'miniprogram');
-    step.run(row.asked, row.skipped, row.status, row.snapshot, now, ctx.params.id, check.founderId);
-    commit.run();
-    ctx.type = 'application/json';
-    ctx.body = question;
-  });
-  app.use(router.routes());
+  const app = bareStack((router) =>
+    router.post('/api/v1/me/assessments/:id/answers', (ctx) => {
+      const check = services.sessions.verify(bearerToken(ctx) ?? '');
+      if (!check.ok || !exists.get(check.founderId)) return ctx.throw(401);
+      const row = load.get(ctx.params.id, check.founderId) as Record<string, string> | undefined;
+      if (!row) return ctx.throw(404);
+      profile.all(check.founderId);
+      const { fact, value } = ctx.state.body as { fact: string; value: unknown };
+      const now = dbTime(new Date());
+      begin.run();
+      upsert.run(check.founderId, fact, JSON.stringify(value), now, 'miniprogram');
+      step.run(row.asked, row.skipped, row.status, row.snapshot, now, ctx.params.id, check.founderId);
+      commit.run();
+      ctx.type = 'application/json';
+      ctx.body = question;
+    }),
+  );
   return { base: await listen(app.callback()), founders, eligibilityBody: null };
 }
 
@@ -232,7 +235,7 @@ export async function serve(kind: 'baseline' | 'floor' | 'stateful-floor' | 'sql
   }
   if (kind === 'floor') {
     return {
-      base: await listen((await stackFloor()).callback()),
+      base: await listen(stackFloor().callback()),
       founders: [],
       eligibilityBody: { answers: PERSONA_ANSWERS },
     };

@@ -101,8 +101,22 @@ export const LOOKING_FOR = /找|推荐|有没有|有哪些|哪些|哪里|哪家|
 export const INCUBATOR_FILLER =
   /孵化器|众创空间|孵化基地|孵化载体|大学科技园|加速器|帮我|给我|请|推荐|介绍|找|有没有|有哪些|哪些|哪里|哪家|哪个|一下|一个|几个|想进|想入驻|入驻|附近|做|的|个|在|吗|呢|有|好/g;
 
+/** "高企什么时候截止", "创新券申报时间": the founder asks when, not everything. */
+export const WHEN = /什么时候|何时|几时|几号|哪天|截止|截至|申报时间|申请时间|deadline/i;
+
 /** Phrasing around a policy question, removed before searching ("创新券怎么申请" → 创新券). */
 export const QUESTION_WORDS = [
+  // Asking when: answered with the window alone (see WHEN).
+  '什么时候截止',
+  '什么时候开始',
+  '什么时候',
+  '何时',
+  '截止时间',
+  '截止日期',
+  '截止',
+  '申报时间',
+  '申请时间',
+  '几号',
   '怎么申请',
   '如何申请',
   '怎样申请',
@@ -226,6 +240,9 @@ export const text = {
   policyNotFound: (query: string) => `没有找到和“${query}”有关的政策。回复“帮助”看看我能做什么。`,
   policyMany: (titles: string[]) => `找到 ${titles.length} 项相关政策：`,
   policyManyHint: '回复政策名称（如上面的名称或简称）查看条件和申请方法。',
+  /** A reminder is offered only where there is a deadline to be reminded of. */
+  whenHint: (name: string, remindable: boolean) =>
+    `${remindable ? `回复“提醒我 ${name}”在截止前收到提醒；` : ''}回复“${name}条件”看条件和申请方法。`,
   policyAliases: (aliases: string[]) => `（又称：${aliases.join('、')}）`,
   summary: (summary: string) => `简介：${summary}`,
   criteriaHeader: '条件：',

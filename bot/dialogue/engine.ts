@@ -110,13 +110,13 @@ async function respondToFreeText(state: DialogueState, said: string, ctx: Dialog
     // again, not a policy's whole page.
     const match = namedPolicy(ctx, said);
     const named = 'policy' in match ? [match.policy] : match.candidates;
-    if (named.length > 0) return keepAssessing(ctx, state, await answerPolicyQuestion(ctx, named));
+    if (named.length > 0) return keepAssessing(ctx, state, await answerPolicyQuestion(ctx, named, said));
     return assessment.reAsk(ctx, state);
   }
   if (isBareYesOrNo(said))
     return { replies: ctx.firstContact ? [text.welcome, text.menu] : [text.noAssessment], state };
   const policies = findPolicies(ctx, said);
-  if (policies.length > 0) return { replies: await answerPolicyQuestion(ctx, policies), state };
+  if (policies.length > 0) return { replies: await answerPolicyQuestion(ctx, policies, said), state };
   const replies = ctx.firstContact ? [text.welcome, text.menu] : [text.fallback(said)];
   return { replies, state };
 }

@@ -8,7 +8,7 @@
 import type { Policy } from '../../rules/catalogue';
 import type { OutlineNode } from '../../rules/results';
 import { matchScore } from '../../services/policy-search-service';
-import { QUESTION_WORDS, text } from '../messages';
+import { QUESTION_WORDS, text, WHEN } from '../messages';
 import type { DialogueContext } from './context';
 import { formatWindow, sourceLine } from './format';
 
@@ -108,8 +108,26 @@ function card(ctx: DialogueContext, policy: Policy, index: number): string {
   ].join('\n');
 }
 
-export async function answerPolicyQuestion(ctx: DialogueContext, policies: Policy[]): Promise<string[]> {
-  if (policies.length === 1) return detail(ctx, policies[0]!);
+/** "高企什么时候截止": the window, what the content says about timing, and how to be reminded. */
+function when(ctx: DialogueContext, policy: Policy): string[] {
+  const { evaluation } = ctx.ports.check({ answers: {}, policies: [policy.id] });
+  const result = evaluation.results[0];
+  const timing = (result?.caveats ?? policy.caveats).filter((caveat) => /申报|截止|批次|时间/.test(caveat));
+  const name = policy.aliases[0] ?? policy.title;
+  return [
+    [
+      text.bracketTitle(policy.title),
+      text.window(formatWindow(result?.nextWindow ?? null)),
+      ...timing.map(text.bullet),
+      sourceLine(result?.sources ?? policy.sources, policy.verified_at),
+      text.whenHint(name, !result?.nextWindow?.rolling),
+    ].join('\n'),
+  ];
+}
+
+/** One policy: its page (or only its window when `said` asks when); several: a card each. */
+export async function answerPolicyQuestion(ctx: DialogueContext, policies: Policy[], said = ''): Promise<string[]> {
+  if (policies.length === 1) return WHEN.test(said) ? when(ctx, policies[0]!) : detail(ctx, policies[0]!);
   const shown = policies.slice(0, MAX_CARDS);
   return [
     text.policyMany(shown.map((policy) => policy.title)),

@@ -275,6 +275,8 @@ export const text = {
 
   subscribed: (what: string) => `已订阅${what}的申报提醒，截止前会通知你。回复“退订”可随时取消。`,
   subscribedAll: '所有符合或可能符合你的政策',
+  subscribedRolling: '注意：这项政策常年受理、没有截止日，随时可以申请，所以不会有截止提醒。',
+  subscribedNoWindowYet: '这项政策今年的申报时间还没公布；公布后我们更新资料，截止前就会提醒你。',
   subscribeWhich: (titles: string[]) =>
     [`有 ${titles.length} 项政策对得上，请说要订阅哪一项：`, ...titles.map((title) => `· 订阅 ${title}`)].join('\n'),
   unsubscribed: (count: number) => (count > 0 ? '已退订，不会再给你发提醒。' : '你还没有订阅提醒。'),

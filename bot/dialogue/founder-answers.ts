@@ -38,7 +38,11 @@ export function cancelErase(state: DialogueState): Turn {
 /** "订阅提醒" alone: everything that fits; with a policy name: that policy. */
 export async function subscribe(ctx: DialogueContext, policy: Policy | null): Promise<string[]> {
   await ctx.ports.subscribe(ctx.founderId, policy ? policy.id : '*');
-  return [text.subscribed(policy ? text.quotedTitle(policy.title) : text.subscribedAll)];
+  const replies = [text.subscribed(policy ? text.quotedTitle(policy.title) : text.subscribedAll)];
+  // Reminders come before a deadline: say so when this policy has none (yet).
+  if (policy && policy.windows.length === 0) replies.push(text.subscribedNoWindowYet);
+  else if (policy && policy.windows.every((window) => window.kind === 'rolling')) replies.push(text.subscribedRolling);
+  return replies;
 }
 
 export async function unsubscribe(ctx: DialogueContext): Promise<string[]> {

@@ -10,6 +10,7 @@
  */
 import { ALL, ANY, NOT, type CriterionNode } from './criteria-node';
 import { newTrace, traceLeaf, type CriterionEnv } from './evaluate-criterion';
+import { and, or } from './kleene';
 import type { Truth } from './results';
 
 export interface OutlineLeaf {
@@ -30,10 +31,6 @@ export interface OutlineGroup {
 }
 
 export type OutlineNode = OutlineLeaf | OutlineGroup;
-
-function negate(truth: Truth): Truth {
-  return truth === 'unknown' ? truth : truth === 'met' ? 'not_met' : 'met';
-}
 
 /**
  * Whether a part is worth showing under its group: in a decided group, an
@@ -58,12 +55,7 @@ export function outlineCriterion(node: CriterionNode, env: CriterionEnv, negated
   // Under a negation, "all of" reads as "one of" the negated parts, and the other way round.
   const mode = (node.kind === ALL) !== negated ? 'all' : 'any';
   const parts = node.children.map((child) => outlineCriterion(child, env, negated));
-  const decisive: Truth = mode === 'all' ? 'not_met' : 'met';
-  const status: Truth = parts.some((part) => part.status === decisive)
-    ? decisive
-    : parts.some((part) => part.status === 'unknown')
-      ? 'unknown'
-      : negate(decisive);
+  const status = mode === 'all' ? and(parts.map((part) => part.status)) : or(parts.map((part) => part.status));
   // A label words the group as written; under a negation it would say the opposite.
   const label = !negated && 'label' in node.source && node.source.label ? node.source.label : null;
   const shown = parts.filter((part) => matters(part.status, status, mode));

@@ -103,8 +103,6 @@ async function respondToFreeText(state: DialogueState, said: string, ctx: Dialog
   if (isAssessing(state)) {
     const answered = await assessment.answerCurrent(ctx, state, said);
     if (answered) return answered;
-  }
-  if (isAssessing(state)) {
     // Mid-assessment, only a policy named by title or alias is a side question: an answer
     // that was not understood but mentions a keyword ("一半左右是研发") gets its question
     // again, not a policy's whole page.

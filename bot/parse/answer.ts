@@ -38,7 +38,19 @@ const AMOUNT = /\d|[一二两三四五六七八九十百千万亿]+(个|人|名|
 /** Declining to answer starts with 不 too, but is not a "no" ("不回答了" ≠ 否). */
 const REFUSAL = /^(不想|不愿|不方便|不便|不回答|不答|不告诉|不透露|不说|保密|无可奉告|拒绝回答)/;
 
+/**
+ * Yes or no, or null when unclear. A reply that says more after a clear first
+ * clause is read by that clause: "还没注册，就我们三个人" is a no, though the
+ * whole would not be (it has an amount in it).
+ */
 export function parseBoolean(text: string): boolean | null {
+  const whole = booleanOf(text);
+  if (whole !== null) return whole;
+  const clauses = text.split(/[，,。；;！!？?\s]+/).filter((clause) => clause.length > 0);
+  return clauses.length > 1 ? booleanOf(clauses[0]!) : null;
+}
+
+function booleanOf(text: string): boolean | null {
   const cleaned = clean(text);
   if (cleaned.length === 0 || HEDGE.test(cleaned) || REFUSAL.test(cleaned) || AMOUNT.test(cleaned)) return null;
   if (YES_DESPITE_NEGATION.test(cleaned)) return true;

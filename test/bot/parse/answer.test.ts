@@ -35,6 +35,8 @@ describe('yes and no', () => {
     '不属于',
     '无重大事故',
     '还没注册过',
+    '还没注册，就我们三个人',
+    '不是，我们只有5个人',
   ])('reads %s as no', (text) => {
     expect(parseBoolean(text)).toBe(false);
   });
@@ -58,6 +60,8 @@ describe('yes and no', () => {
     '算了',
     '忘记了',
     '可能注册了',
+    '可能有吧，不确定',
+    '我们有40人，都是全职',
   ])('does not guess for %s', (text) => {
     expect(parseBoolean(text)).toBeNull();
   });

@@ -70,6 +70,8 @@ export const COMMANDS = {
 
 /** Commands with arguments: a prefix, then free words. */
 export const PREFIXES = {
+  /** "修改 职工人数": one stored answer asked again. */
+  edit: ['修改', '更改', '更正', '改一下'],
   // "提醒我 高企" is how founders ask for a reminder, as often as "订阅".
   subscribe: ['订阅提醒', '提醒我', '订阅'],
   incubators: ['推荐孵化器', '孵化器推荐', '找孵化器', '推荐孵化', '孵化器'],
@@ -162,7 +164,7 @@ export const text = {
     '2. 直接问政策：如“创新券怎么申请”“高企条件”“落户”',
     '3. 回复“推荐孵化器”（可加区或行业，如“推荐孵化器 浦东 人工智能”）',
     '4. “订阅提醒”/“退订”：申报截止前提醒你',
-    '5. “我的资料”查看回答，“删除我的数据”删除全部资料',
+    '5. “我的资料”查看回答，“修改 职工人数”改其中一项，“删除我的数据”删除全部资料',
     '6. “我的申请”查看申请记录（截止后我会问你是否申请了）',
   ].join('\n'),
   fallback: (said: string) =>
@@ -295,7 +297,9 @@ export const text = {
 
   profileEmpty: '你还没有回答过问题。回复“开始测评”开始。',
   profileTitle: (count: number) => `你的资料（${count} 项）：`,
-  profileHint: '想修改可回复“重新开始”；回复“删除我的数据”删除全部资料。',
+  profileHint: '想改某一项，回复“修改”加项目名，如“修改 职工人数”；回复“删除我的数据”删除全部资料。',
+  editWhich: '要修改哪一项？回复“修改”加项目名，如“修改 职工人数”（回复“我的资料”看已填的项目）。',
+  editUnknown: (words: string) => `没认出“${words}”是哪一项。回复“我的资料”看已填的项目，再回复“修改 项目名”。`,
   eraseConfirm:
     '确定要删除你的全部资料吗？包括回答、测评记录、对话和订阅提醒，删除后无法恢复。回复“确认删除”继续，回复其他内容取消。',
   erased: '已删除你的全部资料。如需再次使用，随时发消息给我。',

@@ -171,6 +171,20 @@ export class AssessmentService {
     return this.settle(assessment, answers, this.checkFor(assessment, answers), this.pinnable(previous));
   }
 
+  /**
+   * Any fact of the vocabulary becomes the current question again, with its
+   * stored answer shown (the chat's "修改 职工人数"): like "back", for a
+   * question asked earlier or never. The stored answer stays until replaced.
+   */
+  async revisit(founderId: string, assessmentId: string, fact: string): Promise<AssessmentView> {
+    const assessment = await this.load(founderId, assessmentId);
+    this.requireFact(fact);
+    assessment.asked = assessment.asked.filter((f) => f !== fact);
+    assessment.skipped = assessment.skipped.filter((f) => f !== fact);
+    const answers = await this.answersOf(founderId);
+    return this.settle(assessment, answers, this.checkFor(assessment, answers), fact);
+  }
+
   /** Read on every step: a constant statement, no query building. */
   private async load(founderId: string, assessmentId: string): Promise<Assessment> {
     // Another founder's assessment is "not found", never "forbidden": ids do not leak.

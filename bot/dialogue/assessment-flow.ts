@@ -150,6 +150,14 @@ export async function goBack(ctx: DialogueContext, state: DialogueState): Promis
   }
 }
 
+/** "修改 职工人数": that question now, its stored answer shown, in the chat's assessment or a new one. */
+export async function revisitFact(ctx: DialogueContext, state: DialogueState, fact: string): Promise<Turn> {
+  const open = (await currentView(ctx, state))
+    ? state
+    : (await startAssessment(ctx, { ...state, assessment: null }, { policies: [], topic: null, tagged: false })).state;
+  return step(ctx, open, await ctx.ports.assessments.revisit(ctx.founderId, open.assessment!.id, fact), []);
+}
+
 /** Forgets every answer and starts over with the same scope. */
 export async function restartAssessment(ctx: DialogueContext, state: DialogueState): Promise<Turn> {
   const view = await currentView(ctx, state);

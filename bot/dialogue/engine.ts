@@ -12,6 +12,7 @@ import { recordAnswer, showApplications } from './application-answers';
 import * as assessment from './assessment-flow';
 import type { DialogueContext, Turn } from './context';
 import { askToErase, cancelErase, erase, showProfile, subscribe, unsubscribe } from './founder-answers';
+import { factNamed } from './fact-names';
 import { recommendIncubators } from './incubator-answers';
 import { parseBoolean } from '../parse/answer';
 import { classify, normalizeCommand } from './intents';
@@ -76,6 +77,12 @@ async function respond(state: DialogueState, said: string, ctx: DialogueContext)
       const titles = match.candidates.map((policy) => policy.title);
       const replies = titles.length > 0 ? [text.subscribeWhich(titles)] : [text.policyNotFound(intent.words)];
       return keepAssessing(ctx, state, replies);
+    }
+    case 'edit': {
+      if (!intent.words) return keepAssessing(ctx, state, [text.editWhich]);
+      const fact = factNamed(ctx.ports.catalogue().facts, intent.words);
+      if (!fact) return keepAssessing(ctx, state, [text.editUnknown(intent.words)]);
+      return assessment.revisitFact(ctx, state, fact);
     }
     case 'incubators':
       return keepAssessing(ctx, state, await recommendIncubators(ctx, intent.words));

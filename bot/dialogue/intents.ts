@@ -9,6 +9,7 @@ export type Intent =
   | { kind: keyof typeof COMMANDS }
   | { kind: 'topic'; topic: string }
   | { kind: 'subscribe'; words: string }
+  | { kind: 'edit'; words: string }
   | { kind: 'incubators'; words: string }
   | { kind: 'other' };
 
@@ -34,6 +35,8 @@ export function classify(said: string): Intent {
   // Free words after these commands keep their spaces: "推荐孵化器 浦东 人工智能".
   const afterSubscribe = stripPrefix(value, PREFIXES.subscribe);
   if (afterSubscribe !== null) return { kind: 'subscribe', words: afterSubscribe };
+  const afterEdit = stripPrefix(value, PREFIXES.edit);
+  if (afterEdit !== null) return { kind: 'edit', words: afterEdit };
   const afterIncubators = stripPrefix(value, PREFIXES.incubators);
   if (afterIncubators !== null) {
     const prefix = PREFIXES.incubators.find((candidate) => trimmed.includes(candidate));

@@ -16,7 +16,7 @@ export type { IncubatorFilters, IncubatorMatch };
 export interface DialoguePorts {
   catalogue(): Catalogue;
   check(request: CheckRequest): CheckResult;
-  assessments: Pick<AssessmentService, 'start' | 'get' | 'answer' | 'skip' | 'back'>;
+  assessments: Pick<AssessmentService, 'start' | 'get' | 'answer' | 'skip' | 'back' | 'revisit'>;
   policiesForTopic(topic: string): string[];
   /** Policies by name, alias or keyword, best first. */
   searchPolicies(query: string): Policy[];

@@ -20,7 +20,7 @@ function catalogueOnlyPorts(): DialoguePorts {
     searchPolicies: () => [],
     rankIncubators: unused,
     answers: async () => ({}),
-    assessments: { start: unused, get: unused, answer: unused, skip: unused, back: unused },
+    assessments: { start: unused, get: unused, answer: unused, skip: unused, back: unused, revisit: unused },
     forgetAnswers: unused,
     erase: unused,
     subscribe: unused,

@@ -242,6 +242,7 @@ export const text = {
   policyNotFound: (query: string) => `没有找到和“${query}”有关的政策。回复“帮助”看看我能做什么。`,
   policyMany: (titles: string[]) => `找到 ${titles.length} 项相关政策：`,
   policyManyHint: '回复政策名称（如上面的名称或简称）查看条件和申请方法。',
+  assessTopicHint: (topic: string) => `想知道哪一项适合你：回复“测评${topic}”，回答几个问题就知道。`,
   /** A reminder is offered only where there is a deadline to be reminded of. */
   whenHint: (name: string, remindable: boolean) =>
     `${remindable ? `回复“提醒我 ${name}”在截止前收到提醒；` : ''}回复“${name}条件”看条件和申请方法。`,

@@ -129,9 +129,11 @@ function when(ctx: DialogueContext, policy: Policy): string[] {
 export async function answerPolicyQuestion(ctx: DialogueContext, policies: Policy[], said = ''): Promise<string[]> {
   if (policies.length === 1) return WHEN.test(said) ? when(ctx, policies[0]!) : detail(ctx, policies[0]!);
   const shown = policies.slice(0, MAX_CARDS);
+  // "落户" lists three routes: a topic they all share can be assessed to see which one fits.
+  const shared = policies[0]!.topics.find((topic) => policies.every((policy) => policy.topics.includes(topic)));
   return [
     text.policyMany(shown.map((policy) => policy.title)),
     ...shown.map((policy, index) => card(ctx, policy, index + 1)),
-    text.policyManyHint,
+    shared ? `${text.policyManyHint}\n${text.assessTopicHint(shared)}` : text.policyManyHint,
   ];
 }

@@ -3,11 +3,10 @@
  * ranked for a founder ("which fit me?") by the rules engine's
  * rankIncubators, each match with its reasons in Chinese.
  */
-import { ValidationError } from '../errors';
 import { rankIncubators } from '../rules';
 import type { Answers, Catalogue, Incubator } from '../rules/catalogue';
 import type { CatalogueService } from './catalogue-service';
-import { errorMessages } from './error-messages';
+import { FACETS, requireFacetOption } from './criteria-facets';
 
 export interface IncubatorFilters {
   region?: string;
@@ -24,8 +23,6 @@ export interface IncubatorMatch {
   reasons: string[];
   score?: number;
 }
-
-const FACETS = ['region', 'district', 'industry', 'stage'] as const;
 
 export class IncubatorService {
   constructor(private readonly catalogue: CatalogueService) {}
@@ -63,16 +60,9 @@ export class IncubatorService {
   }
 }
 
-/** Facet values must be options of the fact vocabulary (a typo is a 400, not an empty list). */
 function checkFacets(catalogue: Catalogue, filters: IncubatorFilters): void {
   for (const fact of FACETS) {
     const value = filters[fact];
-    const options = catalogue.facts[fact]?.options;
-    if (value === undefined || !options) continue;
-    if (!options.some((option) => option.value === value)) {
-      throw new ValidationError(errorMessages.unknownOption(catalogue.facts[fact]?.label ?? fact), [
-        { path: `query.${fact}`, reason: `one of ${options.map((o) => o.value).join(', ')}` },
-      ]);
-    }
+    if (value !== undefined) requireFacetOption(catalogue, fact, value);
   }
 }

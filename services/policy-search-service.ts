@@ -3,11 +3,11 @@
  * the API's `q`), and by facets (region, district, industry, stage, open now,
  * closing soon) for the mini-program's list. Reads the catalogue in force.
  */
-import { NotFoundError, ValidationError } from '../errors';
+import { NotFoundError } from '../errors';
 import type { Catalogue, FactValue, Policy, PolicyVersion } from '../rules/catalogue';
 import type { CatalogueService } from './catalogue-service';
 import { versionOn } from '../rules';
-import { couldApply } from './criteria-facets';
+import { couldApply, FACETS, requireFacetOption } from './criteria-facets';
 import { ConcreteWindowRow, isClosingSoon, isOpenOn, upcomingWindows } from './policy-windows';
 import { errorMessages } from './error-messages';
 
@@ -113,15 +113,10 @@ export class PolicySearchService {
   /** The facet values as known facts, each checked against the vocabulary's options. */
   private facets(catalogue: Catalogue, filters: PolicyFilters): Record<string, FactValue> {
     const known: Record<string, FactValue> = {};
-    for (const fact of ['region', 'district', 'industry', 'stage'] as const) {
+    for (const fact of FACETS) {
       const value = filters[fact];
       if (value === undefined) continue;
-      const options = catalogue.facts[fact]?.options;
-      if (options && !options.some((option) => option.value === value)) {
-        throw new ValidationError(errorMessages.unknownOption(catalogue.facts[fact]?.label ?? fact), [
-          { path: `query.${fact}`, reason: `one of ${options.map((o) => o.value).join(', ')}` },
-        ]);
-      }
+      requireFacetOption(catalogue, fact, value);
       known[fact] = value;
     }
     return known;

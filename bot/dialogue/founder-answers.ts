@@ -7,6 +7,7 @@ import { text } from '../messages';
 import type { DialogueContext, Turn } from './context';
 import { formatValue } from '../../rules/format-value';
 import { initialState, type DialogueState } from './state';
+import { isRollingOnly } from './policy-answers';
 
 export async function showProfile(ctx: DialogueContext): Promise<string[]> {
   const answers = await ctx.ports.answers(ctx.founderId);
@@ -41,7 +42,7 @@ export async function subscribe(ctx: DialogueContext, policy: Policy | null): Pr
   const replies = [text.subscribed(policy ? text.quotedTitle(policy.title) : text.subscribedAll)];
   // Reminders come before a deadline: say so when this policy has none (yet).
   if (policy && policy.windows.length === 0) replies.push(text.subscribedNoWindowYet);
-  else if (policy && policy.windows.every((window) => window.kind === 'rolling')) replies.push(text.subscribedRolling);
+  else if (policy && isRollingOnly(policy)) replies.push(text.subscribedRolling);
   return replies;
 }
 

@@ -108,6 +108,11 @@ function card(ctx: DialogueContext, policy: Policy, index: number): string {
   ].join('\n');
 }
 
+/** Accepted all year round (常年受理), with no deadline that a reminder could come before. */
+export function isRollingOnly(policy: Policy): boolean {
+  return policy.windows.length > 0 && policy.windows.every((window) => window.kind === 'rolling');
+}
+
 /** "高企什么时候截止": the window, what the content says about timing, and how to be reminded. */
 function when(ctx: DialogueContext, policy: Policy): string[] {
   const { evaluation } = ctx.ports.check({ answers: {}, policies: [policy.id] });
@@ -120,7 +125,7 @@ function when(ctx: DialogueContext, policy: Policy): string[] {
       text.window(formatWindow(result?.nextWindow ?? null)),
       ...timing.map(text.bullet),
       sourceLine(result?.sources ?? policy.sources, policy.verified_at),
-      text.whenHint(name, !result?.nextWindow?.rolling),
+      text.whenHint(name, !isRollingOnly(policy)),
     ].join('\n'),
   ];
 }

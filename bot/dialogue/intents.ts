@@ -13,11 +13,14 @@ export type Intent =
   | { kind: 'incubators'; words: string }
   | { kind: 'other' };
 
+/** Spaces and punctuation, which never change what a command says. */
+const SEPARATORS = /[\s，。！？!?,.;；：:、“”"'‘’~～…]+/g;
+
 export function normalizeCommand(said: string): string {
   return said
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[\s，。！？!?,.;；：:、“”"'‘’~～…]+/g, '');
+    .replace(SEPARATORS, '');
 }
 
 function stripPrefix(value: string, prefixes: readonly string[]): string | null {
@@ -58,7 +61,7 @@ function inOwnWords(trimmed: string, value: string): Intent {
     // What is left once the filler is gone names the district or industry (or is reported unread).
     const words = trimmed
       .replace(INCUBATOR_FILLER, ' ')
-      .replace(/[\s，。！？!?,.;；：:、“”"'‘’~～…]+/g, ' ')
+      .replace(SEPARATORS, ' ')
       .trim();
     return { kind: 'incubators', words };
   }

@@ -50,7 +50,7 @@ export interface ServerInfo {
 const FOUNDERS = 100;
 const CONTENT_DIR = path.resolve(__dirname, '../content');
 
-/** The hardtech persona of shared/personas: a realistic, fully answered profile. */
+/** The hardtech persona of test/fixtures/personas: a realistic, fully answered profile. */
 const PERSONA_ANSWERS = {
   region: 'shanghai',
   registered_in_shanghai: true,

@@ -33,7 +33,7 @@ const factName = z.string().regex(/^[a-z][a-z0-9_]*$/, 'fact names are snake_cas
 const contentId = z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, 'ids are lowercase words joined by . or -');
 const seedFile = z
   .string()
-  .regex(/^\d{3}_[0-9a-f]{16}\.txt$/, 'a seed is a file name in shared/seeds, e.g. 000_5c5d62a17cf16d93.txt');
+  .regex(/^\d{3}_[0-9a-f]{16}\.txt$/, 'a seed is the file name of a seed plan, e.g. 000_5c5d62a17cf16d93.txt');
 
 export const sourceSchema = z
   .strictObject({

@@ -22,7 +22,7 @@ export interface Source {
   /** Document number, e.g. 国科发火〔2016〕32号. */
   number?: string;
   url?: string;
-  /** A seed plan in shared/seeds, cited by file name. */
+  /** A seed plan, cited by file name (docs/domain.md says which plans they are). */
   seed?: string;
 }
 
@@ -34,7 +34,7 @@ export interface EnumOption {
   aliases?: string[];
 }
 
-/** One fact of the vocabulary (shared/FACTS.md) with its question. */
+/** One fact of the vocabulary (docs/facts.md) with its question. */
 export interface FactDefinition {
   fact: string;
   type: FactType;
@@ -199,7 +199,7 @@ export interface Incubator {
   id: string;
   name: string;
   region: 'shanghai' | 'zj-county';
-  /** Shanghai district (FACTS.md enum); absent for the county pack. */
+  /** Shanghai district (docs/facts.md enum); absent for the county pack. */
   district?: string;
   level: IncubatorLevel;
   industries: string[];

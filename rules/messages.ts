@@ -79,7 +79,7 @@ export const messages = {
   stageMatch: (stage: string) => `适合${stage}阶段`,
   levelBonus: (level: string) => `${level}载体`,
   regionNames: { shanghai: '上海', 'zj-county': '浙江县级市' } as Record<string, string>,
-  /** Fallback labels when no fact definitions are at hand (FACTS.md vocabulary). */
+  /** Fallback labels when no fact definitions are at hand (docs/facts.md vocabulary). */
   districtNames: {
     huangpu: '黄浦区',
     xuhui: '徐汇区',

@@ -1,6 +1,6 @@
 /**
  * What the rules engine returns. Types only; the engine lives beside this file.
- * The API serialises these (snake_case at the HTTP edge, see shared/FACTS.md).
+ * The API serialises these (snake_case at the HTTP edge, see docs/api-contract.md).
  */
 import type { Benefit, EnumOption, FactType, FactValue, Incubator, IsoDate, Source } from './catalogue';
 import type { OutlineNode } from './criteria-outline';

@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/report-chat-questions.ts [--dir ../shared/personas]`:
+ * `npx tsx scripts/report-chat-questions.ts [--dir DIR]`:
  * questions-to-verdict through the chat, not the bare rules engine. Each
  * persona talks to the dialogue engine ("开始测评", then answers every question
  * in words, "不知道" for what the persona does not say) on a throwaway SQLite
@@ -25,7 +25,7 @@ import { formatValue } from '../rules/format-value';
 import type { PolicyResult } from '../rules/results';
 import { createServices, Services } from '../services';
 import { fixedClock } from '../services/clock';
-import { median, readPersonas, type Persona } from './support/personas';
+import { median, PERSONAS_DIR, readPersonas, type Persona } from './support/personas';
 
 export { median, readPersonas, type Persona };
 
@@ -148,7 +148,7 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const flag = args.indexOf('--dir');
   const root = path.resolve(__dirname, '..');
-  const dir = flag >= 0 && args[flag + 1] ? path.resolve(args[flag + 1]!) : path.resolve(root, '../shared/personas');
+  const dir = flag >= 0 && args[flag + 1] ? path.resolve(args[flag + 1]!) : PERSONAS_DIR;
   const personas = readPersonas(dir).map((persona) => ({ ...persona, as_of: String(persona.as_of) }));
   const counts = await measureAll(personas, path.resolve(root, 'content'));
   console.log('Questions to verdict through the chat (dialogue engine, answers in words)\n');

@@ -1,5 +1,5 @@
 /**
- * `npm run report:questions [-- --dir ../shared/personas] [--as-of YYYY-MM-DD]`
+ * `npm run report:questions [-- --dir DIR] [--as-of YYYY-MM-DD]`
  *
  * Questions-to-verdict of the bare rules engine: each persona answers what
  * nextQuestion asks (what the persona file does not say is skipped, as
@@ -17,7 +17,7 @@ import { runAdaptiveLoop, type AdaptiveRun } from '../rules/adaptive-loop';
 import type { Catalogue } from '../rules/catalogue';
 import { compileCatalogue } from '../rules/compile-catalogue';
 import { settlingFact } from '../rules/not-needed';
-import { median, readPersonas, type Persona } from './support/personas';
+import { median, PERSONAS_DIR, readPersonas, type Persona } from './support/personas';
 
 export { median };
 
@@ -101,7 +101,7 @@ function topicRuns(catalogue: Catalogue, personas: Persona[]): boolean {
 }
 
 function main(): void {
-  const dir = option('dir') ?? path.resolve(__dirname, '../../shared/personas');
+  const dir = option('dir') ?? PERSONAS_DIR;
   const { catalogue } = readCatalogue(path.resolve(__dirname, '../content'));
   const personas = readPersonas(dir).map((p) => ({ ...p, as_of: option('as-of') ?? String(p.as_of) }));
   const runs = fullRuns(catalogue, personas);

@@ -1,5 +1,5 @@
 /**
- * Engine results → the JSON of the HTTP contract (shared/FACTS.md).
+ * Engine results → the JSON of the HTTP contract (docs/api-contract.md).
  * Shared by the stateless check and the stateful assessments.
  */
 import type { Source } from '../../rules/catalogue';

@@ -5,7 +5,7 @@ import type { ApiRouter } from '../route';
 import { sendSharedJson } from '../shared-json-reply';
 import { eligibilityRequest, eligibilityResponse } from '../schemas/eligibility';
 
-/** POST /api/v1/eligibility: the stateless check of shared/FACTS.md. */
+/** POST /api/v1/eligibility: the stateless check of docs/api-contract.md. */
 export function eligibilityRoutes(api: ApiRouter, services: Services, memoEntries: number): void {
   const replies = new ReplyMemo(memoEntries, () => ({
     release: services.eligibility.catalogue(),

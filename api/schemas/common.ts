@@ -28,7 +28,7 @@ export const answersSchema = z
   .record(z.string().max(64), factValue)
   .refine((answers) => Object.keys(answers).length <= 200, 'too many answers')
   .meta({
-    description: 'fact name → value, with the vocabulary of shared/FACTS.md',
+    description: 'fact name → value, with the vocabulary of docs/facts.md',
     example: { district: 'pudong', employees: 40 },
   });
 

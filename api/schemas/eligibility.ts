@@ -1,5 +1,5 @@
 /**
- * POST /api/v1/eligibility: exactly the contract in shared/FACTS.md, plus a
+ * POST /api/v1/eligibility: exactly the contract in docs/api-contract.md, plus a
  * few extra fields (caveats, window, verified_at, ladder) that clients may
  * ignore. snake_case at the edge.
  */

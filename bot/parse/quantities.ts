@@ -1,6 +1,6 @@
 /**
  * Quantities in founders' words, each converted to the unit its fact uses
- * (shared/FACTS.md): money in 万元, durations in months, percentages 0–100,
+ * (docs/facts.md): money in 万元, durations in months, percentages 0–100,
  * plain counts. Every parser returns null when the text is not one clear
  * quantity (two numbers, a range, no number), so the bot asks again.
  */

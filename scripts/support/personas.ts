@@ -1,8 +1,15 @@
-/** The example founders in shared/personas, read for the questions-to-verdict reports. */
+/** The example founders (test/fixtures/personas), read by the questions-to-verdict reports and the tests. */
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import type { FactValue } from '../../rules/catalogue';
+
+/**
+ * The repository's own personas. They began as copies of the team's shared
+ * examples; the repository keeps them so that a clone with nothing beside it
+ * tests itself (test/support/originals.ts compares them when the originals are there).
+ */
+export const PERSONAS_DIR = path.resolve(__dirname, '../../test/fixtures/personas');
 
 export interface Persona {
   name: string;

@@ -1,4 +1,4 @@
-/** POST /api/v1/eligibility: the contract of shared/FACTS.md, on the shipped content. */
+/** POST /api/v1/eligibility: the contract of docs/api-contract.md, on the shipped content. */
 import { eligibilityResponse } from '../../api/schemas/eligibility';
 import { ApiWorld, openApiWorld } from './support/api-world';
 

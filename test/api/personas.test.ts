@@ -1,7 +1,8 @@
-/** The personas of shared/personas pass through POST /api/v1/eligibility with their expected verdicts. */
+/** The personas of test/fixtures/personas pass through POST /api/v1/eligibility with their expected verdicts. */
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
+import { PERSONAS_DIR } from '../../scripts/support/personas';
 import { ApiWorld, openApiWorld } from './support/api-world';
 
 interface Persona {
@@ -12,9 +13,6 @@ interface Persona {
   near_miss?: Record<string, { fact: string; needed: number }>;
 }
 
-/** A copy of ../shared/personas, so the repository tests itself; kept equal to the original below. */
-const PERSONAS_DIR = path.resolve(__dirname, 'fixtures/personas');
-const SHARED_DIR = path.resolve(__dirname, '../../../shared/personas');
 const files = fs
   .readdirSync(PERSONAS_DIR)
   .filter((file) => file.endsWith('.yaml'))
@@ -32,14 +30,6 @@ afterAll(() => world.close());
 describe('personas through POST /api/v1/eligibility', () => {
   it('finds the three personas', () => {
     expect(personas.map((p) => p.name)).toEqual(['hardtech-growth', 'rd-too-low', 'student-team']);
-  });
-
-  (fs.existsSync(SHARED_DIR) ? it : it.skip)('uses the same personas as ../shared/personas', () => {
-    for (const file of files) {
-      expect(fs.readFileSync(path.join(PERSONAS_DIR, file), 'utf8')).toBe(
-        fs.readFileSync(path.join(SHARED_DIR, file), 'utf8'),
-      );
-    }
   });
 
   describe.each(personas.map((p) => [p.name, p] as const))('%s', (_name, persona) => {

@@ -28,7 +28,7 @@ interface Conversation {
   name: string;
   as_of?: string;
   user?: string;
-  /** Answers for `answer` steps: a persona of shared/personas, then `profile` on top. */
+  /** Answers for `answer` steps: a persona of test/fixtures/personas, then `profile` on top. */
   persona?: string;
   profile?: Record<string, FactValue>;
   phrasings?: Record<string, string>;

@@ -1,17 +1,27 @@
-/** Every persona in shared/personas can be told to founder-guide with the shipped facts. */
+/** Every persona in test/fixtures/personas can be told to founder-guide with the shipped facts. */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { valueProblem } from '../../catalogue/check-references';
 import { readCatalogue } from '../../catalogue/read-content';
+import { PERSONAS_DIR as PERSONAS } from '../../scripts/support/personas';
+import { itMatchesOriginal } from '../support/originals';
 import { SHIPPED_CONTENT } from './support/content-dirs';
 
-const PERSONAS = path.resolve(__dirname, '../../../shared/personas');
 const { catalogue } = readCatalogue(SHIPPED_CONTENT);
 const files = fs.readdirSync(PERSONAS).filter((file) => file.endsWith('.yaml'));
 
-describe('the shared personas', () => {
+describe('the personas', () => {
   it('exist', () => expect(files.length).toBeGreaterThanOrEqual(3));
+
+  itMatchesOriginal('personas', 'include every original persona, unchanged', (original) => {
+    for (const file of fs.readdirSync(original).filter((name) => name.endsWith('.yaml'))) {
+      expect({ file, text: fs.readFileSync(path.join(PERSONAS, file), 'utf8') }).toEqual({
+        file,
+        text: fs.readFileSync(path.join(original, file), 'utf8'),
+      });
+    }
+  });
 
   it.each(files)('%s: every answer is a shipped fact and a valid value for it', (file) => {
     const persona = parse(fs.readFileSync(path.join(PERSONAS, file), 'utf8')) as {

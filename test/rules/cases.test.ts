@@ -1,5 +1,5 @@
 /**
- * Cases as data (OpenFisca style): test/cases/*.yaml and the shared personas,
+ * Cases as data (OpenFisca style): test/cases/*.yaml and the personas,
  * each an input (answers, as-of date) and the expected output (statuses,
  * missing facts, near misses, policies not needed or not applicable), run
  * against the shipped content.
@@ -11,6 +11,7 @@ import { readCatalogue } from '../../catalogue/read-content';
 import { evaluate, validateAnswers } from '../../rules';
 import type { Answers } from '../../rules/catalogue';
 import type { PolicyResult } from '../../rules/results';
+import { PERSONAS_DIR as personasDir } from '../../scripts/support/personas';
 
 interface Case {
   name: string;
@@ -32,7 +33,6 @@ interface Case {
 
 const contentDir = path.resolve(__dirname, '../../content');
 const casesDir = path.resolve(__dirname, '../cases');
-const personasDir = path.resolve(__dirname, '../../../shared/personas');
 const { catalogue } = readCatalogue(contentDir);
 
 function readYaml(file: string): unknown {
@@ -54,7 +54,7 @@ function load(): [string, Case[]][] {
     .filter((f) => /\.ya?ml$/.test(f))
     .sort()
     .map((file) => readYaml(path.join(personasDir, file)) as Case);
-  groups.push(['shared/personas', personas]);
+  groups.push(['test/fixtures/personas', personas]);
   return groups;
 }
 

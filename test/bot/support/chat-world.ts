@@ -13,14 +13,14 @@ import { silentLogger } from '../../../logging/logger';
 import type { FactValue } from '../../../rules/catalogue';
 import type { Services } from '../../../services';
 import { fixedClock } from '../../../services/clock';
+import { PERSONAS_DIR } from '../../../scripts/support/personas';
 import { CONTENT_DIR, loadedServices } from '../../support/loaded-services';
 import { openTestDatabase, TestDatabase } from '../../support/test-database';
 
 export { CONTENT_DIR };
-/** The repository's copy of shared/personas. */
-export const PERSONAS_DIR = path.resolve(__dirname, '../../api/fixtures/personas');
+export { PERSONAS_DIR };
 
-/** A persona's answers (shared/personas/<name>.yaml). */
+/** A persona's answers (test/fixtures/personas/<name>.yaml). */
 export function personaAnswers(name: string): Record<string, FactValue> {
   const persona = YAML.parse(fs.readFileSync(path.join(PERSONAS_DIR, `${name}.yaml`), 'utf8')) as {
     answers: Record<string, FactValue>;

@@ -124,7 +124,7 @@ export function catalogue(policies: Policy[], facts: Record<string, FactDefiniti
   return { facts, policies, incubators: [], regions: [] };
 }
 
-/** The 科技型中小企业 score table as DOMAIN.md states it. */
+/** The 科技型中小企业 score table as docs/domain.md states it. */
 export const TECH_SME_SCORE = {
   label: '科技型中小企业综合评分',
   max: 100,

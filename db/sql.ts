@@ -114,12 +114,26 @@ const DEADLOCK = /deadlock|lock wait timeout|SQLITE_BUSY|database is locked/i;
  * that is harmless to run again: conditional statements, or a whole
  * transaction that writes the same values.
  */
-export async function retryOnLockConflict<T>(work: () => Promise<T>, attempts = 5): Promise<T> {
+export function retryOnLockConflict<T>(work: () => Promise<T>, attempts = 5): Promise<T> {
+  return retryWhen(isLockConflict, work, attempts);
+}
+
+/** A deadlock victim, a lock wait that timed out, or SQLite busy. */
+export function isLockConflict(error: unknown): boolean {
+  return DEADLOCK.test(String((error as Error)?.message ?? error));
+}
+
+/** Runs `work` again, after a short growing and jittered pause, while it fails with an error `retryable` accepts. */
+export async function retryWhen<T>(
+  retryable: (error: unknown) => boolean,
+  work: () => Promise<T>,
+  attempts: number,
+): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await work();
     } catch (error) {
-      if (attempt >= attempts || !DEADLOCK.test(String((error as Error)?.message ?? error))) throw error;
+      if (attempt >= attempts || !retryable(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.floor(Math.random() * 30)));
     }
   }
@@ -130,4 +144,15 @@ const UNIQUE_VIOLATION = /Duplicate entry|UNIQUE constraint failed/i;
 /** A write refused by a unique key, as MySQL/MariaDB and SQLite word it. */
 export function isUniqueViolation(error: unknown): boolean {
   return error instanceof QueryFailedError && UNIQUE_VIOLATION.test(error.message);
+}
+
+// MySQL/MariaDB name the child row (ER_NO_REFERENCED_ROW_2); SQLite says only that a key failed.
+const MISSING_PARENT = /Cannot add or update a child row|FOREIGN KEY constraint failed/i;
+
+/**
+ * A row refused because the row it refers to is gone. For a founder's own
+ * request that means the founder was erased while the request was under way.
+ */
+export function isMissingParentRow(error: unknown): boolean {
+  return error instanceof QueryFailedError && MISSING_PARENT.test(error.message);
 }

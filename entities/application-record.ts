@@ -1,5 +1,6 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { TimestampColumn } from './columns';
+import { Founder } from './founder';
 
 /** The application tracker: did the founder apply in a window we reminded them of? */
 @Entity('application_record')
@@ -10,6 +11,12 @@ export class ApplicationRecord {
 
   @Column({ type: 'varchar', length: 36 })
   founderId: string;
+
+  // The erase deletes the founder row; the database takes their rows with it,
+  // and refuses a row written for a founder erased a moment before.
+  @ManyToOne(() => Founder, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'founderId' })
+  founder: Founder;
 
   @Column({ type: 'varchar', length: 64 })
   policyId: string;

@@ -1,5 +1,15 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { IsoDateColumn, TimestampColumn } from './columns';
+import { Founder } from './founder';
 
 export type DeliveryStatus = 'pending' | 'sent' | 'failed' | 'refused' | 'cancelled';
 export type DeliveryKind = 'reminder' | 'follow_up';
@@ -18,9 +28,14 @@ export class ReminderDelivery {
   @PrimaryGeneratedColumn()
   id: number;
 
-  /** No foreign key: a founder who deletes their data has their rows deleted by the service. */
   @Column({ type: 'varchar', length: 36 })
   founderId: string;
+
+  // The erase deletes the founder row; the database takes their rows with it,
+  // and refuses a row written for a founder erased a moment before.
+  @ManyToOne(() => Founder, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'founderId' })
+  founder: Founder;
 
   @Column({ type: 'varchar', length: 64 })
   policyId: string;

@@ -5,17 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { isUniqueViolation, select } from '../db/sql';
-import {
-  ApplicationRecord,
-  Assessment,
-  AuditLog,
-  ConversationSession,
-  FactAnswer,
-  Founder,
-  ReminderDelivery,
-  Subscription,
-} from '../entities';
+import { dialectOf, isUniqueViolation, retryOnLockConflict, select } from '../db/sql';
+import { AuditLog, Founder } from '../entities';
 import { NotFoundError } from '../errors';
 import { errorMessages } from './error-messages';
 
@@ -82,25 +73,26 @@ export class FounderService {
    * Erases everything personal about a founder: profile answers, sessions,
    * assessments, subscriptions, pending reminders, application records and the
    * founder row itself. Keeps only an audit line without personal data.
+   *
+   * Every table holding a founder's data refers to the founder row with
+   * ON DELETE CASCADE, so deleting that row deletes the rest in the same
+   * statement. Locking the row first orders the erase against the founder's
+   * own requests in flight: a write that has already checked its foreign key
+   * holds a shared lock on the row, so the erase waits for it and then takes
+   * its rows too; a write that comes later waits for the erase and is refused
+   * by the key (the API answers 401, the founder is gone). Nothing is left.
    */
   async erase(founderId: string): Promise<void> {
-    await this.dataSource.transaction(async (manager: EntityManager) => {
-      if (!(await manager.countBy(Founder, { id: founderId }))) throw new NotFoundError(errorMessages.founderNotFound);
-      for (const entity of [
-        FactAnswer,
-        ConversationSession,
-        Assessment,
-        Subscription,
-        ReminderDelivery,
-        ApplicationRecord,
-      ]) {
-        await manager.delete(entity, { founderId });
-      }
-      // Erased twice at once: on InnoDB both saw the founder; the second finds the row gone here.
-      const erased = await manager.delete(Founder, { id: founderId });
-      if (!erased.affected) throw new NotFoundError(errorMessages.founderNotFound);
-      await manager.insert(AuditLog, { actor: 'founder', action: 'founder.erased', detail: {} });
-    });
+    await retryOnLockConflict(() =>
+      this.dataSource.transaction(async (manager: EntityManager) => {
+        const lock = dialectOf(manager) === 'mysql' ? `${FOUNDER_EXISTS} FOR UPDATE` : FOUNDER_EXISTS;
+        if ((await select(manager, lock, [founderId])).length === 0) {
+          throw new NotFoundError(errorMessages.founderNotFound);
+        }
+        await manager.delete(Founder, { id: founderId });
+        await manager.insert(AuditLog, { actor: 'founder', action: 'founder.erased', detail: {} });
+      }),
+    );
   }
 }
 

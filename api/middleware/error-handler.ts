@@ -14,6 +14,7 @@ import {
   UpstreamError,
   ValidationError,
 } from '../../errors';
+import { isMissingParentRow } from '../../db/sql';
 import type { Logger } from '../../logging/logger';
 import { messages } from '../messages';
 
@@ -60,6 +61,16 @@ export function loggableError(error: unknown): Record<string, unknown> {
   return { type: error.constructor.name, code: (error as { code?: unknown }).code, stack: frames.join('\n') };
 }
 
+/**
+ * Database errors that are a client's situation, not our fault: a write for
+ * the authenticated founder refused by its foreign key means the founder was
+ * erased (by their own other request) while this one ran.
+ */
+function asAppError(ctx: Context, error: unknown): unknown {
+  if (ctx.state.founderId && isMissingParentRow(error)) return new AuthError(messages.founderGone);
+  return error;
+}
+
 export function errorHandler(logger: Logger) {
   return async function handleErrors(ctx: Context, next: Next): Promise<void> {
     try {
@@ -67,7 +78,8 @@ export function errorHandler(logger: Logger) {
       if (ctx.status === 404 && ctx.body === undefined) {
         throw new NotFoundError(messages.noRoute(ctx.method, ctx.path));
       }
-    } catch (error) {
+    } catch (thrown) {
+      const error = asAppError(ctx, thrown);
       let status: number;
       let body: ErrorBody;
       if (error instanceof AppError) {

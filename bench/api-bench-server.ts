@@ -215,7 +215,17 @@ async function statefulFloor(): Promise<ServerInfo> {
       const now = dbTime(new Date());
       begin.run();
       upsert.run(check.founderId, fact, JSON.stringify(value), now, 'miniprogram');
-      step.run(row.asked, row.skipped, row.status, row.snapshot, now, ctx.params.id, check.founderId);
+      step.run(
+        row.asked,
+        row.skipped,
+        row.status,
+        row.snapshot,
+        now,
+        ctx.params.id,
+        check.founderId,
+        row.asked,
+        row.skipped,
+      );
       commit.run();
       ctx.type = 'application/json';
       ctx.body = question;

@@ -6,11 +6,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { dbTime, readTime, retryOnLockConflict, select, wholeSeconds } from '../db/sql';
+import { dbTime, execute, readTime, retryOnLockConflict, retryWhen, select, wholeSeconds } from '../db/sql';
 import { Assessment } from '../entities';
 import type { AssessmentSnapshot } from '../entities/assessment';
 import type { AnswerChannel } from '../entities/fact-answer';
-import { NotFoundError, ValidationError } from '../errors';
+import { NotFoundError, UnavailableError, ValidationError } from '../errors';
 import type { Answers, FactValue } from '../rules/catalogue';
 import type { NextQuestion } from '../rules/results';
 import type { Clock } from './clock';
@@ -46,9 +46,30 @@ export interface AssessmentView {
 export const ASSESSMENT_OF_FOUNDER =
   'SELECT `id`, `founderId`, `policies`, `topic`, `asked`, `skipped`, `status`, `snapshot`, `createdAt`, `updatedAt` FROM `assessment` WHERE `id` = ? AND `founderId` = ?';
 
-/** Where an assessment stands after a step (the JSON columns are simple-json: JSON text). */
+/**
+ * Where an assessment stands after a step (the JSON columns are simple-json:
+ * JSON text), written only over the `asked` and `skipped` the step read: a
+ * compare-and-swap, so that two steps at once never lose one's history.
+ */
 export const STEP_OF_ASSESSMENT =
-  'UPDATE `assessment` SET `asked` = ?, `skipped` = ?, `status` = ?, `snapshot` = ?, `updatedAt` = ? WHERE `id` = ? AND `founderId` = ?';
+  'UPDATE `assessment` SET `asked` = ?, `skipped` = ?, `status` = ?, `snapshot` = ?, `updatedAt` = ? WHERE `id` = ? AND `founderId` = ? AND `asked` = ? AND `skipped` = ?';
+
+/**
+ * Another step of the same assessment was written since this one read it:
+ * the step runs again. Past STEP_ATTEMPTS the client is told to try again (503).
+ */
+class StaleStepError extends UnavailableError {
+  constructor() {
+    super(errorMessages.assessmentBusy);
+  }
+}
+
+/**
+ * How often a step is run again after losing its compare-and-swap: each
+ * round, one of the steps racing for an assessment wins, so this covers the
+ * mini-program sending a screenful of answers at once.
+ */
+const STEP_ATTEMPTS = 25;
 
 interface AssessmentRow {
   id: string;
@@ -64,6 +85,9 @@ interface AssessmentRow {
 }
 
 export class AssessmentService {
+  /** The `asked` and `skipped` JSON each loaded assessment was read with: what its step may write over. */
+  private readonly asRead = new WeakMap<Assessment, { asked: string; skipped: string }>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly eligibility: EligibilityService,
@@ -129,46 +153,52 @@ export class AssessmentService {
     value: unknown,
     channel: AnswerChannel = 'api',
   ): Promise<AssessmentView> {
-    const assessment = await this.load(founderId, assessmentId);
-    this.requireFact(fact);
-    const stored = await this.answersOf(founderId);
-    assessment.skipped = assessment.skipped.filter((f) => f !== fact);
-    // Validates the value (ValidationError → 400) before anything is written.
-    const check = this.checkFor(assessment, { ...stored, [fact]: value as FactValue });
-    const saved = check.answers[fact] as FactValue;
-    assessment.asked = [...assessment.asked.filter((f) => f !== fact), fact];
-    // The answer and the step it completes are stored together, or neither is.
-    return this.settle(assessment, check.answers, check, null, {
-      alsoWrite: (manager) => this.profiles.record(manager, founderId, { [fact]: saved }, channel),
+    return this.freshStep(async () => {
+      const assessment = await this.load(founderId, assessmentId);
+      this.requireFact(fact);
+      const stored = await this.answersOf(founderId);
+      assessment.skipped = assessment.skipped.filter((f) => f !== fact);
+      // Validates the value (ValidationError → 400) before anything is written.
+      const check = this.checkFor(assessment, { ...stored, [fact]: value as FactValue });
+      const saved = check.answers[fact] as FactValue;
+      assessment.asked = [...assessment.asked.filter((f) => f !== fact), fact];
+      // The answer and the step it completes are stored together, or neither is.
+      return this.settle(assessment, check.answers, check, null, {
+        alsoWrite: (manager) => this.profiles.record(manager, founderId, { [fact]: saved }, channel),
+      });
     });
   }
 
   /** The founder declines to answer: the fact stays unknown and is not asked again. */
   async skip(founderId: string, assessmentId: string, fact: string): Promise<AssessmentView> {
-    const assessment = await this.load(founderId, assessmentId);
-    this.requireFact(fact);
-    const answers = { ...(await this.answersOf(founderId)) } as Record<string, FactValue>;
-    // Skipping a question revisited with "back" withdraws the earlier answer.
-    const withdraw = fact in answers;
-    delete answers[fact];
-    assessment.asked = [...assessment.asked.filter((f) => f !== fact), fact];
-    if (!assessment.skipped.includes(fact)) assessment.skipped = [...assessment.skipped, fact];
-    return this.settle(assessment, answers, this.checkFor(assessment, answers), null, {
-      alsoWrite: withdraw ? (manager) => this.profiles.withdraw(manager, founderId, [fact]) : undefined,
+    return this.freshStep(async () => {
+      const assessment = await this.load(founderId, assessmentId);
+      this.requireFact(fact);
+      const answers = { ...(await this.answersOf(founderId)) } as Record<string, FactValue>;
+      // Skipping a question revisited with "back" withdraws the earlier answer.
+      const withdraw = fact in answers;
+      delete answers[fact];
+      assessment.asked = [...assessment.asked.filter((f) => f !== fact), fact];
+      if (!assessment.skipped.includes(fact)) assessment.skipped = [...assessment.skipped, fact];
+      return this.settle(assessment, answers, this.checkFor(assessment, answers), null, {
+        alsoWrite: withdraw ? (manager) => this.profiles.withdraw(manager, founderId, [fact]) : undefined,
+      });
     });
   }
 
   /** Back to the previous question (answered or skipped): it becomes the current one again. */
   async back(founderId: string, assessmentId: string): Promise<AssessmentView> {
-    const assessment = await this.load(founderId, assessmentId);
-    const previous = assessment.asked[assessment.asked.length - 1];
-    if (previous === undefined) {
-      throw new ValidationError(errorMessages.nothingToGoBack, [{ path: 'back', reason: 'nothing answered yet' }]);
-    }
-    assessment.asked = assessment.asked.slice(0, -1);
-    assessment.skipped = assessment.skipped.filter((f) => f !== previous);
-    const answers = await this.answersOf(founderId);
-    return this.settle(assessment, answers, this.checkFor(assessment, answers), this.pinnable(previous));
+    return this.freshStep(async () => {
+      const assessment = await this.load(founderId, assessmentId);
+      const previous = assessment.asked[assessment.asked.length - 1];
+      if (previous === undefined) {
+        throw new ValidationError(errorMessages.nothingToGoBack, [{ path: 'back', reason: 'nothing answered yet' }]);
+      }
+      assessment.asked = assessment.asked.slice(0, -1);
+      assessment.skipped = assessment.skipped.filter((f) => f !== previous);
+      const answers = await this.answersOf(founderId);
+      return this.settle(assessment, answers, this.checkFor(assessment, answers), this.pinnable(previous));
+    });
   }
 
   /**
@@ -177,12 +207,19 @@ export class AssessmentService {
    * question asked earlier or never. The stored answer stays until replaced.
    */
   async revisit(founderId: string, assessmentId: string, fact: string): Promise<AssessmentView> {
-    const assessment = await this.load(founderId, assessmentId);
-    this.requireFact(fact);
-    assessment.asked = assessment.asked.filter((f) => f !== fact);
-    assessment.skipped = assessment.skipped.filter((f) => f !== fact);
-    const answers = await this.answersOf(founderId);
-    return this.settle(assessment, answers, this.checkFor(assessment, answers), fact);
+    return this.freshStep(async () => {
+      const assessment = await this.load(founderId, assessmentId);
+      this.requireFact(fact);
+      assessment.asked = assessment.asked.filter((f) => f !== fact);
+      assessment.skipped = assessment.skipped.filter((f) => f !== fact);
+      const answers = await this.answersOf(founderId);
+      return this.settle(assessment, answers, this.checkFor(assessment, answers), fact);
+    });
+  }
+
+  /** Runs a step, again from a fresh read whenever another step of the assessment was written in between. */
+  private freshStep(step: () => Promise<AssessmentView>): Promise<AssessmentView> {
+    return retryWhen((error) => error instanceof StaleStepError, step, STEP_ATTEMPTS);
   }
 
   /** Read on every step: a constant statement, no query building. */
@@ -194,7 +231,7 @@ export class AssessmentService {
     ]);
     if (!row) throw new NotFoundError(errorMessages.assessmentNotFound, [{ path: 'id', reason: 'no such assessment' }]);
     // The JSON columns are simple-json (JSON text); datetimes come back as text or Date by driver.
-    return Object.assign(new Assessment(), {
+    const assessment = Object.assign(new Assessment(), {
       id: row.id,
       founderId: row.founderId,
       policies: JSON.parse(row.policies) as string[],
@@ -206,6 +243,8 @@ export class AssessmentService {
       createdAt: readTime(row.createdAt)!,
       updatedAt: readTime(row.updatedAt)!,
     });
+    this.asRead.set(assessment, { asked: row.asked, skipped: row.skipped });
+    return assessment;
   }
 
   private requireFact(fact: string): void {
@@ -259,9 +298,11 @@ export class AssessmentService {
       return this.view(saved, answers, check, pinned);
     }
     assessment.updatedAt = wholeSeconds(this.clock.now());
+    const read = this.asRead.get(assessment);
+    if (!read) throw new Error('settle: an existing assessment must come from load()');
     const write = async (manager: EntityManager) => {
       await options.alsoWrite?.(manager);
-      await manager.query(STEP_OF_ASSESSMENT, [
+      const { affected } = await execute(manager, STEP_OF_ASSESSMENT, [
         JSON.stringify(assessment.asked),
         JSON.stringify(assessment.skipped),
         assessment.status,
@@ -269,7 +310,11 @@ export class AssessmentService {
         dbTime(assessment.updatedAt),
         assessment.id,
         assessment.founderId,
+        read.asked,
+        read.skipped,
       ]);
+      // Thrown inside the transaction: the answer written with the step is rolled back too.
+      if (affected === 0) throw new StaleStepError();
     };
     // The same founder's requests at once may deadlock on InnoDB; the loser writes the same values again.
     await retryOnLockConflict(() =>

@@ -7,6 +7,7 @@
 export const errorMessages = {
   founderNotFound: '账号不存在或已删除',
   assessmentNotFound: '没有找到这次测评',
+  assessmentBusy: '这次测评正在被同时修改，请稍后再试',
   policyNotFound: (id: string) => `没有找到政策 ${id}`,
   unknownPolicy: '没有这项政策',
   unknownPolicyOrFact: '没有这项政策或这个问题',
@@ -15,4 +16,5 @@ export const errorMessages = {
   unknownOption: (label: string) => `${label}不在可选范围内`,
   nothingToGoBack: '已经是第一题了',
   windowNotFound: '没有找到这次申报期',
+  tooManyTemplates: (max: number) => `一项订阅最多记录 ${max} 个消息模板`,
 } as const;

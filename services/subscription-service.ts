@@ -5,8 +5,8 @@
  * founder accepted; subscribing again re-activates a refused one, because a
  * fresh acceptance is exactly what WeChat asks for.
  */
-import { DataSource } from 'typeorm';
-import { isUniqueViolation } from '../db/sql';
+import { DataSource, EntityManager } from 'typeorm';
+import { dialectOf, isLockConflict, isUniqueViolation, retryWhen } from '../db/sql';
 import { Subscription } from '../entities';
 import { ALL_FITTING, ReminderChannel } from '../entities/subscription';
 import { ValidationError } from '../errors';
@@ -20,6 +20,13 @@ export interface SubscriptionRequest {
   /** Accepted subscribeMessage templates (mini-program only). */
   templateIds?: string[];
 }
+
+/**
+ * The most subscribeMessage templates one subscription keeps. A mini-program
+ * asks for at most a few at a time, and the ids are few; a client that keeps
+ * sending new ones is refused (400) rather than growing the row without end.
+ */
+export const MAX_TEMPLATE_IDS = 20;
 
 export interface SubscriptionFilter {
   scope?: string;
@@ -46,25 +53,30 @@ export class SubscriptionService {
         { path: 'scope', reason: `no policy ${request.scope}; use a policy id or *` },
       ]);
     }
-    const manager = this.dataSource.manager;
     const key = { founderId, scope: request.scope, channel: request.channel };
     const templates = request.templateIds ?? [];
-    const existing = await manager.findOneBy(Subscription, key);
-    if (existing) return { subscription: await this.refresh(existing, templates), created: false };
-    try {
-      const subscription = await manager.save(
-        Subscription,
-        manager.create(Subscription, { ...key, templateIds: [...new Set(templates)], status: 'active' }),
-      );
-      return { subscription, created: true };
-    } catch (error) {
-      // The same subscription arrived twice at once: the other request created it.
-      if (!isUniqueViolation(error)) throw error;
-      return {
-        subscription: await this.refresh(await manager.findOneByOrFail(Subscription, key), templates),
-        created: false,
-      };
-    }
+    // Read, merge and write in one transaction with the row locked: two
+    // subscribes at once each keep their templates. Two first subscribes at
+    // once collide on the unique key (or deadlock on InnoDB): run again, and
+    // the second finds the first's row.
+    return retryWhen(
+      (error) => isUniqueViolation(error) || isLockConflict(error),
+      () =>
+        this.dataSource.transaction(async (manager) => {
+          const existing = await lockedSubscription(manager, key);
+          const merged = [...new Set([...(existing?.templateIds ?? []), ...templates])];
+          if (merged.length > MAX_TEMPLATE_IDS) {
+            throw new ValidationError(errorMessages.tooManyTemplates(MAX_TEMPLATE_IDS), [
+              { path: 'template_ids', reason: `at most ${MAX_TEMPLATE_IDS} distinct templates per subscription` },
+            ]);
+          }
+          const subscription = existing ?? manager.create(Subscription, key);
+          subscription.templateIds = merged;
+          subscription.status = 'active';
+          return { subscription: await manager.save(Subscription, subscription), created: !existing };
+        }),
+      5,
+    );
   }
 
   /** The bot's "提醒我": a WeChat subscription. */
@@ -77,10 +89,13 @@ export class SubscriptionService {
     const result = await this.dataSource.manager.delete(Subscription, { founderId, ...filter });
     return result.affected ?? 0;
   }
+}
 
-  private async refresh(subscription: Subscription, templates: string[]): Promise<Subscription> {
-    subscription.templateIds = [...new Set([...subscription.templateIds, ...templates])];
-    subscription.status = 'active';
-    return this.dataSource.manager.save(Subscription, subscription);
-  }
+function lockedSubscription(
+  manager: EntityManager,
+  key: Pick<Subscription, 'founderId' | 'scope' | 'channel'>,
+): Promise<Subscription | null> {
+  // SQLite runs one transaction at a time (db/sqlite-transaction-queue.ts) and has no row locks.
+  const lock = dialectOf(manager) === 'mysql' ? { lock: { mode: 'pessimistic_write' as const } } : {};
+  return manager.findOne(Subscription, { where: key, ...lock });
 }

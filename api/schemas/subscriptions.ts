@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_TEMPLATE_IDS } from '../../services/subscription-service';
 import { identifier } from './common';
 
 const scope = identifier.meta({ description: 'a policy id, or * for everything that fits me' });
@@ -8,10 +9,13 @@ export const subscribeRequest = z
   .strictObject({
     scope,
     channel: channel.default('miniprogram'),
-    template_ids: z.array(z.string().min(1).max(128)).max(20).optional().meta({
-      description:
-        'subscribeMessage templates the founder accepted (wx.requestSubscribeMessage); required for miniprogram',
-    }),
+    template_ids: z
+      .array(z.string().min(1).max(128))
+      .max(MAX_TEMPLATE_IDS)
+      .optional()
+      .meta({
+        description: `subscribeMessage templates the founder accepted (wx.requestSubscribeMessage); required for miniprogram. Kept without repeats and added to those of earlier requests: a subscription keeps at most ${MAX_TEMPLATE_IDS} distinct templates, and a request that would take it past that is refused (400).`,
+      }),
   })
   .refine((body) => body.channel !== 'miniprogram' || (body.template_ids?.length ?? 0) > 0, {
     message: 'a miniprogram subscription needs the accepted template_ids',

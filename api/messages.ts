@@ -18,6 +18,7 @@ export const messages = {
   invalidInput: '请求内容不符合要求',
   bodyNotJson: '请求内容不是有效的 JSON',
   bodyNotReadable: '无法读取请求内容',
+  bodyNotTaken: (method: string) => `${method} 请求不接受请求内容；请把条件放在网址的查询参数里`,
   bodyMustBeJson: '请求内容须为 JSON（Content-Type: application/json）',
   bodyTooLarge: (limitBytes: number) => `请求内容超过 ${limitBytes} 字节的上限`,
   methodNotAllowed: '这个接口不支持该请求方法',

@@ -56,6 +56,8 @@ export function dataSourceOptions(config: DatabaseConfig, flavor: MysqlFlavor = 
     // whether the file was already in WAL mode when opened. See SQLITE_SYNCHRONOUS.
     prepareDatabase: (db: { pragma(source: string): unknown }) => {
       db.pragma(`synchronous = ${config.SQLITE_SYNCHRONOUS ?? 'NORMAL'}`);
+      // An erased founder's openid and answers are overwritten in the file, not just unlinked from it.
+      db.pragma('secure_delete = ON');
     },
     // Wait for another process's write lock instead of failing at once.
     timeout: 10_000,

@@ -5,6 +5,12 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColum
  * across the mini-program and the WeChat bot, linked by unionid when WeChat
  * gives one. Nothing else personal is stored here.
  */
+/**
+ * WeChat's openid and unionid are 28 characters today; the columns leave room
+ * to grow, and a login whose ids would not fit is refused (wechat-code-session.ts).
+ */
+export const WECHAT_ID_MAX_LENGTH = 64;
+
 @Entity('founder')
 export class Founder {
   /** Internal id (uuid); the only identifier that may appear in logs. */
@@ -12,11 +18,11 @@ export class Founder {
   id: string;
 
   @Index({ unique: true })
-  @Column({ type: 'varchar', length: 64, nullable: true })
+  @Column({ type: 'varchar', length: WECHAT_ID_MAX_LENGTH, nullable: true })
   openid: string | null;
 
   @Index({ unique: true })
-  @Column({ type: 'varchar', length: 64, nullable: true })
+  @Column({ type: 'varchar', length: WECHAT_ID_MAX_LENGTH, nullable: true })
   unionid: string | null;
 
   @Index({ unique: true })

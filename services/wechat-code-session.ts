@@ -4,6 +4,7 @@
  * session_key is dropped right here: nothing in founder-guide needs it, so
  * nothing can leak it.
  */
+import { WECHAT_ID_MAX_LENGTH } from '../entities/founder';
 import { AuthError, UpstreamError } from '../errors';
 
 export interface WechatAppCredentials {
@@ -63,6 +64,10 @@ export async function exchangeLoginCode(
   if (errcode === BLOCKED) throw new AuthError(text.userBlocked, true);
   if (errcode !== 0 || typeof reply.openid !== 'string' || reply.openid === '') {
     throw new UpstreamError(text.failed(errcode), [{ path: 'wechat', reason: `errcode ${errcode}` }]);
+  }
+  // Ids that would not fit the founder row (a 500 on MySQL): no usable login, as with a bad code.
+  if ([reply.openid, reply.unionid].some((id) => typeof id === 'string' && id.length > WECHAT_ID_MAX_LENGTH)) {
+    throw new AuthError(text.codeInvalid);
   }
   return typeof reply.unionid === 'string' && reply.unionid !== ''
     ? { openid: reply.openid, unionid: reply.unionid }

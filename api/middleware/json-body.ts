@@ -1,6 +1,9 @@
 /**
  * Reads JSON request bodies with a size limit. Bodies over the limit → 413,
- * a body that is not JSON → 415, malformed JSON → 400. The parsed value lands
+ * a body that is not JSON → 415, malformed JSON → 400, and a body on a
+ * method that takes none (DELETE, GET) → 400: no route reads one, so a
+ * client that sends `{"scope": …}` or `{"confirm": false}` with a DELETE is
+ * told, instead of having the whole thing deleted. The parsed value lands
  * in `ctx.state.body` (never trusted: routes validate it with zod), and its
  * text in `ctx.state.rawBody` (for replies keyed by the exact bytes, see
  * api/reply-memo.ts).
@@ -16,10 +19,15 @@ export function jsonBody(limitBytes: number) {
   return async function readJsonBody(ctx: Context, next: Next): Promise<void> {
     const length = Number(ctx.get('content-length') || 0);
     const chunked = ctx.get('transfer-encoding') !== '';
-    if (!WITH_BODY.has(ctx.method) || (length === 0 && !chunked)) {
+    if (length === 0 && !chunked) {
       ctx.state.body = undefined;
       ctx.state.rawBody = undefined;
       return next();
+    }
+    if (!WITH_BODY.has(ctx.method)) {
+      throw new ValidationError(messages.bodyNotTaken(ctx.method), [
+        { path: 'body', reason: `${ctx.method} takes no body` },
+      ]);
     }
     // The usual header first: type-is parses it afresh on every request.
     if (ctx.get('content-type') !== 'application/json' && !ctx.is('application/json', '+json')) {

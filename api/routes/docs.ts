@@ -89,7 +89,9 @@ export function docsRoutes(api: ApiRouter, router: Router, registry: readonly An
   const directory = assetDirectory();
   router.get('/api/docs/:file', (ctx, next) => {
     // Only the listed files: the name never reaches the file system otherwise.
-    const type = ASSETS[ctx.params.file ?? ''];
+    // Own keys only: 'constructor' or 'toString' must not find Object.prototype's.
+    const file = ctx.params.file ?? '';
+    const type = Object.hasOwn(ASSETS, file) ? ASSETS[file] : undefined;
     if (!type) return next();
     ctx.type = type;
     ctx.set('Cache-Control', 'public, max-age=86400');

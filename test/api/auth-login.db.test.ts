@@ -69,6 +69,16 @@ describe('POST /api/v1/auth/login', () => {
     expect(res.body.error).toMatchObject({ code: 'unauthorized', message: expect.stringContaining('重新登录') });
   });
 
+  it('answers 401, never a 500, when WeChat sends an openid or unionid too long to keep', async () => {
+    wechat.replies['long-openid'] = { openid: 'o'.repeat(200) };
+    wechat.replies['long-unionid'] = { openid: 'o-long-unionid', unionid: 'u'.repeat(65) };
+    for (const code of ['long-openid', 'long-unionid']) {
+      const res = await login(code);
+      expect({ code, status: res.status }).toEqual({ code, status: 401 });
+      expect(res.body.error).toMatchObject({ code: 'unauthorized', message: expect.stringContaining('重新登录') });
+    }
+  });
+
   it('answers 401 when the code was already used (errcode 40163)', async () => {
     wechat.replies['used-code'] = { errcode: 40163 };
     expect((await login('used-code')).status).toBe(401);

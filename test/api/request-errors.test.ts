@@ -39,10 +39,57 @@ describe('request bodies and errors', () => {
     expect(res.body).toMatchObject(errorShape);
   });
 
-  it('ignores a body sent with a DELETE (only POST, PUT and PATCH bodies are read)', async () => {
-    const { auth } = await world.founder('body-on-get');
-    const res = await world.http().delete('/api/v1/me/subscriptions').set(auth).send({ x: 1 });
-    expect(res.status).toBe(200);
+  it('answers 400 to a body sent with a DELETE, and deletes nothing (no DELETE reads one)', async () => {
+    const { id, auth } = await world.founder('body-on-delete');
+    await world
+      .http()
+      .post('/api/v1/me/subscriptions')
+      .set(auth)
+      .send({ scope: 'cn.tech-sme', template_ids: ['t1'] })
+      .expect(201);
+    await world
+      .http()
+      .post('/api/v1/me/subscriptions')
+      .set(auth)
+      .send({ scope: '*', template_ids: ['t1'] })
+      .expect(201);
+
+    const scoped = await world.http().delete('/api/v1/me/subscriptions').set(auth).send({ scope: 'cn.tech-sme' });
+    expect(scoped.status).toBe(400);
+    expect(scoped.body).toMatchObject({
+      error: { code: 'validation_error', message: expect.stringContaining('DELETE') },
+    });
+    expect((await world.http().get('/api/v1/me/subscriptions').set(auth)).body.subscriptions).toHaveLength(2);
+
+    const unconfirmed = await world.http().delete('/api/v1/me').set(auth).send({ confirm: false });
+    expect(unconfirmed.status).toBe(400);
+    expect(await world.services.founders.exists(id)).toBe(true);
+
+    // The documented way still works: the filter in the query.
+    const byQuery = await world.http().delete('/api/v1/me/subscriptions?scope=cn.tech-sme').set(auth);
+    expect(byQuery.status).toBe(200);
+    expect((await world.http().get('/api/v1/me/subscriptions').set(auth)).body.subscriptions).toHaveLength(1);
+  });
+
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(
+    'answers 404 for /api/docs/%s (no lookup through Object.prototype)',
+    async (name) => {
+      const res = await world.http().get(`/api/docs/${name}`);
+      expect(res.status).toBe(404);
+      expect(res.body).toMatchObject({ error: { code: 'not_found' } });
+    },
+  );
+
+  it('answers 400 to a __proto__, constructor or prototype fact, like any unknown fact', async () => {
+    for (const key of ['__proto__', 'constructor', 'prototype']) {
+      const res = await world
+        .http()
+        .post('/api/v1/eligibility')
+        .set('Content-Type', 'application/json')
+        .send(`{"answers": {"${key}": {"employees": 3}}}`);
+      expect({ key, status: res.status }).toEqual({ key, status: 400 });
+      expect(res.body).toMatchObject({ error: { code: 'validation_error' } });
+    }
   });
 
   it('answers 404 with the error JSON for an unknown path', async () => {

@@ -44,9 +44,10 @@ export interface ApiDependencies {
 export function createApi(deps: ApiDependencies): Koa {
   const { services, config } = deps;
   const app = new Koa();
-  app.proxy = true;
-  // Behind one reverse proxy: trust only the address it appended, not what a client wrote.
-  app.maxIpsCount = 1;
+  // X-Forwarded-For is believed only behind the configured proxies, and only the
+  // addresses they appended: run directly, a client cannot pick its own rate-limit key.
+  app.proxy = config.TRUST_PROXY > 0;
+  app.maxIpsCount = config.TRUST_PROXY;
   // Koa's default handler would log client errors as if they were ours.
   app.silent = true;
 

@@ -3,6 +3,7 @@
  * (documented in .env.example) and validated. Nothing else reads process.env:
  * the composition root passes `process.env` to `loadConfig`.
  */
+import { validate as isCronExpression } from 'node-cron';
 import { z } from 'zod';
 
 export class ConfigError extends Error {
@@ -19,10 +20,22 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
+/** Reminder offsets: windows are planned at most a year ahead, and a reminder 0 days before is too late. */
+export const MAX_REMINDER_OFFSET_DAYS = 365;
+
 const offsets = z
   .string()
   .regex(/^\d+(,\d+)*$/, 'a comma-separated list of whole days, e.g. 30,7,1')
-  .transform((value) => [...new Set(value.split(',').map(Number))].sort((a, b) => b - a));
+  .transform((value) => [...new Set(value.split(',').map(Number))].sort((a, b) => b - a))
+  .refine(
+    (days) => days.every((day) => day >= 1 && day <= MAX_REMINDER_OFFSET_DAYS),
+    `each offset between 1 and ${MAX_REMINDER_OFFSET_DAYS} days, e.g. 30,7,1`,
+  );
+
+// Checked at start: node-cron would otherwise refuse it only when the scheduler starts, with a stack.
+const cronExpression = z
+  .string()
+  .refine((value) => isCronExpression(value), 'a cron expression (minute hour day month weekday), e.g. 0 9 * * *');
 
 const clock = /^([01]\d|2[0-3]):[0-5]\d$/;
 const quietHours = z
@@ -53,6 +66,9 @@ const schema = z.object({
   ADMIN_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   API_BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10240).default(64),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  // Reverse proxies in front of the API whose X-Forwarded-For is believed; 0 = none (the
+  // client's own address is used, and a forged header changes nothing).
+  TRUST_PROXY: z.coerce.number().int().min(0).max(5).default(0),
   // Eligibility checks remembered per content release (an LRU; 0 turns it off). ~40 KB each once read in full.
   // Also the number of replies the API keeps for byte-identical check bodies (api/reply-memo.ts).
   ELIGIBILITY_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100_000).default(500),
@@ -69,7 +85,7 @@ const schema = z.object({
   BOT_MIN_INTERVAL_PER_CONTACT_MS: z.coerce.number().int().min(0).default(1500),
   BOT_MIN_INTERVAL_GLOBAL_MS: z.coerce.number().int().min(0).default(400),
   REMINDERS_ENABLED: booleanFlag.default(true),
-  REMINDER_CRON: z.string().min(9).default('0 9 * * *'),
+  REMINDER_CRON: cronExpression.default('0 9 * * *'),
   REMINDER_OFFSETS: offsets.default([30, 7, 1]),
   REMINDER_QUIET_HOURS: quietHours.default({ start: '22:00', end: '08:00' }),
   REMINDER_MAX_PER_DAY: z.coerce.number().int().min(1).default(3),

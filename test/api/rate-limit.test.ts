@@ -1,14 +1,31 @@
 /** 429 with the error JSON, per IP and per founder; the health check is never limited. */
-import { RateLimiter } from '../../api/middleware/rate-limit';
+import { MAX_KEYS_PER_KIND, RateLimiter } from '../../api/middleware/rate-limit';
 import { ApiWorld, openApiWorld } from './support/api-world';
 
 let world: ApiWorld;
+let direct: ApiWorld;
 beforeAll(async () => {
-  world = await openApiWorld({ RATE_LIMIT_PER_MINUTE: '5' });
+  // Behind one reverse proxy: its X-Forwarded-For names the client.
+  world = await openApiWorld({ RATE_LIMIT_PER_MINUTE: '5', TRUST_PROXY: '1' });
+  // Run directly (the default): X-Forwarded-For is whatever the client wrote.
+  direct = await openApiWorld({ RATE_LIMIT_PER_MINUTE: '5' });
 });
-afterAll(() => world.close());
+afterAll(async () => {
+  await world.close();
+  await direct.close();
+});
 
-describe('rate limiting', () => {
+describe('rate limiting without a trusted proxy (TRUST_PROXY=0, the default)', () => {
+  it('counts the connection’s address, whatever X-Forwarded-For says', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i += 1) {
+      statuses.push((await direct.http().get('/api/v1/policies').set('X-Forwarded-For', `192.0.2.${i}`)).status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429, 429, 429, 429, 429, 429]);
+  });
+});
+
+describe('rate limiting behind a proxy (TRUST_PROXY=1)', () => {
   it('answers 429 with Retry-After once an IP is over the limit, never for /health', async () => {
     const ip = { 'X-Forwarded-For': '203.0.113.7' };
     const statuses: number[] = [];
@@ -35,6 +52,20 @@ describe('rate limiting', () => {
 });
 
 describe('RateLimiter', () => {
+  it('evicts the oldest addresses in a flood of new ones, never a founder’s count', () => {
+    const limiter = new RateLimiter(3, () => 60_000 * 100 + 1);
+    limiter.hit('founder:f1');
+    limiter.hit('founder:f1');
+    limiter.hit('founder:f1');
+    for (let i = 0; i < MAX_KEYS_PER_KIND + 10; i += 1) limiter.hit(`ip:${i}`);
+    expect(limiter.size('ip')).toBeLessThanOrEqual(MAX_KEYS_PER_KIND);
+    expect(limiter.size('founder')).toBe(1);
+    // f1 used its 3 requests this minute before the flood: the flood did not reset that.
+    expect(() => limiter.hit('founder:f1')).toThrow();
+    // The newest addresses are still counted.
+    expect(() => limiter.hit(`ip:${MAX_KEYS_PER_KIND + 9}`)).not.toThrow();
+  });
+
   it('starts counting again in the next minute', () => {
     let now = 60_000 * 100;
     const limiter = new RateLimiter(2, () => now);

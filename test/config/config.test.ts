@@ -21,6 +21,12 @@ describe('loadConfig', () => {
     ['DATABASE_URL', 'postgres://localhost/db'],
     ['ADMIN_TOKEN', 'short'],
     ['REMINDER_OFFSETS', '30,seven'],
+    ['REMINDER_OFFSETS', '999999999'],
+    ['REMINDER_OFFSETS', '30,0'],
+    ['REMINDER_CRON', '61 9 * * *'],
+    ['REMINDER_CRON', 'every morning'],
+    ['TRUST_PROXY', 'yes'],
+    ['TRUST_PROXY', '-1'],
     ['REMINDER_QUIET_HOURS', '25:00-08:00'],
     ['BOT_ACCEPT_FRIENDS', 'maybe'],
     ['LOG_LEVEL', 'loud'],
@@ -36,6 +42,16 @@ describe('loadConfig', () => {
 
   it('requires the mini-program app id and secret together', () => {
     expect(() => loadConfig({ WECHAT_APPID: 'wx123' })).toThrow(/WECHAT_APPID and WECHAT_SECRET/);
+  });
+
+  it('trusts no proxy unless told how many there are', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+  });
+
+  it('accepts reminder offsets up to a year and any valid cron expression', () => {
+    expect(loadConfig({ REMINDER_OFFSETS: '365,1' }).REMINDER_OFFSETS).toEqual([365, 1]);
+    expect(loadConfig({ REMINDER_CRON: '30 8 * * 1-5' }).REMINDER_CRON).toBe('30 8 * * 1-5');
   });
 
   it('sorts and de-duplicates reminder offsets', () => {

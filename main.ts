@@ -9,6 +9,7 @@ import { DatabaseUnavailableError } from './db/open-database';
 import { createLogger } from './logging/logger';
 import { composeApplication } from './app/compose';
 import { ContentError } from './errors';
+import { StartupError } from './app/startup-error';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -32,11 +33,13 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   // One clear line, no stack-trace spam, for the failures an operator can fix.
   if (error instanceof ConfigError) console.error(`founder-guide: configuration error: ${error.message}`);
-  else if (error instanceof DatabaseUnavailableError) console.error(`founder-guide: ${error.message}`);
+  else if (error instanceof DatabaseUnavailableError || error instanceof StartupError)
+    console.error(`founder-guide: ${error.message}`);
   else if (error instanceof ContentError)
     console.error(
       `founder-guide: content is broken:\n${error.details.map((d) => `  ${d.path} — ${d.reason}`).join('\n')}`,
     );
+  // Not one an operator can fix by configuration: the stack is for whoever reports it.
   else console.error('founder-guide: failed to start:', error);
   process.exit(1);
 });

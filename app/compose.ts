@@ -13,11 +13,16 @@ import type { Services } from '../services';
 import { Clock, systemClock } from '../services/clock';
 import { createReminders } from '../reminders';
 import { composeServices } from './compose-services';
+import { listenFailure } from './startup-error';
 
 export interface Application {
   dataSource: DataSource;
   services: Services;
-  /** Starts the HTTP server; resolves with its address. */
+  /**
+   * Starts the HTTP server, then the adapters beside it (bot, reminders);
+   * resolves with its address. A server that cannot listen starts nothing:
+   * a second instance on a used port must not plan or send reminders.
+   */
   listen(port?: number): Promise<string>;
   stop(): Promise<void>;
 }
@@ -32,35 +37,39 @@ export async function composeApplication(
   const api = createApi({ services, config, logger, isDatabaseReachable: () => isDatabaseReachable(dataSource) });
   const stops: (() => Promise<void>)[] = [];
 
-  // --- adapters started beside the API ---
-  // Wechaty takes over a second to load: only pay for it when the bot is on.
-  const bot = config.WECHATY_PUPPET
-    ? await (await import('../bot/start-bot')).startWechatyBot(services, config, logger)
-    : undefined;
-  if (bot) stops.push(() => bot.stop());
-  if (!config.WECHATY_PUPPET) logger.info('WeChat bot is off: set WECHATY_PUPPET to start it');
-  if (config.REMINDERS_ENABLED) {
-    // The bot (when it runs here) is the WeChat channel: reminders share its throttled sender.
-    const reminders = createReminders({ dataSource, config, logger, clock, services, contacts: bot });
-    for (const { channel, reason } of reminders.unavailable)
-      logger.info({ channel }, `reminders: ${channel} channel unavailable: ${reason}`);
-    const scheduler = reminders.startScheduler();
-    stops.push(() => scheduler.stop());
+  /** The adapters beside the API, started once it listens. */
+  async function startAdapters(): Promise<void> {
+    // Wechaty takes over a second to load: only pay for it when the bot is on.
+    const bot = config.WECHATY_PUPPET
+      ? await (await import('../bot/start-bot')).startWechatyBot(services, config, logger)
+      : undefined;
+    if (bot) stops.push(() => bot.stop());
+    if (!config.WECHATY_PUPPET) logger.info('WeChat bot is off: set WECHATY_PUPPET to start it');
+    if (config.REMINDERS_ENABLED) {
+      // The bot (when it runs here) is the WeChat channel: reminders share its throttled sender.
+      const reminders = createReminders({ dataSource, config, logger, clock, services, contacts: bot });
+      for (const { channel, reason } of reminders.unavailable)
+        logger.info({ channel }, `reminders: ${channel} channel unavailable: ${reason}`);
+      const scheduler = reminders.startScheduler();
+      stops.push(() => scheduler.stop());
+    }
   }
 
   let server: http.Server | undefined;
   return {
     dataSource,
     services,
-    listen(port = config.PORT) {
-      return new Promise((resolve, reject) => {
+    async listen(port = config.PORT) {
+      const address = await new Promise<string>((resolve, reject) => {
         server = http.createServer(api.callback());
-        server.once('error', reject);
+        server.once('error', (error) => reject(listenFailure(error, port, config.HOST)));
         server.listen(port, config.HOST, () => {
-          const address = server!.address() as AddressInfo;
-          resolve(`http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${address.port}`);
+          const bound = server!.address() as AddressInfo;
+          resolve(`http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${bound.port}`);
         });
       });
+      await startAdapters();
+      return address;
     },
     async stop() {
       for (const stop of stops.reverse()) await stop();

@@ -10,12 +10,17 @@ import { DatabaseConfig, databaseKind, dataSourceOptions, MysqlFlavor } from './
 import { migrateExclusively } from './migrate';
 import { queueSqliteTransactions } from './sqlite-transaction-queue';
 
+/** The database could not be opened; the message is one line that says what to check. */
 export class DatabaseUnavailableError extends Error {
   constructor(
     readonly where: string,
     cause: unknown,
   ) {
-    super(`database unreachable at ${where}: ${cause instanceof Error ? cause.message : String(cause)}`);
+    const reason = (cause instanceof Error ? cause.message : String(cause)).split('\n')[0];
+    const fix = where.startsWith('sqlite:')
+      ? 'set SQLITE_PATH to a file in a folder this process can write'
+      : 'check DATABASE_URL and that the server is running';
+    super(`database unreachable at ${where}: ${reason}; ${fix}`);
     this.name = 'DatabaseUnavailableError';
   }
 }
@@ -29,11 +34,11 @@ export function describeDatabase(config: DatabaseConfig): string {
 }
 
 export async function openDatabase(config: DatabaseConfig, options: { migrate?: boolean } = {}): Promise<DataSource> {
-  if (databaseKind(config) === 'sqlite' && config.SQLITE_PATH !== ':memory:') {
-    fs.mkdirSync(path.dirname(path.resolve(config.SQLITE_PATH)), { recursive: true });
-  }
   let dataSource: DataSource | undefined;
   try {
+    if (databaseKind(config) === 'sqlite' && config.SQLITE_PATH !== ':memory:') {
+      fs.mkdirSync(path.dirname(path.resolve(config.SQLITE_PATH)), { recursive: true });
+    }
     const flavor = config.DATABASE_URL ? await mysqlFlavor(config.DATABASE_URL) : undefined;
     dataSource = new DataSource(dataSourceOptions(config, flavor));
     await dataSource.initialize();

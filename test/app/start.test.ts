@@ -3,6 +3,7 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -67,6 +68,45 @@ describe('npm start (main.ts)', () => {
     expect(stderr).toContain('database unreachable at mysql://fg@127.0.0.1:1/founder_guide');
     expect(stderr).not.toContain('hunter2');
   }, 30_000);
+
+  it('on a port already in use, exits 1 with one line and never starts the reminders', async () => {
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as net.AddressInfo).port;
+    try {
+      const sqlite = path.join(dir, 'second.sqlite');
+      const app = start({ SQLITE_PATH: sqlite, PORT: String(port), HOST: '127.0.0.1', REMINDERS_ENABLED: 'true' });
+      expect(await app.exited).toBe(1);
+      const { stdout, stderr } = app.output();
+      expect(stderr.trim().split('\n')).toEqual([
+        `founder-guide: port ${port} on 127.0.0.1 is already in use: stop the other process or set PORT`,
+      ]);
+      expect(stdout).not.toContain('reminders: scheduler started');
+      expect(stdout).not.toContain('start-up plan');
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
+  }, 60_000);
+
+  it.each([
+    ['HOST', { HOST: '999.1.1.1' }, /^founder-guide: HOST 999\.1\.1\.1 is not an address of this machine: set HOST/],
+    [
+      'SQLITE_PATH',
+      { SQLITE_PATH: '/etc/hostname/fg.sqlite' },
+      /^founder-guide: database unreachable at sqlite:.*set SQLITE_PATH/,
+    ],
+    ['REMINDER_CRON', { REMINDER_CRON: '61 9 * * *' }, /^founder-guide: configuration error: REMINDER_CRON/],
+  ])(
+    'a bad %s stops the start with one line that says what to fix',
+    async (_name, env, line) => {
+      const app = start({ SQLITE_PATH: path.join(dir, 'bad.sqlite'), PORT: '0', REMINDERS_ENABLED: 'false', ...env });
+      expect(await app.exited).toBe(1);
+      const lines = app.output().stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(line);
+    },
+    60_000,
+  );
 
   it('refuses to start on a bad setting and names the variable', async () => {
     const app = start({ PORT: 'eighty', SQLITE_PATH: path.join(dir, 'x.sqlite') });

@@ -9,7 +9,12 @@
  */
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../services/clock';
-import { dbTime, dialectOf, execute, insertIgnore, retryOnLockConflict } from '../db/sql';
+import { dbTime, dialectOf, execute, insertIgnore, readTime, retryOnLockConflict, select } from '../db/sql';
+
+export interface LeaseHolder {
+  holder: string;
+  expiresAt: Date;
+}
 
 export class DatabaseLease {
   private lastRenewal = 0;
@@ -63,6 +68,16 @@ export class DatabaseLease {
   async keepAlive(): Promise<boolean> {
     if (this.clock.now().getTime() - this.lastRenewal < this.ttlMs / 3) return true;
     return this.renew();
+  }
+
+  /** Who holds the lease now (null when nobody does), to say so when it is busy. */
+  async current(): Promise<LeaseHolder | null> {
+    const [row] = await select<{ holder: string; expiresAt: unknown }>(
+      this.dataSource.manager,
+      'SELECT `holder`, `expiresAt` FROM `lease` WHERE `name` = ?',
+      [this.name],
+    );
+    return row ? { holder: row.holder, expiresAt: readTime(row.expiresAt)! } : null;
   }
 
   async release(): Promise<void> {

@@ -179,6 +179,22 @@ export class Outbox {
   }
 
   /**
+   * Claims left by a runner that died (or lost the lease) go back to the
+   * queue, due at once. Called by the lease holder on taking the lease: only
+   * the holder sends, so every claim it finds then is abandoned, and its rows
+   * need not wait for the claim's own expiry (15 minutes). Each row was due
+   * when it was claimed; its attempts are unchanged.
+   */
+  async releaseAbandonedClaims(now: Date): Promise<number> {
+    const { affected } = await execute(
+      this.manager,
+      "UPDATE `reminder_delivery` SET `claimedBy` = NULL, `nextAttemptAt` = ? WHERE `claimedBy` IS NOT NULL AND `status` = 'pending'",
+      [dbTime(now)],
+    );
+    return affected;
+  }
+
+  /**
    * Reminders still pending after their deadline (a channel down for days, a
    * channel not configured) would only confuse: cancel them.
    */

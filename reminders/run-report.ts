@@ -22,8 +22,12 @@ export function channelLines(
 }
 
 export function summaryLines(summary: RunSummary): string[] {
-  if (summary.status === 'busy')
-    return ['another runner holds the reminders lease (another replica is running the plan); nothing done'];
+  if (summary.status === 'busy') {
+    const held = summary.heldBy
+      ? ` (${summary.heldBy.holder}, until ${summary.heldBy.expiresAt.toISOString()} unless renewed)`
+      : '';
+    return [`another runner holds the reminders lease${held}; nothing done: run again when it has finished`];
+  }
   const plan = summary.plan;
   const rows: [string, string][] = [];
   const planDetail = plan
@@ -41,6 +45,7 @@ export function summaryLines(summary: RunSummary): string[] {
     rows.push(['sent', '0 (dry run)']);
   } else {
     const { send } = summary;
+    if (summary.reclaimed) rows.push(['reclaimed', `${summary.reclaimed} (claimed by a runner that stopped)`]);
     rows.push(['sent', `${send.sent} in ${send.messages} message(s)`]);
     rows.push([
       'skipped',

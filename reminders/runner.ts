@@ -12,7 +12,7 @@ import { Clock, shanghaiDate } from '../services/clock';
 import { addDays } from './calendar';
 import type { ReminderChannel } from './channel';
 import type { FittingPolicies, PolicyLookup } from './fitting-policies';
-import { DatabaseLease } from './lease';
+import { DatabaseLease, type LeaseHolder } from './lease';
 import { Outbox } from './outbox';
 import { LeaseLostError, PlanCounts, planReminders } from './planner';
 import { emptyCounts, SendCounts, sendDue } from './sender';
@@ -45,6 +45,10 @@ export interface RunOptions {
 export interface RunSummary {
   at: Date;
   status: 'done' | 'busy' | 'dry_run';
+  /** Busy: who holds the lease, and until when. */
+  heldBy?: LeaseHolder;
+  /** Rows a runner that stopped had claimed, put back in the queue at the start of this run. */
+  reclaimed?: number;
   plan: PlanCounts | null;
   /** New outbox rows of this run (reminders + follow-ups). */
   planned: number;
@@ -88,12 +92,18 @@ export class ReminderRunner {
       this.deps.leaseClock ?? this.deps.clock,
     );
     if (!(await lease.acquire())) {
+      const busy = this.summary('busy');
+      busy.heldBy = (await lease.current()) ?? undefined;
       options.progress?.('another runner holds the reminders lease; nothing to do here');
-      return this.summary('busy');
+      return busy;
     }
     try {
       const summary = this.summary('done');
       const manager = dataSource.manager;
+      summary.reclaimed = await new Outbox(manager).releaseAbandonedClaims(this.deps.clock.now());
+      if (summary.reclaimed > 0) {
+        options.progress?.(`${summary.reclaimed} reminder(s) claimed by a runner that stopped are due again`);
+      }
       if (options.plan ?? true) {
         try {
           summary.plan = await planReminders(manager, summary.at, settings, this.deps.verdicts, {

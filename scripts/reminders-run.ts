@@ -2,10 +2,15 @@
  * `npm run reminders:run -- --at 2026-05-20T09:00+08:00 [--dry-run]`: the
  * reminder plan for one moment, with progress and a summary. It takes the same
  * database lease as the service, so it never runs beside a replica's plan.
- * Exit codes: 0 done, 1 failed, 2 bad arguments.
+ * Exit codes: 0 done, 1 failed, 2 bad arguments, 3 busy (another runner
+ * holds the lease: the output says which, and until when).
+ *
+ * It stops with its parent: run through npm and tsx, this process is a child,
+ * and a parent killed with SIGKILL would otherwise leave it sending.
  */
 import 'reflect-metadata';
 import { CliArgsError, parseCliArgs, USAGE } from '../reminders/cli-args';
+import { whenOrphaned } from './support/parent-watch';
 
 async function main(): Promise<number> {
   let args;
@@ -42,9 +47,21 @@ async function main(): Promise<number> {
       reminders.unavailable,
     ))
       console.log(line);
-    const summary = await reminders.runner.run({ dryRun: args.dryRun, progress: (line) => console.log(`  ${line}`) });
-    for (const line of summaryLines(summary)) console.log(line);
-    return 0;
+    const orphaned = whenOrphaned(() => {
+      console.error('reminders:run: the parent process is gone; stopping after the message in flight');
+      void reminders.runner.stop();
+    });
+    try {
+      const summary = await reminders.runner.run({
+        dryRun: args.dryRun,
+        progress: (line) => console.log(`  ${line}`),
+      });
+      for (const line of summaryLines(summary)) console.log(line);
+      if (summary.status === 'busy') return 3;
+      return orphaned.fired() ? 1 : 0;
+    } finally {
+      orphaned.cancel();
+    }
   } finally {
     await dataSource.destroy();
   }

@@ -50,6 +50,34 @@ describe(`a runner killed mid-run, on ${describeTarget()}`, () => {
     expect((await fx.deliveries()).every((row) => row.status === 'sent')).toBe(true);
   });
 
+  it('hands the dead runner’s claims to the next lease holder once its lease expires, not 15 minutes later', async () => {
+    const doomed = await openDatabase(db.config);
+    const first = recordingChannel();
+    let hung!: () => void;
+    const reachedKill = new Promise<void>((resolve) => (hung = resolve));
+    first.behave = (_bundle, call) => {
+      if (call <= KILL_AFTER) return { status: 'sent' };
+      hung();
+      return new Promise(() => undefined);
+    };
+    void runnerFor(doomed, fx, fixedClock(AT), [first])
+      .run()
+      .catch(() => undefined);
+    await reachedKill;
+    await doomed.destroy();
+
+    // Past the 2-minute lease, long before the 15-minute row claims would expire.
+    const second = recordingChannel();
+    const summary = await runnerFor(db.dataSource, fx, fixedClock(new Date(AT.getTime() + 3 * 60_000)), [
+      second,
+    ]).run();
+    expect(summary.reclaimed).toBeGreaterThan(0);
+    const all = [...deliveredKeys(first), ...deliveredKeys(second)];
+    expect(all).toHaveLength(FOUNDERS * 2);
+    expect(new Set(all).size).toBe(all.length);
+    expect((await fx.deliveries()).every((row) => row.status === 'sent')).toBe(true);
+  });
+
   it('does the same when the process is really SIGKILLed', async () => {
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fg-kill-')), 'sent.txt');
     fs.writeFileSync(out, '');

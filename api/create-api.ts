@@ -6,6 +6,7 @@
 import Router from '@koa/router';
 import Koa from 'koa';
 import helmet from 'koa-helmet';
+import type { DatabaseHealth } from '../db/open-database';
 import type { Config } from '../config/config';
 import type { Logger } from '../logging/logger';
 import type { Services } from '../services';
@@ -35,7 +36,8 @@ export interface ApiDependencies {
   services: Services;
   config: Config;
   logger: Logger;
-  isDatabaseReachable: () => Promise<boolean>;
+  /** GET /health's probe (db/open-database.ts databaseHealth, with HEALTH_TIMEOUT_MS). */
+  databaseHealth: () => Promise<DatabaseHealth>;
   /** For tests: the rate limiter's clock and WeChat's HTTP client. */
   now?: () => number;
   fetch?: typeof fetch;
@@ -86,7 +88,7 @@ export function createApi(deps: ApiDependencies): Koa {
     deps.fetch,
   );
 
-  router.use(healthRoutes(deps.isDatabaseReachable).routes());
+  router.use(healthRoutes(deps.databaseHealth).routes());
   registry.push({
     method: 'get',
     path: '/health',

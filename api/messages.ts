@@ -6,6 +6,7 @@ export const messages = {
   loginRequired: '请先登录（缺少或无效的会话令牌）',
   sessionExpired: '登录已过期，请重新登录',
   founderGone: '账号不存在或已删除，请重新登录',
+  databaseUnavailable: '服务暂时无法访问数据库，请稍后再试',
   loginCodeInvalid: '登录凭证无效或已过期，请在小程序中重新登录',
   loginBlocked: '微信暂时不允许该账号登录，请稍后再试',
   loginUnavailable: '微信登录尚未配置（缺少 WECHAT_APPID / WECHAT_SECRET）',

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { createApi } from '../api/create-api';
 import type { Config } from '../config/config';
-import { isDatabaseReachable } from '../db/open-database';
+import { databaseHealth } from '../db/open-database';
 import type { Logger } from '../logging/logger';
 import type { Services } from '../services';
 import { Clock, systemClock } from '../services/clock';
@@ -34,7 +34,12 @@ export async function composeApplication(
 ): Promise<Application> {
   const { dataSource, services } = await composeServices(config, logger, clock);
 
-  const api = createApi({ services, config, logger, isDatabaseReachable: () => isDatabaseReachable(dataSource) });
+  const api = createApi({
+    services,
+    config,
+    logger,
+    databaseHealth: () => databaseHealth(dataSource, config.HEALTH_TIMEOUT_MS),
+  });
   const stops: (() => Promise<void>)[] = [];
 
   /** The adapters beside the API, started once it listens. */

@@ -20,7 +20,7 @@ import { checkJson } from '../api/presenters/eligibility';
 import { createApi } from '../api/create-api';
 import { readCatalogue } from '../catalogue/read-content';
 import { loadConfig } from '../config/config';
-import { isDatabaseReachable, openDatabase } from '../db/open-database';
+import { databaseHealth, openDatabase } from '../db/open-database';
 import { dbTime } from '../db/sql';
 import { silentLogger } from '../logging/logger';
 import type { FactValue } from '../rules/catalogue';
@@ -256,7 +256,7 @@ export async function serve(kind: 'baseline' | 'floor' | 'stateful-floor' | 'sql
     services,
     config,
     logger: silentLogger(),
-    isDatabaseReachable: () => isDatabaseReachable(dataSource),
+    databaseHealth: () => databaseHealth(dataSource, 2000),
   });
   return { base: await listen(api.callback()), founders, eligibilityBody: { answers: PERSONA_ANSWERS } };
 }

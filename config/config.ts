@@ -61,6 +61,14 @@ const schema = z.object({
   // NORMAL (WAL): survives a crash of this process; an OS crash or power cut may undo the last commits.
   // FULL also survives those, for an fsync on every commit (~0.4 ms each on the dev machines).
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
+  // How long SQLite waits for another process's write lock before the request gets 503. The wait
+  // blocks the event loop (better-sqlite3 is synchronous): keep it short.
+  SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  // MySQL/MariaDB: connecting, and each statement, give up after this (then 503, never a hang).
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
+  DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  // GET /health's own limit for asking the database.
+  HEALTH_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
   CONTENT_DIR: z.string().min(1).default('content'),
   SESSION_SECRET: z.string().min(32, 'at least 32 characters').optional(),
   ADMIN_TOKEN: z.string().min(16, 'at least 16 characters').optional(),

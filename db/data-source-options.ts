@@ -4,12 +4,15 @@
  * `npm run db:generate`), because DDL differs between the two.
  */
 import path from 'node:path';
-import { DataSourceOptions } from 'typeorm';
+import { DataSourceOptions, type Logger as TypeOrmLogger } from 'typeorm';
 import { ALL_ENTITIES } from '../entities';
 import type { Config } from '../config/config';
 
 export type DatabaseKind = 'sqlite' | 'mysql';
-export type DatabaseConfig = Pick<Config, 'DATABASE_URL' | 'SQLITE_PATH'> & Partial<Pick<Config, 'SQLITE_SYNCHRONOUS'>>;
+export type DatabaseConfig = Pick<Config, 'DATABASE_URL' | 'SQLITE_PATH'> &
+  Partial<
+    Pick<Config, 'SQLITE_SYNCHRONOUS' | 'SQLITE_BUSY_TIMEOUT_MS' | 'DB_CONNECT_TIMEOUT_MS' | 'DB_QUERY_TIMEOUT_MS'>
+  >;
 
 export function databaseKind(config: Pick<Config, 'DATABASE_URL'>): DatabaseKind {
   return config.DATABASE_URL ? 'mysql' : 'sqlite';
@@ -26,6 +29,20 @@ function migrationsGlob(kind: DatabaseKind): string {
  */
 export type MysqlFlavor = 'mysql' | 'mariadb';
 
+/**
+ * TypeORM logs a query slower than maxQueryExecutionTime with its parameters
+ * whatever `logging` says, and a parameter may be an openid or an answer:
+ * its logger says nothing. Failures reach the app's own log as errors.
+ */
+const QUIET: TypeOrmLogger = {
+  logQuery: () => undefined,
+  logQueryError: () => undefined,
+  logQuerySlow: () => undefined,
+  logSchemaBuild: () => undefined,
+  logMigration: () => undefined,
+  log: () => undefined,
+};
+
 export function dataSourceOptions(config: DatabaseConfig, flavor: MysqlFlavor = 'mysql'): DataSourceOptions {
   const kind = databaseKind(config);
   const common = {
@@ -34,6 +51,7 @@ export function dataSourceOptions(config: DatabaseConfig, flavor: MysqlFlavor = 
     migrationsTableName: 'typeorm_migrations',
     synchronize: false as const,
     logging: false as const,
+    logger: QUIET,
   };
   if (kind === 'mysql') {
     return {
@@ -43,7 +61,11 @@ export function dataSourceOptions(config: DatabaseConfig, flavor: MysqlFlavor = 
       charset: 'utf8mb4_unicode_ci',
       timezone: 'Z',
       supportBigNumbers: true,
-      connectTimeout: 5000,
+      connectTimeout: config.DB_CONNECT_TIMEOUT_MS ?? 5000,
+      // A stalled server answers nothing: each statement gives up after this
+      // (mysql2 then drops the connection) and the request gets 503.
+      enableQueryTimeout: true,
+      maxQueryExecutionTime: config.DB_QUERY_TIMEOUT_MS ?? 10_000,
       extra: { connectionLimit: 10 },
     };
   }
@@ -59,7 +81,8 @@ export function dataSourceOptions(config: DatabaseConfig, flavor: MysqlFlavor = 
       // An erased founder's openid and answers are overwritten in the file, not just unlinked from it.
       db.pragma('secure_delete = ON');
     },
-    // Wait for another process's write lock instead of failing at once.
-    timeout: 10_000,
+    // Wait briefly for another process's write lock (the wait blocks the event
+    // loop), then fail with SQLITE_BUSY: the request gets 503.
+    timeout: config.SQLITE_BUSY_TIMEOUT_MS ?? 1000,
   };
 }

@@ -43,6 +43,7 @@ export async function openDatabase(config: DatabaseConfig, options: { migrate?: 
     dataSource = new DataSource(dataSourceOptions(config, flavor));
     await dataSource.initialize();
     if (databaseKind(config) === 'sqlite') queueSqliteTransactions(dataSource);
+    else destroyTimedOutConnections((dataSource.driver as unknown as { pool: MysqlPool }).pool);
   } catch (error) {
     throw new DatabaseUnavailableError(describeDatabase(config), error);
   }
@@ -57,6 +58,41 @@ export async function openDatabase(config: DatabaseConfig, options: { migrate?: 
   return dataSource;
 }
 
+interface MysqlConnection {
+  query(...args: unknown[]): unknown;
+  destroy(): void;
+}
+interface MysqlPool {
+  on(event: 'acquire', listener: (connection: MysqlConnection) => void): void;
+}
+
+/**
+ * mysql2 answers a query past its timeout (DB_QUERY_TIMEOUT_MS) with
+ * PROTOCOL_SEQUENCE_TIMEOUT but keeps the connection, the stuck query still
+ * first in its queue: every later query on it would wait forever once the
+ * pool hands it out again. Such a connection is destroyed instead; the pool
+ * opens a fresh one for the next request. Every connection is wrapped the
+ * first time the pool hands it out.
+ */
+function destroyTimedOutConnections(pool: MysqlPool): void {
+  const wrapped = new WeakSet<MysqlConnection>();
+  pool.on('acquire', (connection) => {
+    if (wrapped.has(connection)) return;
+    wrapped.add(connection);
+    const query = connection.query.bind(connection);
+    connection.query = (...args: unknown[]) => {
+      const callback = args.at(-1);
+      if (typeof callback === 'function') {
+        args[args.length - 1] = (error: { code?: string } | null, ...results: unknown[]) => {
+          if (error?.code === 'PROTOCOL_SEQUENCE_TIMEOUT') connection.destroy();
+          return (callback as (...a: unknown[]) => unknown)(error, ...results);
+        };
+      }
+      return query(...args);
+    };
+  });
+}
+
 /** Asks the server what it is (and, on the way, whether it answers at all). */
 async function mysqlFlavor(url: string): Promise<MysqlFlavor> {
   const connection = await createConnection({ uri: url.replace(/^mariadb:/, 'mysql:'), connectTimeout: 5000 });
@@ -68,12 +104,33 @@ async function mysqlFlavor(url: string): Promise<MysqlFlavor> {
   }
 }
 
-/** True when the database answers a trivial query (for GET /health). */
-export async function isDatabaseReachable(dataSource: DataSource): Promise<boolean> {
+export interface DatabaseHealth {
+  up: boolean;
+  /** The newest migration applied (the schema version), when the database answered. */
+  schema: string | null;
+}
+
+/**
+ * For GET /health: the database answers within `timeoutMs`, and its schema is
+ * there (the migrations table and the founder table: a dropped or emptied
+ * database is down, not up). Never throws, never waits past the timeout; a
+ * query still running then is left to the driver's own query timeout.
+ */
+export async function databaseHealth(dataSource: DataSource, timeoutMs: number): Promise<DatabaseHealth> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<DatabaseHealth>((resolve) => {
+    timer = setTimeout(() => resolve({ up: false, schema: null }), timeoutMs);
+  });
+  const probe = (async (): Promise<DatabaseHealth> => {
+    const [latest] = (await dataSource.query(
+      'SELECT `name` FROM `typeorm_migrations` ORDER BY `timestamp` DESC LIMIT 1',
+    )) as { name: string }[];
+    await dataSource.query('SELECT 1 FROM `founder` LIMIT 1');
+    return { up: true, schema: latest?.name ?? null };
+  })().catch(() => ({ up: false, schema: null }));
   try {
-    await dataSource.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
+    return await Promise.race([probe, timedOut]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -14,6 +14,7 @@ import {
   UpstreamError,
   ValidationError,
 } from '../../errors';
+import { isDatabaseUnavailable } from '../../db/database-errors';
 import { isMissingParentRow } from '../../db/sql';
 import type { Logger } from '../../logging/logger';
 import { messages } from '../messages';
@@ -55,20 +56,36 @@ const CODES: Record<number, string> = {
  * frames, not its message or SQL parameters, which can quote an openid or an
  * answer ("Duplicate entry 'o…' for key…").
  */
+function errorCode(error: unknown): unknown {
+  const failure = error as { code?: unknown; driverError?: { code?: unknown } } | undefined;
+  return failure?.code ?? failure?.driverError?.code;
+}
+
 export function loggableError(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { type: typeof error };
   const frames = (error.stack ?? '').split('\n').filter((line) => line.trimStart().startsWith('at '));
   return { type: error.constructor.name, code: (error as { code?: unknown }).code, stack: frames.join('\n') };
 }
 
+/** Seconds a client is asked to wait after a 503 (the database away or busy). */
+const RETRY_AFTER_SECONDS = 5;
+
 /**
- * Database errors that are a client's situation, not our fault: a write for
- * the authenticated founder refused by its foreign key means the founder was
- * erased (by their own other request) while this one ran.
+ * Database errors that are not a bug: a write for the authenticated founder
+ * refused by its foreign key means the founder was erased (by their own
+ * other request) while this one ran; a database that is away, stalled, busy
+ * or without its tables is a 503 to try again, never a 500.
  */
 function asAppError(ctx: Context, error: unknown): unknown {
   if (ctx.state.founderId && isMissingParentRow(error)) return new AuthError(messages.founderGone);
+  if (isDatabaseUnavailable(error)) return new DatabaseUnavailable(error);
   return error;
+}
+
+class DatabaseUnavailable extends UnavailableError {
+  constructor(readonly failure: unknown) {
+    super(messages.databaseUnavailable);
+  }
 }
 
 export function errorHandler(logger: Logger) {
@@ -82,6 +99,13 @@ export function errorHandler(logger: Logger) {
       const error = asAppError(ctx, thrown);
       let status: number;
       let body: ErrorBody;
+      if (error instanceof DatabaseUnavailable) {
+        // Expected in an outage, and nothing personal: the driver's code, not its message.
+        logger.warn(
+          { err: { code: errorCode(error.failure) }, route: ctx._matchedRoute ?? ctx.path },
+          'database unavailable',
+        );
+      }
       if (error instanceof AppError) {
         status = statusOf(error);
         body = { error: { code: error.code, message: error.message, details: error.details } };
@@ -100,6 +124,7 @@ export function errorHandler(logger: Logger) {
       ctx.body = body;
       if (status === 429 && error instanceof RateLimitError)
         ctx.set('Retry-After', String(error.retryAfterSeconds ?? 60));
+      if (status === 503) ctx.set('Retry-After', String(RETRY_AFTER_SECONDS));
     }
   };
 }

@@ -20,10 +20,10 @@ beforeAll(async () => {
     { WECHAT_API_BASE: wechat.baseUrl, WECHAT_APPID: 'wx-log-app', WECHAT_SECRET: 'test-app-secret' },
     {
       logger: createLogger('info', sink),
-      isDatabaseReachable: async () => {
+      databaseHealth: async () => {
         // An unexpected failure whose message quotes personal data, as a driver error might.
         if (failHealth) throw new Error("Duplicate entry 'o-private-openid' for key 'openid'");
-        return true;
+        return { up: true, schema: null };
       },
     },
   );

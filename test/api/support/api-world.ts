@@ -6,6 +6,7 @@
 import type Koa from 'koa';
 import supertest from 'supertest';
 import { createApi } from '../../../api/create-api';
+import { databaseHealth, type DatabaseHealth } from '../../../db/open-database';
 import { Logger, silentLogger } from '../../../logging/logger';
 import type { Services } from '../../../services';
 import { fixedClock } from '../../../services/clock';
@@ -31,7 +32,7 @@ export interface ApiWorld {
 
 export interface WorldOptions {
   logger?: Logger;
-  isDatabaseReachable?: () => Promise<boolean>;
+  databaseHealth?: () => Promise<DatabaseHealth>;
 }
 
 export async function openApiWorld(env: Record<string, string> = {}, options: WorldOptions = {}): Promise<ApiWorld> {
@@ -48,7 +49,7 @@ export async function openApiWorld(env: Record<string, string> = {}, options: Wo
     services,
     config: db.config,
     logger: options.logger ?? silentLogger(),
-    isDatabaseReachable: options.isDatabaseReachable ?? (async () => db.dataSource.isInitialized),
+    databaseHealth: options.databaseHealth ?? (() => databaseHealth(db.dataSource, db.config.HEALTH_TIMEOUT_MS)),
   });
   const callback = app.callback();
   return {

@@ -93,6 +93,17 @@ export class FounderService {
         await manager.insert(AuditLog, { actor: 'founder', action: 'founder.erased', detail: {} });
       }),
     );
+    if (dialectOf(this.dataSource) === 'sqlite') await this.scrubSqliteLog();
+  }
+
+  /**
+   * secure_delete zeroes the erased rows in the database file, but the WAL
+   * still holds the pages as they were written before: checkpoint it and cut
+   * it to nothing. Best effort: while another connection reads, part of the
+   * WAL stays until the next checkpoint writes over it; the erase itself is done.
+   */
+  private async scrubSqliteLog(): Promise<void> {
+    await this.dataSource.query('PRAGMA wal_checkpoint(TRUNCATE)').catch(() => undefined);
   }
 }
 

@@ -1,4 +1,5 @@
 /** DELETE /api/v1/me erases everything personal; GET /api/v1/me/applications reads the tracker. */
+import fs from 'node:fs';
 import { ApplicationRecord, ApplicationWindow, AuditLog, FactAnswer, Founder, Subscription } from '../../entities';
 import { ApiWorld, openApiWorld } from './support/api-world';
 
@@ -68,4 +69,21 @@ describe('DELETE /api/v1/me', () => {
     expect((await world.http().get('/api/v1/me/profile').set(auth)).status).toBe(401);
     expect((await world.http().delete('/api/v1/me').set(auth)).status).toBe(401);
   });
+
+  // Only SQLite leaves a file to read; MariaDB's pages are its own business.
+  (process.env.DATABASE_URL ? it.skip : it)(
+    'leaves the erased openid nowhere in the SQLite files (secure_delete, and the WAL checkpointed)',
+    async () => {
+      const openid = 'openid-erased-for-good-7f3a';
+      const founder = await world.services.founders.findOrCreate({ channel: 'miniprogram', openid });
+      await world.services.profiles.save(founder.id, { employees: 5 }, 'api');
+      const files = () =>
+        [world.db.config.SQLITE_PATH, `${world.db.config.SQLITE_PATH}-wal`]
+          .filter((file) => fs.existsSync(file))
+          .map((file) => fs.readFileSync(file));
+      expect(files().some((bytes) => bytes.includes(openid))).toBe(true);
+      await world.services.founders.erase(founder.id);
+      expect(files().map((bytes) => bytes.includes(openid))).not.toContain(true);
+    },
+  );
 });

@@ -4,6 +4,7 @@
  * the clock: the as-of date is always passed in.
  */
 export { validateAnswers, answerIssues, checkValue } from './validate-answers';
+export { isFact, factDefinition } from './fact-lookup';
 export { evaluate, type EvaluateOptions } from './evaluate';
 export { nextQuestion, type NextQuestionOptions } from './next-question';
 export { ladder, LADDER } from './ladder';

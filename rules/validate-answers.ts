@@ -5,6 +5,7 @@
  */
 import { ValidationError } from '../errors';
 import type { Answers, Catalogue, FactDefinition, FactValue } from './catalogue';
+import { factDefinition } from './fact-lookup';
 import { formatNumber } from './format-value';
 import { messages } from './messages';
 import type { ValidationIssue } from './results';
@@ -48,7 +49,7 @@ export function answerIssues(catalogue: Catalogue, input: unknown): ValidationIs
   if (!isPlainObject(input)) return [{ fact: '', reason: messages.notAnObject, value: input }];
   const issues: ValidationIssue[] = [];
   for (const [fact, value] of Object.entries(input)) {
-    const definition = Object.prototype.hasOwnProperty.call(catalogue.facts, fact) ? catalogue.facts[fact] : undefined;
+    const definition = factDefinition(catalogue, fact);
     const reason = definition ? checkValue(definition, value) : messages.unknownFact;
     if (reason) issues.push({ fact, reason, value });
   }

@@ -11,6 +11,7 @@ import { Assessment } from '../entities';
 import type { AssessmentSnapshot } from '../entities/assessment';
 import type { AnswerChannel } from '../entities/fact-answer';
 import { NotFoundError, UnavailableError, ValidationError } from '../errors';
+import { isFact } from '../rules';
 import type { Answers, FactValue } from '../rules/catalogue';
 import type { NextQuestion } from '../rules/results';
 import type { Clock } from './clock';
@@ -248,14 +249,14 @@ export class AssessmentService {
   }
 
   private requireFact(fact: string): void {
-    if (!(fact in this.eligibility.catalogue().facts)) {
+    if (!isFact(this.eligibility.catalogue(), fact)) {
       throw new ValidationError(errorMessages.unknownFact(fact), [{ path: 'fact', reason: `unknown fact ${fact}` }]);
     }
   }
 
   /** A pinned question survives only while the catalogue still knows its fact. */
   private pinnable(fact: string | null): string | null {
-    return fact !== null && fact in this.eligibility.catalogue().facts ? fact : null;
+    return fact !== null && isFact(this.eligibility.catalogue(), fact) ? fact : null;
   }
 
   private async answersOf(founderId: string): Promise<Answers> {
@@ -268,7 +269,7 @@ export class AssessmentService {
     return this.eligibility.check({
       answers,
       policies: policies.length > 0 ? policies : undefined,
-      skipped: assessment.skipped.filter((fact) => fact in catalogue.facts && !(fact in answers)),
+      skipped: assessment.skipped.filter((fact) => isFact(catalogue, fact) && !Object.hasOwn(answers, fact)),
     });
   }
 

@@ -10,7 +10,7 @@
  * questions are still open. A cached CheckResult is shared: read it, never
  * change it.
  */
-import { estimateBenefits, evaluate, ladder, nextQuestion, validateAnswers } from '../rules';
+import { estimateBenefits, evaluate, isFact, ladder, nextQuestion, validateAnswers } from '../rules';
 import type { Answers, Catalogue, IsoDate } from '../rules/catalogue';
 import type { Evaluation, NextQuestion } from '../rules/results';
 import { ValidationError } from '../errors';
@@ -82,7 +82,7 @@ export class EligibilityService {
     const catalogue = this.catalogue();
     const answers = validateAnswers(catalogue, request.answers);
     const unknownPolicies = (request.policies ?? []).filter((id) => !catalogue.policies.some((p) => p.id === id));
-    const unknownFacts = (request.skipped ?? []).filter((fact) => !(fact in catalogue.facts));
+    const unknownFacts = (request.skipped ?? []).filter((fact) => !isFact(catalogue, fact));
     if (unknownPolicies.length > 0 || unknownFacts.length > 0) {
       throw new ValidationError(errorMessages.unknownPolicyOrFact, [
         ...unknownPolicies.map((id) => ({ path: `policies.${id}`, reason: 'unknown policy id' })),

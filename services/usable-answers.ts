@@ -5,11 +5,11 @@
  * instead of failing every request.
  */
 import { ValidationError } from '../errors';
-import { validateAnswers } from '../rules';
+import { isFact, validateAnswers } from '../rules';
 import type { Answers, Catalogue } from '../rules/catalogue';
 
 export function usableAnswers(catalogue: Catalogue, stored: Answers): Answers {
-  const known = Object.fromEntries(Object.entries(stored).filter(([fact]) => fact in catalogue.facts));
+  const known = Object.fromEntries(Object.entries(stored).filter(([fact]) => isFact(catalogue, fact)));
   try {
     return validateAnswers(catalogue, known);
   } catch (error) {

@@ -154,6 +154,10 @@ describe('assessments', () => {
       { fact: 'employees', value: 'lots' },
       { fact: 'no_such_fact', value: 1 },
       { skip: 'no_such_fact' },
+      // Names of Object.prototype's members are no facts either.
+      { skip: 'constructor' },
+      { skip: 'toString' },
+      { fact: 'hasOwnProperty', value: 1 },
       { back: false },
       { fact: 'employees', value: 3, skip: 'employees' },
       {},

@@ -6,7 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { dialectOf } from '../db/sql';
+import { withSqliteSnapshot } from '../db/sqlite-snapshot';
 import type { Logger } from '../logging/logger';
 import { Clock, shanghaiDate } from '../services/clock';
 import { addDays } from './calendar';
@@ -37,7 +39,7 @@ export interface RunnerDependencies {
 export interface RunOptions {
   /** Plan (default) or only send what is due (the retry tick). */
   plan?: boolean;
-  /** Plan and count inside a transaction rolled back at the end; send nothing. */
+  /** Plan and count, then throw the plan away (see dryRun); send nothing. */
   dryRun?: boolean;
   progress?: (line: string) => void;
 }
@@ -140,15 +142,28 @@ export class ReminderRunner {
     }
   }
 
+  /**
+   * Plans and counts, then throws the plan away: on SQLite in a private copy
+   * of the file (the live write lock is never taken), elsewhere in a
+   * transaction rolled back at the end (InnoDB locks only the rows it writes).
+   */
   private async dryRun(options: RunOptions): Promise<RunSummary> {
     const summary = this.summary('dry_run');
+    const plan = async (manager: EntityManager) => {
+      summary.plan = await planReminders(manager, summary.at, this.deps.settings, this.deps.verdicts, {
+        progress: options.progress,
+      });
+      summary.planned = summary.plan.subscribed + summary.plan.fitting + summary.plan.followUps;
+      summary.due = Object.fromEntries(await new Outbox(manager).dueByChannel(summary.at));
+    };
+    const { dataSource } = this.deps;
+    if (dialectOf(dataSource) === 'sqlite' && dataSource.options.database !== ':memory:') {
+      await withSqliteSnapshot(dataSource, (snapshot) => plan(snapshot.manager));
+      return summary;
+    }
     try {
-      await this.deps.dataSource.transaction(async (manager) => {
-        summary.plan = await planReminders(manager, summary.at, this.deps.settings, this.deps.verdicts, {
-          progress: options.progress,
-        });
-        summary.planned = summary.plan.subscribed + summary.plan.fitting + summary.plan.followUps;
-        summary.due = Object.fromEntries(await new Outbox(manager).dueByChannel(summary.at));
+      await dataSource.transaction(async (manager) => {
+        await plan(manager);
         throw new Rollback('dry run');
       });
     } catch (error) {

@@ -24,21 +24,30 @@ describe(`a runner killed mid-run, on ${describeTarget()}`, () => {
   });
   afterEach(() => db.close());
 
-  it('leaves the rest to a fresh runner, which sends them and repeats none (in-process: the sender hangs after k sends and its connection dies)', async () => {
+  /**
+   * A runner on its own connection that sends `sends` messages, then hangs and
+   * loses its connection, as a killed process would; its channel, with what it sent.
+   */
+  async function runnerDyingAfter(sends: number): Promise<ReturnType<typeof recordingChannel>> {
     const doomed = await openDatabase(db.config);
-    const first = recordingChannel();
+    const channel = recordingChannel();
     let hung!: () => void;
     const reachedKill = new Promise<void>((resolve) => (hung = resolve));
-    first.behave = (_bundle, call) => {
-      if (call <= KILL_AFTER) return { status: 'sent' };
+    channel.behave = (_bundle, call) => {
+      if (call <= sends) return { status: 'sent' };
       hung();
       return new Promise(() => undefined); // never answers: the process is gone
     };
-    void runnerFor(doomed, fx, fixedClock(AT), [first])
+    void runnerFor(doomed, fx, fixedClock(AT), [channel])
       .run()
       .catch(() => undefined);
     await reachedKill;
     await doomed.destroy();
+    return channel;
+  }
+
+  it('leaves the rest to a fresh runner, which sends them and repeats none (in-process: the sender hangs after k sends and its connection dies)', async () => {
+    const first = await runnerDyingAfter(KILL_AFTER);
 
     const second = recordingChannel();
     const summary = await runnerFor(db.dataSource, fx, fixedClock(LATER), [second]).run();
@@ -51,20 +60,7 @@ describe(`a runner killed mid-run, on ${describeTarget()}`, () => {
   });
 
   it('hands the dead runner’s claims to the next lease holder once its lease expires, not 15 minutes later', async () => {
-    const doomed = await openDatabase(db.config);
-    const first = recordingChannel();
-    let hung!: () => void;
-    const reachedKill = new Promise<void>((resolve) => (hung = resolve));
-    first.behave = (_bundle, call) => {
-      if (call <= KILL_AFTER) return { status: 'sent' };
-      hung();
-      return new Promise(() => undefined);
-    };
-    void runnerFor(doomed, fx, fixedClock(AT), [first])
-      .run()
-      .catch(() => undefined);
-    await reachedKill;
-    await doomed.destroy();
+    const first = await runnerDyingAfter(KILL_AFTER);
 
     // Past the 2-minute lease, long before the 15-minute row claims would expire.
     const second = recordingChannel();

@@ -234,6 +234,9 @@ export const text = {
   windowUnknown: '以当年通知为准',
   nearMissJoin: '，并且',
   stillNeeded: (labels: string[]) => `还需确认：${labels.join('、')}`,
+  /** Conditions we do not evaluate: the first in full, then how many more. */
+  toCheck: (items: readonly string[]) =>
+    `还需自行核实：${items[0]}${items.length > 1 ? `（另有 ${items.length - 1} 项，发送政策名称查看）` : ''}`,
   /** The engine's explanation ends in "即可": "研发费用占比提高到 4% 即可" + "申请「…」". */
   nearMiss: (explanation: string, title: string) => `${explanation}申请「${title}」`,
   notEligibleCount: (count: number) => `另有 ${count} 项政策暂不符合；直接问政策名称（如“高企条件”）可以看原因。`,
@@ -262,6 +265,8 @@ export const text = {
   criterionLine: (mark: string, explanation: string) => `${mark} ${explanation}`,
   marks: { met: '✓', not_met: '✗', unknown: '·' } as Record<string, string>,
   caveatsHeader: '注意：',
+  /** Hard conditions we do not evaluate: why the verdict is at most 可能符合. */
+  toCheckHeader: '以下条件本服务未能核对，请自行确认：',
   howToApply: '怎么申请：',
   materials: (materials: string[]) => `材料：${materials.join('、')}`,
   link: (url: string) => `网址：${url}`,

@@ -141,6 +141,7 @@ export const policyVersionSchema = z
     criteria: criterionSchema,
     scores: z.record(factName, scoreTable).optional(),
     caveats: texts,
+    unmodelled: texts.min(1).optional(),
     sources,
     confidence,
   })

@@ -11,7 +11,7 @@ export interface Implication {
   then: { fact: string; value: FactValue };
 }
 
-const CERTIFICATES = ['is_tech_sme', 'is_high_tech_enterprise', 'is_specialized_sme'];
+const CERTIFICATES = ['is_tech_sme', 'is_innovative_sme', 'is_high_tech_enterprise', 'is_specialized_sme'];
 
 /** Facts that decide which regional policies apply, and what a named district implies for them. */
 export const REGION_FACT = 'region';

@@ -119,6 +119,12 @@ export interface PolicyVersion {
   scores?: Record<string, ScoreTable>;
   /** Conditions shown to the founder but not evaluated. */
   caveats: string[];
+  /**
+   * Hard conditions of the rules that the criteria do not encode (as the
+   * rules word them). While any is listed the verdict is at most `maybe`:
+   * the founder is told to check them, never told they qualify.
+   */
+  unmodelled?: string[];
   sources: Source[];
   confidence: Confidence;
 }

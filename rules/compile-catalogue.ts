@@ -12,6 +12,7 @@ import { compileCriterion, type CriterionNode } from './criteria-node';
 import { leanTest, type LeanTest, type LeanVocabulary } from './lean-criterion';
 import { DISTRICT_FACT, IMPLICATIONS, REGION_FACT } from './answers';
 import { HUKOU_FACT, isHukouPolicy } from './not-needed';
+import { messages } from './messages';
 
 export interface CompiledPolicy {
   policy: Policy;
@@ -28,6 +29,12 @@ export interface CompiledPolicy {
   references: readonly string[];
   /** What does not depend on the answers, worked out once: caveats, sources, the next window. */
   caveats: readonly string[];
+  /**
+   * Hard conditions the founder must check for themselves: the version's
+   * `unmodelled` conditions, and for confidence C that its thresholds are
+   * uncertain. Non-empty caps the verdict at `maybe` (Session.outcome).
+   */
+  toCheck: readonly string[];
   sources: readonly Source[];
   window: Readonly<ConcreteWindow> | null;
 }
@@ -139,6 +146,10 @@ function compilePolicy(
     references,
     // Frozen: every verdict of this policy shares them (see PolicyVerdict).
     caveats: Object.freeze([...new Set([...version.caveats, ...policy.caveats])]),
+    toCheck: Object.freeze([
+      ...(version.unmodelled ?? []),
+      ...(version.confidence === 'C' ? [messages.uncertainRules] : []),
+    ]),
     sources: Object.freeze(uniqueSources([...version.sources, ...policy.sources])),
     window: freezeWindow(nextWindow(policy.windows, asOf)),
   };

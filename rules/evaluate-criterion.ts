@@ -22,6 +22,8 @@ export interface Outcome {
   missing: readonly string[];
   /** Why a policy reference could not be evaluated normally. */
   note?: 'not_in_force' | 'cycle';
+  /** Every encoded condition is met, but conditions left to check cap `truth` at unknown. */
+  capped?: true;
 }
 
 /**

@@ -141,8 +141,10 @@ function apply(session: Session, changes: readonly Change[]): Session {
   return changed;
 }
 
+/** Met on every encoded condition: "what would make you eligible" also for a policy capped at maybe. */
 function passes(session: Session, id: string, changes: readonly Change[]): boolean {
-  return apply(session, changes).outcome(id).truth === 'met';
+  const outcome = apply(session, changes).outcome(id);
+  return outcome.truth === 'met' || outcome.capped === true;
 }
 
 /** Whether the change turns a condition the founder meets today into one they fail. */

@@ -27,6 +27,7 @@ export class PolicyVerdict implements PolicyResult {
   readonly benefit: Benefit;
   readonly verifiedAt: string;
   readonly caveats: readonly string[];
+  readonly toCheck: readonly string[];
   readonly sources: readonly Source[];
   readonly nextWindow: Readonly<ConcreteWindow> | null;
   declare notNeeded?: string;
@@ -50,6 +51,7 @@ export class PolicyVerdict implements PolicyResult {
     this.verifiedAt = policy.verified_at;
     // Frozen when compiled, so every verdict of the policy shares them.
     this.caveats = compiled.caveats;
+    this.toCheck = compiled.toCheck;
     this.sources = compiled.sources;
     this.nextWindow = compiled.window;
     if (notNeeded) this.notNeeded = notNeeded;

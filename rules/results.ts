@@ -55,6 +55,12 @@ export interface PolicyResult {
   nearMiss: NearMiss[];
   /** Shared with the compiled catalogue (frozen): read, never change. */
   caveats: readonly string[];
+  /**
+   * Hard conditions the founder must check themselves (not encoded, or rules
+   * of uncertain source): while any is listed the status is never `eligible`.
+   * Shared and frozen.
+   */
+  toCheck: readonly string[];
   benefit: Benefit;
   scores: ScoreBreakdown[];
   /** The next window that has not closed on the as-of date, if any (shared, frozen). */

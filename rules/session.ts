@@ -175,7 +175,12 @@ export class Session implements CriterionEnv {
     memo.set(id, IN_PROGRESS);
     const missing: string[] = [];
     const truth = policy.test(this, missing);
-    const outcome: Outcome = { truth, missing: truth === 'unknown' ? missing : NONE };
+    // Met on every encoded condition, but some are not encoded (or the rules are
+    // uncertain): at most maybe, with nothing left to ask (see CompiledPolicy.toCheck).
+    const outcome: Outcome =
+      truth === 'met' && policy.toCheck.length > 0
+        ? { truth: 'unknown', missing: NONE, capped: true }
+        : { truth, missing: truth === 'unknown' ? missing : NONE };
     memo.set(id, outcome);
     return outcome;
   }

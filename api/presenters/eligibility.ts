@@ -47,6 +47,7 @@ export function presentResult(result: PolicyResult) {
     sources: result.sources.map(sourceText),
     verified_at: result.verifiedAt,
     caveats: [...result.caveats],
+    to_check: [...result.toCheck],
     window: presentWindow(result.nextWindow),
     not_needed: result.notNeeded ?? null,
   };

@@ -37,6 +37,10 @@ export const policyResultSchema = z.object({
   sources: z.array(sourceText),
   verified_at: isoDate,
   caveats: z.array(z.string()),
+  to_check: z.array(z.string()).meta({
+    description:
+      'hard conditions the founder must check themselves (not encoded, or rules from uncertain sources); while any is listed the status is never eligible',
+  }),
   window: windowSchema.nullable(),
   not_needed: z.string().nullable(),
 });

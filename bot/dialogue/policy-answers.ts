@@ -85,6 +85,8 @@ async function detail(ctx: DialogueContext, policy: Policy): Promise<string[]> {
   if (result && Object.keys(answers).length > 0) head.push(text.yourStatus(text.statusWords[result.status]!));
 
   const criteria = result ? outlineLines(result.outline) : [text.criteriaHeader];
+  const toCheck = result?.toCheck ?? [];
+  if (toCheck.length > 0) criteria.push(text.toCheckHeader, ...toCheck.map(text.bullet));
   const caveats = [...(result?.caveats ?? policy.caveats)];
   if (caveats.length > 0) criteria.push(text.caveatsHeader, ...caveats.map(text.bullet));
 

@@ -33,7 +33,9 @@ function maybeEntry(ctx: DialogueContext, result: PolicyResult, index: number): 
   const labels = result.missing.slice(0, MISSING_SHOWN).map((fact) => facts[fact]?.label ?? fact);
   return [
     `${index}. ${result.title}`,
-    `   ${text.stillNeeded(labels)}`,
+    ...(labels.length > 0 ? [`   ${text.stillNeeded(labels)}`] : []),
+    // Met on all we can check: why it is still only "may be" (never a bare 符合).
+    ...(result.toCheck.length > 0 ? [`   ${text.toCheck(result.toCheck)}`] : []),
     `   ${text.benefit(result.benefit.description)}`,
     `   ${sourceLine(result.sources, result.verifiedAt)}`,
   ].join('\n');

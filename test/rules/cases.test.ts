@@ -27,6 +27,8 @@ interface Case {
   not_needed?: string[];
   /** Policies that must not be evaluated (not in force, or another region). */
   absent?: string[];
+  /** Policy id → a condition the founder must check themselves (a part of one of its toCheck lines). */
+  to_check?: Record<string, string>;
   /** Policy id → score bounds. */
   score?: Record<string, { min: number; max: number }>;
 }
@@ -70,6 +72,22 @@ it('has at least 40 cases', () => {
   expect(groups.reduce((sum, [, cases]) => sum + cases.length, 0)).toBeGreaterThanOrEqual(40);
 });
 
+it('never finds eligible a policy left with conditions to check, in any case or persona', () => {
+  for (const [, cases] of groups) {
+    for (const c of cases) {
+      const given = Object.fromEntries(Object.entries(c.answers).filter(([, value]) => value !== null));
+      for (const result of evaluate(catalogue, validateAnswers(catalogue, given), String(c.as_of)).results) {
+        if (result.status === 'eligible')
+          expect({ case: c.name, policy: result.policy, toCheck: result.toCheck }).toEqual({
+            case: c.name,
+            policy: result.policy,
+            toCheck: [],
+          });
+      }
+    }
+  }
+});
+
 describe.each(groups)('%s', (_file, cases) => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
     // In a case, `fact: null` removes a fact merged in from a base profile: it is unanswered.
@@ -95,6 +113,12 @@ describe.each(groups)('%s', (_file, cases) => {
         policy: id,
         notNeeded: expect.any(String),
       });
+    for (const [id, part] of Object.entries(c.to_check ?? {})) {
+      expect({ policy: id, toCheck: byPolicy(results, id).toCheck }).toEqual({
+        policy: id,
+        toCheck: expect.arrayContaining([expect.stringContaining(part)]),
+      });
+    }
     for (const id of c.absent ?? []) expect(results.map((r) => r.policy)).not.toContain(id);
     for (const [id, bounds] of Object.entries(c.score ?? {}))
       expect(byPolicy(results, id).scores[0]).toMatchObject(bounds);

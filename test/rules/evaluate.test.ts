@@ -159,6 +159,7 @@ describe('evaluate', () => {
         'sources',
         'status',
         'title',
+        'toCheck',
         'verifiedAt',
       ].sort(),
     );

@@ -14,6 +14,7 @@ function result(id: string, status: PolicyResult['status'], extra: Partial<Polic
     missing: [],
     nearMiss: [],
     caveats: [],
+    toCheck: [],
     benefit: p.benefit,
     scores: [],
     nextWindow: null,

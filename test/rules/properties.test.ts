@@ -31,8 +31,11 @@ describe('engine properties', () => {
         validateAnswers(catalogue, answers);
         const evaluation = evaluate(catalogue, answers, date);
         for (const result of evaluation.results) {
-          // A maybe always says what is missing; a decided verdict never does.
-          expect(result.missing.length > 0).toBe(result.status === 'maybe');
+          // A maybe always says what is missing or what to check; a decided verdict misses nothing.
+          if (result.missing.length > 0) expect(result.status).toBe('maybe');
+          if (result.status === 'maybe') expect(result.missing.length + result.toCheck.length).toBeGreaterThan(0);
+          // Never eligible while a hard condition is left for the founder to check.
+          if (result.status === 'eligible') expect(result.toCheck).toEqual([]);
           for (const criterion of result.criteria) expect(criterion.explanation).toMatch(/\S/);
           JSON.stringify(result);
         }
@@ -101,11 +104,14 @@ describe('engine properties', () => {
       fc.asyncProperty(fullProfileArbitrary(catalogue, AS_OF), async (answers) => {
         const fired = await engine.run(answers);
         for (const result of evaluate(catalogue, answers, AS_OF).results) {
-          expect({ policy: result.policy, eligible: result.status === 'eligible' }).toEqual({
+          // Every encoded condition met: eligible, or maybe for the conditions it cannot check alone.
+          const metAsEncoded =
+            result.status === 'eligible' || (result.status === 'maybe' && result.toCheck.length > 0);
+          expect({ policy: result.policy, met: metAsEncoded }).toEqual({
             policy: result.policy,
-            eligible: fired.has(result.policy),
+            met: fired.has(result.policy),
           });
-          expect(result.status).not.toBe('maybe');
+          expect(result.missing).toEqual([]);
         }
       }),
       { numRuns: 150 },

@@ -7,6 +7,8 @@
  */
 import type { Answers, Catalogue, FactValue, IsoDate } from './catalogue';
 import { compileCatalogue } from './compile-catalogue';
+import { impliedFacts } from './answers';
+import { isFact } from './fact-lookup';
 import { evaluate } from './evaluate';
 import { nextQuestion } from './next-question';
 import type { Evaluation } from './results';
@@ -85,7 +87,10 @@ export function runAdaptiveLoop(
   const answers: Record<string, FactValue> = {};
   const skipped: string[] = [];
   const asked: AdaptiveRun['asked'] = [];
-  const usable = Object.fromEntries(Object.entries(known).filter(([fact]) => fact in catalogue.facts));
+  const given = Object.fromEntries(Object.entries(known).filter(([fact]) => isFact(catalogue, fact)));
+  // A founder knows what follows from what they know: one who knows their district
+  // can say the company is in Shanghai.
+  const usable: Answers = { ...impliedFacts(catalogue, given), ...given };
   const everything = evaluate(catalogue, usable, asOf, scope);
   let evaluation = evaluate(catalogue, answers, asOf, scope);
   let toFirstEligible: number | null = hasEligible(evaluation) ? 0 : null;
@@ -93,7 +98,7 @@ export function runAdaptiveLoop(
   while (asked.length < limit) {
     const question = nextQuestion(catalogue, answers, asOf, { ...scope, skipped });
     if (!question) break;
-    const value = known[question.fact];
+    const value = usable[question.fact];
     if (value === undefined) skipped.push(question.fact);
     else answers[question.fact] = value;
     asked.push({ fact: question.fact, answered: value !== undefined });

@@ -18,6 +18,15 @@ export const REGION_FACT = 'region';
 export const DISTRICT_FACT = 'district';
 export const SHANGHAI_FACT = 'registered_in_shanghai';
 
+/**
+ * What any answer to `district` implies (the district list is Shanghai's): the
+ * region, and that the company is (or will be) registered in Shanghai.
+ */
+export const DISTRICT_IMPLIES: readonly { fact: string; value: FactValue }[] = [
+  { fact: REGION_FACT, value: 'shanghai' },
+  { fact: SHANGHAI_FACT, value: true },
+];
+
 export const IMPLICATIONS: readonly Implication[] = [
   // Only a registered company can hold these certificates …
   ...CERTIFICATES.map((fact) => ({ when: { fact, value: true }, then: { fact: 'company_registered', value: true } })),
@@ -55,9 +64,10 @@ function implicationsOf(catalogue: Catalogue): readonly Implication[] {
 /** Only the facts that follow from the answers (to a fixpoint); answered facts are never overridden. */
 export function impliedFacts(catalogue: Catalogue, answers: Answers): Record<string, FactValue> {
   const implied: Record<string, FactValue> = {};
-  // A Shanghai district settles the region (the district list is Shanghai's).
-  if (answers[DISTRICT_FACT] !== undefined && answers[REGION_FACT] === undefined && REGION_FACT in catalogue.facts) {
-    implied[REGION_FACT] = 'shanghai';
+  // A Shanghai district settles the region and where the company is.
+  if (answers[DISTRICT_FACT] !== undefined) {
+    for (const { fact, value } of DISTRICT_IMPLIES)
+      if (answers[fact] === undefined && fact in catalogue.facts) implied[fact] = value;
   }
   const rules = implicationsOf(catalogue);
   for (let changed = true; changed;) {

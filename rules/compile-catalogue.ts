@@ -10,7 +10,7 @@ import type { ConcreteWindow } from './results';
 import { nextWindow } from './windows';
 import { compileCriterion, type CriterionNode } from './criteria-node';
 import { leanTest, type LeanTest, type LeanVocabulary } from './lean-criterion';
-import { DISTRICT_FACT, IMPLICATIONS, REGION_FACT } from './answers';
+import { DISTRICT_FACT, DISTRICT_IMPLIES, IMPLICATIONS, SHANGHAI_FACT } from './answers';
 import { HUKOU_FACT, isHukouPolicy } from './not-needed';
 import { messages } from './messages';
 
@@ -55,9 +55,9 @@ export interface CompiledCatalogue {
   implications: readonly { when: number; whenValue: FactValue; then: number; thenValue: FactValue }[];
   /** One `false` per fact: the starting point of a session's "answered or implied" flags. */
   nothingKnown: readonly boolean[];
-  /** Positions of district and region (-1 when absent): a district implies Shanghai. */
+  /** Position of district (-1 when absent), and what an answer to it implies by position (DISTRICT_IMPLIES). */
   districtIndex: number;
-  regionIndex: number;
+  districtImplies: readonly { index: number; value: FactValue }[];
 }
 
 /** The version in force on a date (both ends inclusive); the latest start wins if versions overlap. */
@@ -96,7 +96,7 @@ function factsOf(criterion: Criterion, scores: Readonly<Record<string, ScoreTabl
 }
 
 /** Conditions every policy of a kind carries, whether or not its content spells them out. */
-function implicitCriteria(catalogue: Catalogue, policy: Policy, named: Set<string>): Criterion[] {
+function implicitCriteria(catalogue: Catalogue, policy: Policy, criteria: Criterion, named: Set<string>): Criterion[] {
   const extra: Criterion[] = [];
   if (policy.districts.length > 0 && !named.has(DISTRICT_FACT)) {
     extra.push({ fact: DISTRICT_FACT, op: 'in', value: [...policy.districts] });
@@ -105,7 +105,32 @@ function implicitCriteria(catalogue: Catalogue, policy: Policy, named: Set<strin
   if (isHukouPolicy(policy) && HUKOU_FACT in catalogue.facts && !named.has(HUKOU_FACT)) {
     extra.push({ fact: HUKOU_FACT, op: '=', value: false });
   }
+  // A Shanghai policy holds on every route only for a founder who says they are in
+  // Shanghai: the region's default is an assumption, and a route that forgot the
+  // condition (创新券's team route) told a Zhejiang team it qualified.
+  // (A district criterion already does: every district is Shanghai's.)
+  if (
+    policy.region === 'shanghai' &&
+    policy.districts.length === 0 &&
+    SHANGHAI_FACT in catalogue.facts &&
+    !requiredAtTop(criteria, SHANGHAI_FACT)
+  ) {
+    extra.push({ ...SHANGHAI_REQUIRED });
+  }
   return extra;
+}
+
+const SHANGHAI_REQUIRED: Criterion = {
+  fact: SHANGHAI_FACT,
+  op: '=',
+  value: true,
+  label: messages.inShanghai,
+};
+
+/** Whether `criteria` (or its top-level all) already requires `fact` to be true. */
+function requiredAtTop(criteria: Criterion, fact: string): boolean {
+  const parts = 'all' in criteria ? criteria.all : [criteria];
+  return parts.some((part) => 'fact' in part && part.fact === fact && part.op === '=' && part.value === true);
 }
 
 function uniqueSources(sources: readonly Source[]): Source[] {
@@ -128,7 +153,7 @@ function compilePolicy(
   const { factIndex } = vocabulary;
   const scores = version.scores ?? {};
   const named = factsOf(version.criteria, scores);
-  const extra = implicitCriteria(catalogue, policy, named);
+  const extra = implicitCriteria(catalogue, policy, version.criteria, named);
   const criteria: Criterion = extra.length > 0 ? { all: [...extra, version.criteria] } : version.criteria;
   const references: string[] = [];
   walkCriterion(criteria, (leaf) => {
@@ -194,7 +219,10 @@ export function compileCatalogue(catalogue: Catalogue, asOf: IsoDate): CompiledC
     nothingKnown: names.map(() => false),
     implications,
     districtIndex: factIndex.get(DISTRICT_FACT) ?? -1,
-    regionIndex: factIndex.get(REGION_FACT) ?? -1,
+    districtImplies: DISTRICT_IMPLIES.flatMap(({ fact, value }) => {
+      const index = factIndex.get(fact);
+      return index === undefined ? [] : [{ index, value }];
+    }),
   };
   // A long-running service sees few dates; keep the cache small anyway.
   if (byDate.size > 8) byDate.clear();

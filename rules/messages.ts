@@ -60,6 +60,8 @@ export const messages = {
   holdsCertificate: (title: string) => `已具备「${title}」资格，有效期内无需重复申请`,
   /** What to check for a policy version whose thresholds come from uncertain sources (confidence C). */
   uncertainRules: '本版规则的门槛来自未经核实的来源，申请前请以官方最新通知为准',
+  /** The condition every Shanghai policy adds (compile-catalogue.ts). */
+  inShanghai: '公司在上海注册；未注册的团队须准备在上海注册',
 
   // Validation reasons, shown to founders by the bot.
   notAnObject: '答案必须是一个以事实名为键的对象',

@@ -72,10 +72,12 @@ export class Session implements CriterionEnv {
       return true;
     });
     // What follows from the answers (answers.ts, IMPLICATIONS), never over an answer.
-    const { districtIndex: district, regionIndex: region } = compiled;
-    if (district >= 0 && region >= 0 && known[district] && !known[region]) {
-      values[region] = 'shanghai';
-      known[region] = true;
+    if (compiled.districtIndex >= 0 && known[compiled.districtIndex]) {
+      for (const { index, value } of compiled.districtImplies) {
+        if (known[index]) continue;
+        values[index] = value;
+        known[index] = true;
+      }
     }
     for (let changed = true; changed;) {
       changed = false;
@@ -132,9 +134,10 @@ export class Session implements CriterionEnv {
    */
   withAnswer(fact: string, value: FactValue): Session {
     let trial = this.with(fact, value);
-    const { districtIndex: district, regionIndex: region } = this.compiled;
-    if (district >= 0 && region >= 0 && trial.isKnownAt(district) && !trial.isKnownAt(region))
-      trial = trial.withAt(region, 'shanghai');
+    const { districtIndex: district, districtImplies } = this.compiled;
+    if (district >= 0 && trial.isKnownAt(district)) {
+      for (const { index, value } of districtImplies) if (!trial.isKnownAt(index)) trial = trial.withAt(index, value);
+    }
     for (let changed = true; changed;) {
       changed = false;
       for (const rule of this.compiled.implications) {

@@ -78,9 +78,14 @@ describe('evaluate', () => {
       .results[0]!;
     expect(has).toMatchObject({ status: 'not_eligible', notNeeded: '已有上海户籍，无需办理', nearMiss: [] });
     const open = evaluate(cat, {}, '2026-11-23').results[0]!;
-    expect(open.missing).toEqual(['founder_hukou_shanghai', 'founder_overseas_degree']);
+    // Every Shanghai policy also asks whether the founder is in Shanghai (compile-catalogue.ts).
+    expect(open.missing).toEqual(['founder_hukou_shanghai', 'registered_in_shanghai', 'founder_overseas_degree']);
     expect(
-      evaluate(cat, { founder_hukou_shanghai: false, founder_overseas_degree: true }, '2026-11-23').results[0]!.status,
+      evaluate(
+        cat,
+        { founder_hukou_shanghai: false, founder_overseas_degree: true, registered_in_shanghai: true },
+        '2026-11-23',
+      ).results[0]!.status,
     ).toBe('eligible');
   });
 

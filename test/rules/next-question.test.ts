@@ -116,11 +116,14 @@ describe('nextQuestion', () => {
       asked.push(fact);
       answers[fact] = fact === 'region' ? 'zj-county' : true;
     }
-    expect(asked.sort()).toEqual(['in_incubator', 'region']);
+    // "Is the company in Shanghai?" comes first: every Shanghai policy needs it, and a yes settles the region.
+    expect(asked.sort()).toEqual(['in_incubator', 'registered_in_shanghai']);
     // A Shanghai district or company settles it; a Shanghai-only topic does not need it.
     expect(ask(cat, { in_incubator: true, registered_in_shanghai: true })).toBeNull();
     expect(ask(cat, { in_incubator: true, district: 'pudong' })).toBeNull();
-    expect(ask(catalogue([sh]), { in_incubator: true })).toBeNull();
+    // With Shanghai policies alone the region is never asked, but being in Shanghai is.
+    expect(ask(catalogue([sh]), { in_incubator: true })).toBe('registered_in_shanghai');
+    expect(ask(catalogue([sh]), { in_incubator: true, registered_in_shanghai: true })).toBeNull();
   });
 
   it('asks about a policy the founder cannot reach any more only after the others', () => {

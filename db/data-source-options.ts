@@ -66,7 +66,10 @@ export function dataSourceOptions(config: DatabaseConfig, flavor: MysqlFlavor = 
       // (mysql2 then drops the connection) and the request gets 503.
       enableQueryTimeout: true,
       maxQueryExecutionTime: config.DB_QUERY_TIMEOUT_MS ?? 10_000,
-      extra: { connectionLimit: 10 },
+      // With every connection busy (a stalled server), at most this many requests wait
+      // for one; the next is refused at once ("Queue limit reached.": 503, see
+      // db/database-errors.ts) rather than queued behind minutes of timeouts.
+      extra: { connectionLimit: 10, queueLimit: 50 },
     };
   }
   return {

@@ -38,9 +38,9 @@ const UNAVAILABLE_CODES = new Set([
   'SQLITE_CANTOPEN',
 ]);
 
-// Said in words only: a closed mysql2 connection, a missing SQLite table.
+// Said in words only: a closed mysql2 connection, a full pool queue, a missing SQLite table.
 const UNAVAILABLE_MESSAGES =
-  /Can't add new command when connection is in closed state|Pool is closed|connection is in closed state|no such table/i;
+  /Can't add new command when connection is in closed state|Pool is closed|connection is in closed state|Queue limit reached|no such table/i;
 
 type Failure = { code?: unknown; message?: unknown; driverError?: unknown } | null | undefined;
 

@@ -8,6 +8,7 @@
  */
 import { qrcodeValueToImageUrl, types, WechatyBuilder, type Wechaty } from 'wechaty';
 import type { Config } from '../config/config';
+import { loggableError } from '../logging/loggable-error';
 import type { Logger } from '../logging/logger';
 import type { ChatAddress } from './dialogue/dialogue-service';
 import { text } from './messages';
@@ -77,7 +78,7 @@ export function createWechatyBot(deps: WechatyBotDependencies): WechatyBot {
       .enqueue(key, async () => {
         await say();
       })
-      .catch((error: unknown) => logger.warn({ err: errorSummary(error) }, 'WeChat send failed'));
+      .catch((error: unknown) => logger.warn({ err: loggableError(error) }, 'WeChat send failed'));
 
   async function onMessage(message: IncomingMessage): Promise<void> {
     if (message.self()) return;
@@ -102,7 +103,7 @@ export function createWechatyBot(deps: WechatyBotDependencies): WechatyBot {
   }
 
   wechaty.on('message', (message: IncomingMessage) => {
-    onMessage(message).catch((error: unknown) => logger.error({ err: errorSummary(error) }, 'WeChat message failed'));
+    onMessage(message).catch((error: unknown) => logger.error({ err: loggableError(error) }, 'WeChat message failed'));
   });
   wechaty.on('friendship', (friendship) => {
     if (!config.BOT_ACCEPT_FRIENDS || friendship.type() !== types.Friendship.Receive) return;
@@ -111,7 +112,7 @@ export function createWechatyBot(deps: WechatyBotDependencies): WechatyBot {
       const contact = friendship.contact();
       await send(contact.id, () => contact.say(text.greetingForNewFriend));
     };
-    accept().catch((error: unknown) => logger.warn({ err: errorSummary(error) }, 'friend request failed'));
+    accept().catch((error: unknown) => logger.warn({ err: loggableError(error) }, 'friend request failed'));
   });
   // The operator logs the account in by scanning this code (printed once per scan event).
   wechaty.on('scan', (qrcode, status) =>
@@ -119,7 +120,7 @@ export function createWechatyBot(deps: WechatyBotDependencies): WechatyBot {
   );
   wechaty.on('login', () => logger.info('WeChat bot logged in'));
   wechaty.on('logout', () => logger.warn('WeChat bot logged out'));
-  wechaty.on('error', (error) => logger.error({ err: errorSummary(error) }, 'WeChat bot error'));
+  wechaty.on('error', (error) => logger.error({ err: loggableError(error) }, 'WeChat bot error'));
 
   return {
     wechaty,
@@ -140,11 +141,4 @@ export function createWechatyBot(deps: WechatyBotDependencies): WechatyBot {
       });
     },
   };
-}
-
-/** Errors without message text or contact ids, for the logs. */
-function errorSummary(error: unknown): { name: string; message: string } {
-  return error instanceof Error
-    ? { name: error.name, message: error.message.slice(0, 200) }
-    : { name: 'Error', message: String(error).slice(0, 200) };
 }

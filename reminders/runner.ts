@@ -9,6 +9,7 @@ import os from 'node:os';
 import type { DataSource, EntityManager } from 'typeorm';
 import { dialectOf } from '../db/sql';
 import { withSqliteSnapshot } from '../db/sqlite-snapshot';
+import { loggableError } from '../logging/loggable-error';
 import type { Logger } from '../logging/logger';
 import { Clock, shanghaiDate } from '../services/clock';
 import { addDays } from './calendar';
@@ -137,7 +138,7 @@ export class ReminderRunner {
       await lease
         .release()
         .catch((error: unknown) =>
-          this.deps.logger.warn({ err: String(error) }, 'reminders: could not release the lease'),
+          this.deps.logger.warn({ err: loggableError(error) }, 'reminders: could not release the lease'),
         );
     }
   }

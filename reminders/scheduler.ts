@@ -6,6 +6,7 @@
  * time still plans the day (planning twice adds nothing).
  */
 import { schedule, ScheduledTask, validate } from 'node-cron';
+import { loggableError } from '../logging/loggable-error';
 import type { Logger } from '../logging/logger';
 import type { ReminderRunner, RunSummary } from './runner';
 
@@ -49,9 +50,7 @@ export function startReminderScheduler(
     runner
       .run({ plan })
       .then(report(what))
-      .catch((error: unknown) =>
-        logger.error({ err: error instanceof Error ? error.message : String(error) }, `reminders: ${what} failed`),
-      );
+      .catch((error: unknown) => logger.error({ err: loggableError(error) }, `reminders: ${what} failed`));
 
   const tasks: ScheduledTask[] = [
     schedule(options.planCron, run('daily plan', true), {

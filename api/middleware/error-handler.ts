@@ -16,6 +16,7 @@ import {
 } from '../../errors';
 import { isDatabaseUnavailable } from '../../db/database-errors';
 import { isMissingParentRow } from '../../db/sql';
+import { loggableError } from '../../logging/loggable-error';
 import type { Logger } from '../../logging/logger';
 import { messages } from '../messages';
 
@@ -51,20 +52,10 @@ const CODES: Record<number, string> = {
   429: 'rate_limited',
 };
 
-/**
- * What an unexpected error may put in the logs: its type, code and stack
- * frames, not its message or SQL parameters, which can quote an openid or an
- * answer ("Duplicate entry 'o…' for key…").
- */
+/** A driver's error code, on the error or on the driver error TypeORM wraps. */
 function errorCode(error: unknown): unknown {
   const failure = error as { code?: unknown; driverError?: { code?: unknown } } | undefined;
   return failure?.code ?? failure?.driverError?.code;
-}
-
-export function loggableError(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { type: typeof error };
-  const frames = (error.stack ?? '').split('\n').filter((line) => line.trimStart().startsWith('at '));
-  return { type: error.constructor.name, code: (error as { code?: unknown }).code, stack: frames.join('\n') };
 }
 
 /** Seconds a client is asked to wait after a 503 (the database away or busy). */

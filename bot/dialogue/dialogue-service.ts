@@ -6,6 +6,7 @@
  * conflict with another process is retried on fresh state. Nothing a founder
  * types can crash it: unexpected errors become a short apology.
  */
+import { loggableError } from '../../logging/loggable-error';
 import type { Logger } from '../../logging/logger';
 import { ConversationStore, SessionConflictError } from '../../services/conversation-store';
 import type { ChannelIdentity } from '../../services/founder-service';
@@ -55,13 +56,8 @@ export class DialogueService {
         return await this.turn(address, message);
       } catch (error) {
         if (error instanceof SessionConflictError) continue;
-        this.deps.logger.error(
-          {
-            err:
-              error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
-          },
-          'dialogue turn failed',
-        );
+        // Never the message: a driver's can quote an openid or the founder's answer.
+        this.deps.logger.error({ err: loggableError(error) }, 'dialogue turn failed');
         return [text.sorry];
       }
     }

@@ -1,10 +1,14 @@
 /**
  * `npm run content:check [-- <dir>]`: validates content/ (every file and the
  * cross-references). Prints OK with counts, or every problem as
- * `file:path — reason` and exits 1.
+ * `file:path — reason` and exits 1. Content that is valid but ageing or
+ * cited to a mirror is listed as warnings (catalogue/content-warnings.ts),
+ * which do not fail the check.
  */
 import path from 'node:path';
+import { contentWarnings } from '../catalogue/content-warnings';
 import { readCatalogue } from '../catalogue/read-content';
+import { shanghaiDate } from '../services/clock';
 import { ContentError } from '../errors';
 import type { Catalogue } from '../rules/catalogue';
 
@@ -26,6 +30,9 @@ function main(): number {
   try {
     const { catalogue, hash } = readCatalogue(dir);
     console.log(`content OK: ${summary(catalogue)}; hash ${hash.slice(0, 12)}`);
+    const warnings = contentWarnings(catalogue, shanghaiDate(new Date()));
+    if (warnings.length > 0) console.log(`${warnings.length} warning(s):`);
+    for (const warning of warnings) console.log(`  warning: ${warning.path} — ${warning.reason}`);
     return 0;
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;

@@ -105,6 +105,9 @@ const schema = z.object({
 
 export type Config = z.infer<typeof schema>;
 
+/** Every variable the service reads (.env.example documents each one). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
+
 /** Validates the environment; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
   // Empty strings mean "not set", as in most .env tooling.

@@ -1,4 +1,6 @@
-import { ConfigError, loadConfig } from '../../config/config';
+import fs from 'node:fs';
+import path from 'node:path';
+import { CONFIG_VARIABLES, ConfigError, loadConfig } from '../../config/config';
 
 describe('loadConfig', () => {
   it('starts on embedded SQLite with sensible defaults when nothing is set', () => {
@@ -38,6 +40,12 @@ describe('loadConfig', () => {
       expect((error as ConfigError).variable).toBe(variable);
       expect((error as Error).message).toContain(variable);
     }
+  });
+
+  it('has every variable documented in .env.example, and nothing there that is not read', () => {
+    const example = fs.readFileSync(path.resolve(__dirname, '../../.env.example'), 'utf8');
+    const documented = [...example.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]!);
+    expect([...documented].sort()).toEqual([...CONFIG_VARIABLES].sort());
   });
 
   it('requires the mini-program app id and secret together', () => {

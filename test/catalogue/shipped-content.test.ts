@@ -121,10 +121,16 @@ describe('the shipped content', () => {
     }
   });
 
-  it('lets the innovation voucher lean on cn.tech-sme for its enterprise route, capped at 50万', () => {
+  it('lets the innovation voucher lean on cn.tech-sme for its enterprise route; its cap is unknown until the rules are read', () => {
     const voucher = policy('sh.innovation-voucher');
     expect(JSON.stringify(voucher.versions[0]!.criteria)).toContain('{"policy":"cn.tech-sme"');
-    expect(voucher.benefit.cap_yuan).toBe(500000);
+    // Secondary sources disagree (50万 or 30万): no number until the 管理办法 itself is read.
+    expect(voucher.benefit.cap_yuan).toBe('unknown');
+  });
+
+  it('grades 科技型中小企业技术创新资金 C: nothing public confirmed its thresholds or dates', () => {
+    const fund = policy('sh.tech-sme-innovation-fund');
+    expect([fund.confidence, ...fund.versions.map((v) => v.confidence)]).toEqual(['C', 'C']);
   });
 
   it('tags every policy with a topic and gives application windows for 2026 and 2027 where known', () => {

@@ -76,7 +76,7 @@ export const PREFIXES = {
   subscribe: ['订阅提醒', '提醒我', '订阅'],
   incubators: ['推荐孵化器', '孵化器推荐', '找孵化器', '推荐孵化', '孵化器'],
   /** "测评落户", "开始测评资金"; the topic follows. */
-  topicBefore: ['开始测评', '测评'],
+  topicBefore: ['开始测评', '帮我测评', '帮我评估', '帮我测一下', '请帮我测评', '测评', '评估'],
   /** "创新券测评"; the topic comes first. */
   topicAfter: ['测评', '评估'],
 } as const;
@@ -170,6 +170,8 @@ export const text = {
   ].join('\n'),
   fallback: (said: string) =>
     `抱歉，我没听懂“${said.slice(0, 20)}”。回复“帮助”看看我能做什么，或直接问政策名称，如“高企条件”。`,
+  english:
+    'Hi! I am founder-guide, a chat assistant that helps startup founders in Shanghai find government support (subsidies, talent hukou, certifications, incubators) and reminds them of deadlines. I work in Chinese for now: reply "开始测评" to start a short assessment, or "帮助" for the menu.',
   sorry: '抱歉，出了点问题，请稍后再试。你之前的回答都还在。',
   busy: '消息有点多，我还在处理上一条，请稍等再发。',
   nonText: '我暂时只能看懂文字消息，请用文字告诉我。回复“帮助”查看我能做什么。',
@@ -207,6 +209,14 @@ export const text = {
   quit: '已退出测评，你的回答都保存了。回复“开始测评”可以继续，回复“结果”查看目前的结果。',
   goodNews: (titles: string[]) => `好消息：你已符合「${titles.join('」「')}」。继续回答还能看到更多结果。`,
   assessingReminder: '（测评还在进行，回答下面的问题就能继续）',
+  understood: (items: string[], editHint: string) => `记下了：${items.join('、')}。说错了回复“修改 ${editHint}”。`,
+  unsureLater: (said: string[]) => `“${said.join('”“')}”我不确定，稍后再问你。`,
+  confirmDecimal: (said: string, value: string) => `你说的 ${said} 是指 ${value} 吗？回复“是”，或直接告诉我正确的数。`,
+  confirmUpperBound: (said: string, value: string) =>
+    `“${said}”我先按 ${value} 记（排名在这个名次以内，就满足这个名次的门槛），对吗？回复“是”，或告诉我具体名次。`,
+  correctValuePlease: '好的，请告诉我正确的数，',
+  rangeNotOne: '这是一个范围，要和门槛比较需要一个数（取你最有把握的那个）：',
+  monthPlease: (year: number) => `你说的是 ${year} 年，几月呢？例如“${year}年3月”。`,
 
   resultsTitle: (answered: number) => `测评完成，共回答 ${answered} 题。结果如下：`,
   resultsReady: '根据你的资料，结果如下：',

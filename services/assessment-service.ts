@@ -154,18 +154,32 @@ export class AssessmentService {
     value: unknown,
     channel: AnswerChannel = 'api',
   ): Promise<AssessmentView> {
+    return this.answerMany(founderId, assessmentId, { [fact]: value }, channel);
+  }
+
+  /**
+   * Records several answers as one step (the chat's "我们公司80个人，营收6000万…"):
+   * all are validated before any is written, and they are asked in the order given.
+   */
+  async answerMany(
+    founderId: string,
+    assessmentId: string,
+    values: Readonly<Record<string, unknown>>,
+    channel: AnswerChannel = 'api',
+  ): Promise<AssessmentView> {
+    const facts = Object.keys(values);
     return this.freshStep(async () => {
       const assessment = await this.load(founderId, assessmentId);
-      this.requireFact(fact);
+      facts.forEach((fact) => this.requireFact(fact));
       const stored = await this.answersOf(founderId);
-      assessment.skipped = assessment.skipped.filter((f) => f !== fact);
-      // Validates the value (ValidationError → 400) before anything is written.
-      const check = this.checkFor(assessment, { ...stored, [fact]: value as FactValue });
-      const saved = check.answers[fact] as FactValue;
-      assessment.asked = [...assessment.asked.filter((f) => f !== fact), fact];
-      // The answer and the step it completes are stored together, or neither is.
+      assessment.skipped = assessment.skipped.filter((f) => !facts.includes(f));
+      // Validates the values (ValidationError → 400) before anything is written.
+      const check = this.checkFor(assessment, { ...stored, ...(values as Answers) });
+      const saved = Object.fromEntries(facts.map((fact) => [fact, check.answers[fact] as FactValue]));
+      assessment.asked = [...assessment.asked.filter((f) => !facts.includes(f)), ...facts];
+      // The answers and the step they complete are stored together, or none is.
       return this.settle(assessment, check.answers, check, null, {
-        alsoWrite: (manager) => this.profiles.record(manager, founderId, { [fact]: saved }, channel),
+        alsoWrite: (manager) => this.profiles.record(manager, founderId, saved, channel),
       });
     });
   }

@@ -6,17 +6,19 @@
  * becomes eligible, and the question again when a reply cannot be read.
  */
 import { NotFoundError, ValidationError } from '../../errors';
-import type { FactDefinition } from '../../rules/catalogue';
+import type { FactDefinition, FactValue } from '../../rules/catalogue';
 import { formatValue } from '../../rules/format-value';
 import type { NextQuestion } from '../../rules/results';
 import type { AssessmentView } from '../../services/assessment-service';
 import { text } from '../messages';
-import { parseAnswer } from '../parse/answer';
+import { parseBoolean } from '../parse/answer';
 import { BOUND } from '../parse/quantities';
+import type { UnsureValue } from '../parse/extract-facts';
 import type { DialogueContext, Turn } from './context';
 import { formatQuestion, formatReAsk } from './format';
 import { formatResults } from './results-format';
 import type { DialogueState } from './state';
+import { doubtReply, understand, understoodLine, unsureLine } from './understanding';
 
 export interface AssessmentScope {
   policies: string[];
@@ -82,6 +84,20 @@ export async function startAssessment(
   return step(ctx, next, view, [text.assessmentIntro(scope.topic, known)]);
 }
 
+/** Starts an assessment with what the founder's first message already said, then asks what is left. */
+export async function startWithAnswers(
+  ctx: DialogueContext,
+  state: DialogueState,
+  scope: AssessmentScope,
+  values: Record<string, FactValue>,
+  unsure: UnsureValue[],
+): Promise<Turn> {
+  const started = await startAssessment(ctx, { ...state, assessment: null }, scope);
+  if (Object.keys(values).length === 0 || !started.state.assessment) return started;
+  const stored = await storeAnswers(ctx, started.state, values, unsureLine(unsure));
+  return { replies: [started.replies[0]!, ...stored.replies], state: stored.state };
+}
+
 /** The open assessment, or null when it is gone (erased, or from before a data reset). */
 async function currentView(ctx: DialogueContext, state: DialogueState): Promise<AssessmentView | null> {
   if (!state.assessment) return null;
@@ -100,26 +116,57 @@ export async function resumeAssessment(ctx: DialogueContext, state: DialogueStat
   return step(ctx, state, view, []);
 }
 
-/** Reads the reply as the answer to the current question; null when it is not one. */
+/**
+ * Reads the reply as the answer to the current question, with every other
+ * fact it states; null when it says nothing usable.
+ */
 export async function answerCurrent(ctx: DialogueContext, state: DialogueState, said: string): Promise<Turn | null> {
-  const assessment = state.assessment!;
-  const fact = assessment.current!;
+  const fact = state.assessment!.current!;
   const definition = definitionOf(ctx, fact);
-  const value = parseAnswer(definition, said);
-  if (value === null) {
+  const { values, unsure, doubt } = understand(ctx, said, definition);
+  if (doubt) {
+    const { reply, confirm } = doubtReply(ctx, doubt);
+    if (confirm === null) return reAsk(ctx, state, reply);
+    return { replies: [reply], state: { ...state, pending: { fact, value: confirm } } };
+  }
+  if (Object.keys(values).length === 0) {
     // "不到一年", "超过100人": say what is missing rather than "not understood".
     const numeric = definition.type !== 'boolean' && definition.type !== 'enum';
     return numeric && BOUND.test(said) ? reAsk(ctx, state, text.exactNumberPlease) : null;
   }
+  return storeAnswers(ctx, state, values, [...unsureLine(unsure)]);
+}
+
+/** Stores answers in the open assessment and moves on, saying what was understood. */
+export async function storeAnswers(
+  ctx: DialogueContext,
+  state: DialogueState,
+  values: Record<string, FactValue>,
+  after: string[] = [],
+): Promise<Turn> {
+  const assessment = state.assessment!;
+  const asked = assessment.current;
+  const cleared: DialogueState = { ...state, pending: null };
   try {
-    const view = await ctx.ports.assessments.answer(ctx.founderId, assessment.id, fact, value, ctx.channel);
-    return step(ctx, state, view, []);
+    const view = await ctx.ports.assessments.answerMany(ctx.founderId, assessment.id, values, ctx.channel);
+    return step(ctx, cleared, view, [...understoodLine(ctx, values, asked), ...after]);
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     // Out of range for the vocabulary (a percentage over 100, a negative count…).
     const reason = error.details[0]?.reason ?? error.message;
-    return { replies: [formatReAsk(definition, text.outOfRange(reason))], state };
+    if (!asked) return { replies: [text.outOfRange(reason)], state: cleared };
+    return { replies: [formatReAsk(definitionOf(ctx, asked), text.outOfRange(reason))], state: cleared };
   }
+}
+
+/** The founder's yes to "你说的 0.045 是指 4.5% 吗": the value is stored; anything else is read afresh. */
+export async function confirmPending(ctx: DialogueContext, state: DialogueState, said: string): Promise<Turn | null> {
+  const pending = state.pending!;
+  if (!state.assessment?.current) return null;
+  const yes = parseBoolean(said);
+  if (yes === false) return reAsk(ctx, { ...state, pending: null }, text.correctValuePlease);
+  if (yes !== true) return null;
+  return storeAnswers(ctx, state, { [pending.fact]: pending.value });
 }
 
 /** The current question again, without progress (after a side question). */

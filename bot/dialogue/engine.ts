@@ -16,6 +16,7 @@ import { factNamed } from './fact-names';
 import { recommendIncubators } from './incubator-answers';
 import { parseBoolean } from '../parse/answer';
 import { classify, normalizeCommand } from './intents';
+import { understand } from './understanding';
 import { answerPolicyQuestion, findPolicies, namedPolicy } from './policy-answers';
 import type { DialogueState } from './state';
 
@@ -41,12 +42,18 @@ async function respond(state: DialogueState, said: string, ctx: DialogueContext)
   if (state.mode === 'confirming_erase') {
     return intent.kind === 'confirmErase' || intent.kind === 'erase' ? erase(ctx) : cancelErase(state);
   }
+  if (state.pending) {
+    const confirmed = await assessment.confirmPending(ctx, state, said);
+    if (confirmed) return confirmed;
+    state = { ...state, pending: null };
+  }
   const assessing = isAssessing(state);
   switch (intent.kind) {
     case 'help':
       return keepAssessing(ctx, state, ctx.firstContact ? [text.welcome, text.menu] : [text.menu]);
     case 'start':
-      return state.assessment?.current
+      // An open assessment of everything carries on; one of a topic or policy gives way to everything.
+      return state.assessment?.current && state.assessment.topic === null
         ? assessment.resumeAssessment(ctx, state)
         : assessment.startAssessment(ctx, state, { policies: [], topic: null, tagged: false });
     case 'topic': {
@@ -80,9 +87,14 @@ async function respond(state: DialogueState, said: string, ctx: DialogueContext)
     }
     case 'edit': {
       if (!intent.words) return keepAssessing(ctx, state, [text.editWhich]);
-      const fact = factNamed(ctx.ports.catalogue().facts, intent.words);
+      // "修改 职工人数 为 70": the new value comes with the command.
+      const [, name = intent.words, value] =
+        /^(.+?)(?:改成|改为|换成|为|是|=|:|：)(.+)$/.exec(intent.words) ?? [];
+      const fact = factNamed(ctx.ports.catalogue().facts, name);
       if (!fact) return keepAssessing(ctx, state, [text.editUnknown(intent.words)]);
-      return assessment.revisitFact(ctx, state, fact);
+      const revisited = await assessment.revisitFact(ctx, state, fact);
+      if (!value) return revisited;
+      return (await assessment.answerCurrent(ctx, revisited.state, value)) ?? revisited;
     }
     case 'incubators':
       return keepAssessing(ctx, state, await recommendIncubators(ctx, intent.words));
@@ -106,6 +118,9 @@ function isBareYesOrNo(said: string): boolean {
   return normalizeCommand(said).length <= 3 && parseBoolean(said) !== null;
 }
 
+/** "我能申请高企吗", "高企我够不够": asking about one policy's verdict, answered by assessing it. */
+const ASKS_IF_ELIGIBLE = /(能|可以|能否|能不能|可不可以|有没有资格|够不够|够格|符不符合|是否符合|符合).{0,3}(申请|申报|拿到|评上|认定|享受|条件)?.*(吗|么|没|\?|？)$|够不够|有没有戏/;
+
 async function respondToFreeText(state: DialogueState, said: string, ctx: DialogueContext): Promise<Turn> {
   if (isAssessing(state)) {
     const answered = await assessment.answerCurrent(ctx, state, said);
@@ -116,14 +131,34 @@ async function respondToFreeText(state: DialogueState, said: string, ctx: Dialog
     const match = namedPolicy(ctx, said);
     const named = 'policy' in match ? [match.policy] : match.candidates;
     if (named.length > 0) return keepAssessing(ctx, state, await answerPolicyQuestion(ctx, named, said));
+    if (isEnglish(said)) return keepAssessing(ctx, state, [text.english]);
     return assessment.reAsk(ctx, state);
   }
   if (isBareYesOrNo(said))
     return { replies: ctx.firstContact ? [text.welcome, text.menu] : [text.noAssessment], state };
+  const { values, unsure } = understand(ctx, said, null);
+  const match = namedPolicy(ctx, said);
+  if ('policy' in match && ASKS_IF_ELIGIBLE.test(said)) {
+    const scope = { policies: [match.policy.id], topic: match.policy.title, tagged: false };
+    return assessment.startWithAnswers(ctx, state, scope, values, unsure);
+  }
+  // "我们公司2023年3月在上海注册的，现在80个人…": the founder has started telling us.
+  if (Object.keys(values).length > 0 && !('policy' in match)) {
+    return assessment.startWithAnswers(ctx, state, { policies: [], topic: null, tagged: false }, values, unsure);
+  }
   const policies = findPolicies(ctx, said);
   if (policies.length > 0) return { replies: await answerPolicyQuestion(ctx, policies, said), state };
+  if (isEnglish(said)) return { replies: [text.english], state };
   const replies = ctx.firstContact ? [text.welcome, text.menu] : [text.fallback(said)];
   return { replies, state };
+}
+
+/** Common English words and no Chinese: the founder writes in English (not a typo or a code). */
+const ENGLISH =
+  /\b(i|you|we|what|how|can|could|help|hello|the|is|are|my|our|company|policy|policies|apply|startup|please|do|does|support|english|speak)\b/i;
+
+function isEnglish(said: string): boolean {
+  return ENGLISH.test(said) && !/\p{Script=Han}/u.test(said);
 }
 
 /** One message in, the replies out (split for WeChat, in the founder's script). */

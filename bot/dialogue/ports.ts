@@ -3,7 +3,7 @@
  * (so the engine is testable and knows nothing of the database), and its
  * wiring to the real services.
  */
-import type { Answers, Catalogue, Policy } from '../../rules/catalogue';
+import type { Answers, Catalogue, IsoDate, Policy } from '../../rules/catalogue';
 import type { Services } from '../../services';
 import type { ApplicationTrackerService } from '../../services/application-tracker-service';
 import type { AssessmentService } from '../../services/assessment-service';
@@ -15,8 +15,10 @@ export type { IncubatorFilters, IncubatorMatch };
 
 export interface DialoguePorts {
   catalogue(): Catalogue;
+  /** Today in Shanghai: dates in founders' words ("2023年3月") are counted to it. */
+  today(): IsoDate;
   check(request: CheckRequest): CheckResult;
-  assessments: Pick<AssessmentService, 'start' | 'get' | 'answer' | 'skip' | 'back' | 'revisit'>;
+  assessments: Pick<AssessmentService, 'start' | 'get' | 'answer' | 'answerMany' | 'skip' | 'back' | 'revisit'>;
   policiesForTopic(topic: string): string[];
   /** Policies by name, alias or keyword, best first. */
   searchPolicies(query: string): Policy[];
@@ -41,6 +43,7 @@ export function dialoguePorts(services: Services): DialoguePorts {
   const { eligibility, profiles, founders } = services;
   return {
     catalogue: () => eligibility.catalogue(),
+    today: () => eligibility.today(),
     check: (request) => eligibility.check(request),
     assessments: services.assessments,
     policiesForTopic: (topic) => eligibility.policiesForTopic(topic),

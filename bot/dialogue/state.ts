@@ -5,6 +5,7 @@
  * step; one that cannot be (unknown version, broken JSON) is replaced by a
  * fresh state and the founder gets an apology, never a crash.
  */
+import type { FactValue } from '../../rules/catalogue';
 import type { Script } from '../chinese-script';
 
 export const STATE_VERSION = 1;
@@ -25,11 +26,21 @@ export interface AssessmentState {
   announced: string[];
 }
 
+/** A value read from the founder's words that needs their yes before it is stored ("0.045" → 4.5 %?). */
+export interface PendingValue {
+  fact: string;
+  value: FactValue;
+}
+
 export interface DialogueState {
-  mode: 'idle' | 'assessing' | 'confirming_erase';
+  mode: 'idle' | 'assessing' | 'confirming_erase' | 'confirming_restart';
   assessment: AssessmentState | null;
   /** The script of the founder's last message that showed one; replies use it. */
   script: Script;
+  /** Added within version 1 (optional, so earlier states stay valid): a value awaiting confirmation. */
+  pending?: PendingValue | null;
+  /** The policy the last reply gave a verdict or card for: what "为什么" asks about. */
+  lastPolicy?: string | null;
 }
 
 export function initialState(): DialogueState {
@@ -46,8 +57,10 @@ export type Restored = { state: DialogueState; reset: boolean };
 function isState(value: unknown): value is DialogueState {
   if (!value || typeof value !== 'object') return false;
   const state = value as Partial<DialogueState>;
-  const modes = ['idle', 'assessing', 'confirming_erase'];
+  const modes = ['idle', 'assessing', 'confirming_erase', 'confirming_restart'];
   if (!modes.includes(state.mode as string) || !['cn', 'tw', 'hk'].includes(state.script as string)) return false;
+  if (state.pending != null && (typeof state.pending !== 'object' || typeof state.pending.fact !== 'string')) return false;
+  if (state.lastPolicy != null && typeof state.lastPolicy !== 'string') return false;
   const a = state.assessment;
   if (a === null) return state.mode !== 'assessing';
   return (

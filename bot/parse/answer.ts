@@ -3,8 +3,10 @@
  * the fact's definition from content (type, unit, options with aliases).
  * Returns null when the reply is not a clear answer: the bot then asks again.
  */
-import type { EnumOption, FactType, FactValue } from '../../rules/catalogue';
+import type { EnumOption, FactType, FactValue, IsoDate } from '../../rules/catalogue';
+import { monthsAgo } from './calendar-months';
 import { parseNumeral } from './chinese-number';
+import type { UnsureValue } from './extract-facts';
 import { clean, parseCount, parseDecimal, parseMoneyWan, parseMonths, parsePercent } from './quantities';
 
 /** What the parser needs to know about a fact (a FactDefinition or a NextQuestion fits). */
@@ -109,7 +111,36 @@ function isMonths(shape: AnswerShape): boolean {
   return shape.fact.endsWith('_months') || /月/.test(shape.unit ?? '');
 }
 
-export function parseAnswer(shape: AnswerShape, text: string): FactValue | null {
+/**
+ * An answer that says something, but not one value to store: a decimal where a
+ * percentage is asked ("0.045": 4.5 %?), a range ("50-60人"), a year without
+ * its month ("2023年"), an upper bound on a rank ("前50"). The bot confirms or
+ * asks again; it never stores a guess.
+ */
+export function doubtfulAnswer(shape: AnswerShape, text: string, today: IsoDate): UnsureValue | null {
+  const cleaned = clean(text);
+  if (shape.type === 'boolean' || shape.type === 'enum') return null;
+  if (shape.type === 'percent' && /^0?\.\d+$/.test(cleaned)) {
+    return { fact: shape.fact, reason: 'decimal_percent', said: cleaned, value: Math.round(Number(cleaned) * 1e6) / 1e4 };
+  }
+  if (/\d\s*(-|–|—|~|到|至)\s*\d/.test(cleaned)) return { fact: shape.fact, reason: 'range', said: cleaned };
+  if (isMonths(shape)) {
+    const ago = monthsAgo(cleaned, today);
+    if (ago && 'yearOnly' in ago) return { fact: shape.fact, reason: 'year_only', said: `${ago.yearOnly}年` };
+  }
+  const bound = /^(世界|全球|qs)?(排名)?(前|top)(\d+)(名)?(以内)?$/.exec(cleaned);
+  if (bound && shape.type === 'integer') {
+    return { fact: shape.fact, reason: 'upper_bound', said: cleaned, value: Number(bound[4]) };
+  }
+  return null;
+}
+
+/** `today` lets a months question take a date: "2023年3月" is months since then, not 2023 years. */
+export function parseAnswer(shape: AnswerShape, text: string, today?: IsoDate): FactValue | null {
+  if (today !== undefined && isMonths(shape)) {
+    const ago = monthsAgo(clean(text), today);
+    if (ago) return 'months' in ago ? ago.months : null;
+  }
   switch (shape.type) {
     case 'boolean':
       return parseBoolean(text);

@@ -15,12 +15,13 @@ function catalogueOnlyPorts(): DialoguePorts {
   };
   return {
     catalogue: () => miniCatalogue(),
+    today: () => '2026-11-23',
     check: unused,
     policiesForTopic: () => [],
     searchPolicies: () => [],
     rankIncubators: unused,
     answers: async () => ({}),
-    assessments: { start: unused, get: unused, answer: unused, skip: unused, back: unused, revisit: unused },
+    assessments: { start: unused, get: unused, answer: unused, answerMany: unused, skip: unused, back: unused, revisit: unused },
     forgetAnswers: unused,
     erase: unused,
     subscribe: unused,

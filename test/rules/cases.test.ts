@@ -142,7 +142,9 @@ describe.each(groups)('%s', (_file, cases) => {
     for (const id of c.absent ?? []) expect(results.map((r) => r.policy)).not.toContain(id);
     if (c.lists_every_policy) {
       const region = answers.region ?? 'shanghai';
-      const expected = catalogue.policies.filter((p) => p.region === 'national' || p.region === region).map((p) => p.id);
+      const expected = catalogue.policies
+        .filter((p) => p.region === 'national' || p.region === region)
+        .map((p) => p.id);
       expect(results.map((r) => r.policy).sort()).toEqual(expected.sort());
     }
     for (const [id, bounds] of Object.entries(c.score ?? {}))

@@ -25,8 +25,7 @@ const cat = catalogue([
   policy('zj', [version(bigTeam, { valid_from: '2026-11-23' })], { region: 'zj-county' }),
 ]);
 
-const byId = (asOf: string, answers = {}) =>
-  new Map(evaluate(cat, answers, asOf).results.map((r) => [r.policy, r]));
+const byId = (asOf: string, answers = {}) => new Map(evaluate(cat, answers, asOf).results.map((r) => [r.policy, r]));
 
 describe('a policy with no version in force on the as-of date', () => {
   it('is listed after the policies in force, as not_in_force, with why as its first caveat', () => {
@@ -43,7 +42,9 @@ describe('a policy with no version in force on the as-of date', () => {
       '起始日期是核实日期，不是政策本身的生效日期',
     ]);
     expect(gone!.caveats).toEqual(['该政策在 2025-06-01 已失效（收录的最后版本适用至 2024-12-31）', '政策层面的提示']);
-    expect(gap!.caveats[0]).toBe('该政策在 2025-06-01 没有有效版本（上一版本适用至 2024-12-31，下一版本自 2026-01-01 起适用）');
+    expect(gap!.caveats[0]).toBe(
+      '该政策在 2025-06-01 没有有效版本（上一版本适用至 2024-12-31，下一版本自 2026-01-01 起适用）',
+    );
     expect(later!.sources.length).toBeGreaterThan(0);
   });
 

@@ -226,6 +226,7 @@ export const text = {
   maybeHeader: '【可能符合，还差几项信息】',
   nearMissHeader: '【差一点就能申请】',
   notNeededHeader: '【不需要办理】',
+  notInForceHeader: '【该日期不在有效期内】',
   ladderHeader: '【资质阶梯：科小 → 高企 → 专精特新 → 小巨人】',
   rungStates: {
     held: '已具备',
@@ -281,7 +282,12 @@ export const text = {
   materials: (materials: string[]) => `材料：${materials.join('、')}`,
   link: (url: string) => `网址：${url}`,
   yourStatus: (status: string) => `按你目前的资料：${status}`,
-  statusWords: { eligible: '可以申请', maybe: '可能符合', not_eligible: '暂不符合' } as Record<string, string>,
+  statusWords: {
+    eligible: '可以申请',
+    maybe: '可能符合',
+    not_eligible: '暂不符合',
+    not_in_force: '该日期不在有效期内',
+  } as Record<string, string>,
 
   incubatorsTitle: (filters: string[]) =>
     filters.length > 0 ? `为你推荐的孵化器（${filters.join(' · ')}）：` : '为你推荐的孵化器：',

@@ -13,7 +13,8 @@ import { Founder } from './founder';
 
 export interface AssessmentSnapshot {
   asOf: string;
-  statuses: Record<string, 'eligible' | 'not_eligible' | 'maybe'>;
+  /** A JSON column: a new status needs no migration. */
+  statuses: Record<string, 'eligible' | 'not_eligible' | 'maybe' | 'not_in_force'>;
   /** The fact waiting for an answer (null when finished). */
   current?: string | null;
   /** True after "back": `current` is an earlier question asked again, not the engine's pick. */

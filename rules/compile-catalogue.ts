@@ -39,11 +39,27 @@ export interface CompiledPolicy {
   window: Readonly<ConcreteWindow> | null;
 }
 
+/**
+ * A policy with no version in force on the date: reported as `not_in_force`
+ * (see not-in-force.ts), never evaluated, never asked about. What does not
+ * depend on the answers, worked out once.
+ */
+export interface DormantPolicy {
+  policy: Policy;
+  /** Why, in Chinese, with the dates: "该政策在 2025-12-01 尚未生效（收录的版本自 2026-11-23 起适用）". */
+  reason: string;
+  /** The reason first, then the nearest version's caveats and the policy's own (frozen). */
+  caveats: readonly string[];
+  sources: readonly Source[];
+}
+
 export interface CompiledCatalogue {
   catalogue: Catalogue;
   asOf: IsoDate;
   /** Policies with a version in force, in catalogue order. */
   policies: readonly CompiledPolicy[];
+  /** Policies without a version in force on `asOf`, in catalogue order: listed, not evaluated. */
+  dormant: readonly DormantPolicy[];
   byId: ReadonlyMap<string, CompiledPolicy>;
   /** Facts of the vocabulary by position, so evaluation reads answers from an array. */
   factIndex: ReadonlyMap<string, number>;
@@ -68,6 +84,36 @@ export function versionOn(policy: Policy, asOf: IsoDate): PolicyVersion | undefi
     if (!chosen || version.valid_from > chosen.valid_from) chosen = version;
   }
   return chosen;
+}
+
+/**
+ * Why no version of `policy` is in force on `asOf`, naming the nearest
+ * versions: the next to start, the last to have ended, or both (a gap).
+ */
+export function whyNotInForce(policy: Policy, asOf: IsoDate): { reason: string; nearest?: PolicyVersion } {
+  let next: PolicyVersion | undefined;
+  let last: PolicyVersion | undefined;
+  for (const version of policy.versions) {
+    if (version.valid_from > asOf) {
+      if (!next || version.valid_from < next.valid_from) next = version;
+    } else if (version.valid_to !== undefined && version.valid_to < asOf) {
+      if (!last || version.valid_to > last.valid_to!) last = version;
+    }
+  }
+  if (next && last) return { reason: messages.betweenVersions(asOf, last.valid_to!, next.valid_from), nearest: next };
+  if (next) return { reason: messages.notYetInForce(asOf, next.valid_from), nearest: next };
+  if (last) return { reason: messages.noLongerInForce(asOf, last.valid_to!), nearest: last };
+  return { reason: messages.noVersion(asOf) };
+}
+
+function dormantPolicy(policy: Policy, asOf: IsoDate): DormantPolicy {
+  const { reason, nearest } = whyNotInForce(policy, asOf);
+  return Object.freeze({
+    policy,
+    reason,
+    caveats: Object.freeze([...new Set([reason, ...(nearest?.caveats ?? []), ...policy.caveats])]),
+    sources: Object.freeze(uniqueSources([...(nearest?.sources ?? []), ...policy.sources])),
+  });
 }
 
 /** National policies apply everywhere, regional ones to founders of their region. */
@@ -196,9 +242,11 @@ export function compileCatalogue(catalogue: Catalogue, asOf: IsoDate): CompiledC
   const defaults = names.map((fact) => catalogue.facts[fact]!.default);
   const vocabulary: LeanVocabulary = { facts: catalogue.facts, factIndex };
   const policies: CompiledPolicy[] = [];
+  const dormant: DormantPolicy[] = [];
   for (const policy of catalogue.policies) {
     const version = versionOn(policy, asOf);
     if (version) policies.push(compilePolicy(catalogue, policy, version, asOf, vocabulary));
+    else dormant.push(dormantPolicy(policy, asOf));
   }
   const implications = IMPLICATIONS.filter((i) => factIndex.has(i.when.fact) && factIndex.has(i.then.fact)).map(
     (i) => ({
@@ -212,6 +260,7 @@ export function compileCatalogue(catalogue: Catalogue, asOf: IsoDate): CompiledC
     catalogue,
     asOf,
     policies,
+    dormant,
     byId: new Map(policies.map((p) => [p.policy.id, p])),
     factIndex,
     vocabulary,

@@ -2,11 +2,19 @@
  * evaluate(catalogue, answers, asOf): for every policy in force on the date
  * and applicable to the founder's region, a verdict with every criterion
  * explained, the facts still missing, near misses, caveats, score breakdowns
- * and the next application window.
+ * and the next application window; after them, the policies of the region
+ * with no version in force on the date, as `not_in_force` (not-in-force.ts).
  */
-import type { Answers, Catalogue, IsoDate } from './catalogue';
+import type { Answers, Catalogue, IsoDate, Policy } from './catalogue';
 import { REGION_FACT } from './answers';
-import { appliesToRegion, compileCatalogue, type CompiledCatalogue, type CompiledPolicy } from './compile-catalogue';
+import {
+  appliesToRegion,
+  compileCatalogue,
+  type CompiledCatalogue,
+  type CompiledPolicy,
+  type DormantPolicy,
+} from './compile-catalogue';
+import { notInForceResult } from './not-in-force';
 import { notNeededReason } from './not-needed';
 import { PolicyVerdict } from './policy-verdict';
 import type { Evaluation, PolicyResult, PolicyStatus, Truth } from './results';
@@ -38,13 +46,22 @@ export function openSession(catalogue: Catalogue, answers: Answers, asOf: IsoDat
  */
 let last: { compiled: CompiledCatalogue; answers: Answers; session: Session } | undefined;
 
-/** Policies to report: in force, selected, and of the founder's region. */
-export function policiesInScope(session: Session, options: EvaluateOptions = {}): CompiledPolicy[] {
+/** Selected (all when no list is given) and of the founder's region. */
+function inScope(session: Session, options: EvaluateOptions): (p: { policy: Policy }) => boolean {
   const selected = options.policies && options.policies.length > 0 ? new Set(options.policies) : null;
   const region = session.get(REGION_FACT);
-  return session.compiled.policies.filter(
-    (p) => (!selected || selected.has(p.policy.id)) && appliesToRegion(p.policy, region),
-  );
+  return (p) => (!selected || selected.has(p.policy.id)) && appliesToRegion(p.policy, region);
+}
+
+/** Policies to evaluate (and to ask about): in force, selected, and of the founder's region. */
+export function policiesInScope(session: Session, options: EvaluateOptions = {}): CompiledPolicy[] {
+  return session.compiled.policies.filter(inScope(session, options));
+}
+
+/** Policies to list as `not_in_force`: selected and of the founder's region, but with no version on the date. */
+function dormantInScope(session: Session, options: EvaluateOptions): DormantPolicy[] {
+  const dormant = session.compiled.dormant;
+  return dormant.length === 0 ? [] : dormant.filter(inScope(session, options));
 }
 
 function distinct(facts: readonly string[]): string[] {
@@ -60,10 +77,14 @@ export function evaluatePolicy(session: Session, compiled: CompiledPolicy): Poli
   return new PolicyVerdict(session, compiled, STATUS_OF[outcome.truth], distinct(outcome.missing), notNeeded);
 }
 
+/** Every policy in scope: those in force evaluated, in catalogue order, then those not in force on the date. */
 export function evaluateCompiled(session: Session, options: EvaluateOptions = {}): Evaluation {
   return {
     asOf: session.compiled.asOf,
-    results: policiesInScope(session, options).map((p) => evaluatePolicy(session, p)),
+    results: [
+      ...policiesInScope(session, options).map((p) => evaluatePolicy(session, p)),
+      ...dormantInScope(session, options).map(notInForceResult),
+    ],
   };
 }
 

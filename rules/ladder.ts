@@ -19,7 +19,9 @@ export const LADDER: readonly string[] = [
 function rungOf(policy: string, result: PolicyResult | undefined, answers: Answers): LadderRung {
   const held = HELD_BY[policy] !== undefined && answers[HELD_BY[policy]!] === true;
   const title = result?.title ?? messages.ladderTitles[policy] ?? policy;
-  return { policy, title, state: held ? 'held' : result ? result.status : 'unavailable' };
+  // A rung not in force on the date is as unavailable as one not evaluated.
+  const state = held ? 'held' : result && result.status !== 'not_in_force' ? result.status : 'unavailable';
+  return { policy, title, state };
 }
 
 function stepOf(rung: LadderRung, result: PolicyResult | undefined): LadderStep {

@@ -55,6 +55,13 @@ export const messages = {
   lowerTo: (label: string, needed: string) => `${label}降低到 ${needed} 即可`,
   nearMissJoin: '，并且',
 
+  // No version in force on the as-of date (the status not_in_force).
+  notYetInForce: (asOf: string, from: string) => `该政策在 ${asOf} 尚未生效（收录的版本自 ${from} 起适用）`,
+  noLongerInForce: (asOf: string, to: string) => `该政策在 ${asOf} 已失效（收录的最后版本适用至 ${to}）`,
+  betweenVersions: (asOf: string, to: string, from: string) =>
+    `该政策在 ${asOf} 没有有效版本（上一版本适用至 ${to}，下一版本自 ${from} 起适用）`,
+  noVersion: (asOf: string) => `该政策在 ${asOf} 没有有效版本`,
+
   // Not needed.
   hasHukou: '已有上海户籍，无需办理',
   holdsCertificate: (title: string) => `已具备「${title}」资格，有效期内无需重复申请`,

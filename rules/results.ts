@@ -8,7 +8,12 @@ import type { OutlineNode } from './criteria-outline';
 export type { OutlineGroup, OutlineLeaf, OutlineNode } from './criteria-outline';
 
 export type Truth = 'met' | 'not_met' | 'unknown';
-export type PolicyStatus = 'eligible' | 'not_eligible' | 'maybe';
+/**
+ * `not_in_force`: no version of the policy applies on the as-of date. Listed so
+ * that it does not vanish, never evaluated: no criteria, nothing missing, and
+ * its first caveat says why (not yet, no longer, or between versions).
+ */
+export type PolicyStatus = 'eligible' | 'not_eligible' | 'maybe' | 'not_in_force';
 
 /** One leaf of a policy's criteria, explained. */
 export interface CriterionResult {
@@ -104,7 +109,7 @@ export interface ValidationIssue {
 export type { FactValue };
 
 /** A rung of the 科技型中小企业 → 高新技术企业 → 专精特新 → 小巨人 ladder. */
-export type RungState = PolicyStatus | 'held' | 'unavailable';
+export type RungState = Exclude<PolicyStatus, 'not_in_force'> | 'held' | 'unavailable';
 
 export interface LadderRung {
   policy: string;

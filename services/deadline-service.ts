@@ -37,7 +37,8 @@ export class DeadlineService {
     const reasons = new Map<string, Deadline['reason']>();
     const { evaluation } = this.eligibility.check({ answers, asOf });
     for (const result of evaluation.results) {
-      if (result.status !== 'not_eligible') reasons.set(result.policy, result.status);
+      // Only what may fit: not_eligible and not_in_force (no version on the date) do not.
+      if (result.status === 'eligible' || result.status === 'maybe') reasons.set(result.policy, result.status);
     }
     for (const subscription of subscriptions) {
       if (subscription.scope !== '*' && !reasons.has(subscription.scope)) reasons.set(subscription.scope, 'subscribed');

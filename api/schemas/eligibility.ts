@@ -14,7 +14,10 @@ export const eligibilityRequest = z.strictObject({
 });
 
 const truth = z.enum(['met', 'not_met', 'unknown']);
-export const policyStatus = z.enum(['eligible', 'not_eligible', 'maybe']);
+export const policyStatus = z.enum(['eligible', 'not_eligible', 'maybe', 'not_in_force']).meta({
+  description:
+    'not_in_force: no version of the policy applies on as_of; nothing is evaluated (criteria, missing and near_miss are empty) and the first caveat says why',
+});
 
 export const windowSchema = z.object({
   key: z.string(),

@@ -2,7 +2,8 @@
  * Verdicts as chat messages, in the order a founder acts on them: what they
  * can apply for now (benefit, next deadline), what might fit and which one or
  * two facts would settle it, near misses with what to change, and where they
- * stand on the 科小 → 高企 → 专精特新 → 小巨人 ladder. Each policy line carries
+ * stand on the 科小 → 高企 → 专精特新 → 小巨人 ladder, and the policies with no
+ * version in force on the date, with why. Each policy line carries
  * its source and the date it was verified.
  */
 import type { PolicyResult } from '../../rules/results';
@@ -59,7 +60,10 @@ export function formatResults(
   const maybe = results.filter((r) => r.status === 'maybe' && !r.notNeeded);
   const nearMisses = results.filter((r) => r.status === 'not_eligible' && r.nearMiss.length > 0 && !r.notNeeded);
   const notNeeded = results.filter((r) => r.notNeeded);
-  const others = results.length - eligible.length - maybe.length - nearMisses.length - notNeeded.length;
+  // No version on the date: listed with the reason (its first caveat), never counted as 暂不符合.
+  const notInForce = results.filter((r) => r.status === 'not_in_force');
+  const others =
+    results.length - eligible.length - maybe.length - nearMisses.length - notNeeded.length - notInForce.length;
 
   let counter = 0;
   const number = () => (counter += 1);
@@ -85,6 +89,10 @@ export function formatResults(
     ...block(
       text.notNeededHeader,
       notNeeded.map((r) => text.bullet(text.labelled(r.title, r.notNeeded!))),
+    ),
+    ...block(
+      text.notInForceHeader,
+      notInForce.map((r) => text.bullet(text.labelled(r.title, r.caveats[0] ?? text.statusWords.not_in_force!))),
     ),
   ];
   const ladder = formatLadder(result.ladder, ctx.ports.catalogue().facts);

@@ -104,6 +104,34 @@ describe('POST /api/v1/eligibility', () => {
     if (res.body.next_question) expect(missing).toContain(res.body.next_question.fact);
   });
 
+  it('returns a policy with no version in force on as_of as not_in_force, saying why, and asks nothing for it', async () => {
+    // 创新券's version starts on 2026-02-28 (content/policies/sh.innovation-voucher.yaml).
+    const res = await check({ answers: { district: 'pudong', company_registered: true }, as_of: '2025-12-01' });
+    expect(res.status).toBe(200);
+    expect(eligibilityResponse.safeParse(res.body).success).toBe(true);
+    const voucher = res.body.results.find((r: { policy: string }) => r.policy === 'sh.innovation-voucher');
+    expect(voucher).toMatchObject({
+      status: 'not_in_force',
+      criteria: [],
+      missing: [],
+      near_miss: [],
+      to_check: [],
+      deadline: null,
+      window: null,
+    });
+    expect(voucher.caveats[0]).toContain('2025-12-01');
+    expect(voucher.caveats[0]).toContain('2026-02-28');
+    expect(voucher.sources.length).toBeGreaterThan(0);
+    // Listed after every policy in force.
+    const statuses = res.body.results.map((r: { status: string }) => r.status) as string[];
+    expect(statuses.slice(statuses.indexOf('not_in_force')).every((s) => s === 'not_in_force')).toBe(true);
+    const only = await check({ answers: {}, as_of: '2025-12-01', policies: ['sh.innovation-voucher'] });
+    expect(only.body.results.map((r: { status: string }) => r.status)).toEqual(['not_in_force']);
+    expect(only.body.next_question).toBeNull();
+    expect(only.body.benefits.eligible.counted).toEqual([]);
+    expect(only.body.benefits.maybe.counted).toEqual([]);
+  });
+
   it('never asks a skipped fact next', async () => {
     const first = await check({ answers: {} });
     const asked = first.body.next_question.fact as string;

@@ -165,6 +165,23 @@ describe('the shipped content', () => {
     expect(seeded.sort()).toEqual(['minhang', 'pudong', 'xuhui', 'yangpu', 'zj-county']);
   });
 
+  it('says so in a caveat wherever a version starts on the day we verified it rather than on a sourced date', () => {
+    // content/README.md: no invented earlier dates; an earlier as_of gets not_in_force with this caveat.
+    const undated = catalogue.policies.flatMap((p) =>
+      p.versions.filter((v) => v.valid_from === p.verified_at).map((v) => ({ policy: p.id, caveats: v.caveats })),
+    );
+    expect(undated.map((u) => u.policy).sort()).toEqual([
+      'sh.angel-fund',
+      'sh.hukou-entrepreneur',
+      'sh.hukou-graduate',
+    ]);
+    for (const { policy: id, caveats } of undated)
+      expect({ policy: id, says: caveats.some((c) => c.includes('是我们核实') && c.includes('不是')) }).toEqual({
+        policy: id,
+        says: true,
+      });
+  });
+
   it('cites a source, a verification date and a confidence for everything', () => {
     const cited = [
       ...catalogue.policies,

@@ -17,7 +17,7 @@ interface Case {
   name: string;
   as_of: string;
   answers: Answers;
-  /** Policy id → expected status. */
+  /** Policy id → expected status (`not_in_force`: no version on `as_of`, listed, not evaluated). */
   expect?: Record<string, string>;
   /** Policy id → the exact set of missing facts. */
   missing?: Record<string, string[]>;
@@ -25,8 +25,10 @@ interface Case {
   near_miss?: Record<string, { fact: string; needed: number } | null>;
   /** Policies the founder does not need (a hukou held, a certificate held). */
   not_needed?: string[];
-  /** Policies that must not be evaluated (not in force, or another region). */
+  /** Policies that must not be listed (another region; a policy not in force is listed as not_in_force). */
   absent?: string[];
+  /** Every policy of the founder's region is listed, whether or not in force on `as_of`. */
+  lists_every_policy?: boolean;
   /** Policy id → a condition the founder must check themselves (a part of one of its toCheck lines). */
   to_check?: Record<string, string>;
   /** Policy id → score bounds. */
@@ -70,6 +72,24 @@ function byPolicy(results: readonly PolicyResult[], id: string): PolicyResult {
 
 it('has at least 40 cases', () => {
   expect(groups.reduce((sum, [, cases]) => sum + cases.length, 0)).toBeGreaterThanOrEqual(40);
+});
+
+it('never evaluates a policy not in force, in any case or persona: nothing missing, no criteria, why said first', () => {
+  for (const [, cases] of groups) {
+    for (const c of cases) {
+      const given = Object.fromEntries(Object.entries(c.answers).filter(([, value]) => value !== null));
+      for (const result of evaluate(catalogue, validateAnswers(catalogue, given), String(c.as_of)).results) {
+        if (result.status === 'not_in_force')
+          expect({ case: c.name, policy: result.policy, missing: result.missing, criteria: result.criteria }).toEqual({
+            case: c.name,
+            policy: result.policy,
+            missing: [],
+            criteria: [],
+          });
+        if (result.status === 'not_in_force') expect(result.caveats[0]).toContain(String(c.as_of));
+      }
+    }
+  }
 });
 
 it('never finds eligible a policy left with conditions to check, in any case or persona', () => {
@@ -120,6 +140,13 @@ describe.each(groups)('%s', (_file, cases) => {
       });
     }
     for (const id of c.absent ?? []) expect(results.map((r) => r.policy)).not.toContain(id);
+    if (c.lists_every_policy) {
+      const region = answers.region ?? 'shanghai';
+      const expected = catalogue.policies
+        .filter((p) => p.region === 'national' || p.region === region)
+        .map((p) => p.id);
+      expect(results.map((r) => r.policy).sort()).toEqual(expected.sort());
+    }
     for (const [id, bounds] of Object.entries(c.score ?? {}))
       expect(byPolicy(results, id).scores[0]).toMatchObject(bounds);
   });

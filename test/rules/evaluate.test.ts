@@ -4,7 +4,7 @@ import { boolFact, catalogue, FACTS, policy, version } from './support/fixtures'
 const registered = { fact: 'company_registered', op: '=', value: true } as const;
 
 describe('evaluate', () => {
-  it('uses the version in force on the as-of date, both ends inclusive, and skips policies with none', () => {
+  it('uses the version in force on the as-of date, both ends inclusive, and lists policies with none as not in force', () => {
     const cat = catalogue([
       policy('p', [
         version({ fact: 'employees', op: '>=', value: 24 }, { valid_from: '2022-01-01', valid_to: '2026-03-31' }),
@@ -12,11 +12,24 @@ describe('evaluate', () => {
       ]),
       policy('future', [version(registered, { valid_from: '2027-01-01' })]),
     ]);
-    const on = (asOf: string) => evaluate(cat, { employees: 30, company_registered: true }, asOf).results;
-    expect(on('2026-03-31').map((r) => [r.policy, r.status])).toEqual([['p', 'eligible']]);
-    expect(on('2026-04-01').map((r) => [r.policy, r.status])).toEqual([['p', 'not_eligible']]);
-    expect(on('2027-01-01').map((r) => r.policy)).toEqual(['p', 'future']);
-    expect(on('2021-12-31')).toEqual([]);
+    const on = (asOf: string) =>
+      evaluate(cat, { employees: 30, company_registered: true }, asOf).results.map((r) => [r.policy, r.status]);
+    expect(on('2026-03-31')).toEqual([
+      ['p', 'eligible'],
+      ['future', 'not_in_force'],
+    ]);
+    expect(on('2026-04-01')).toEqual([
+      ['p', 'not_eligible'],
+      ['future', 'not_in_force'],
+    ]);
+    expect(on('2027-01-01')).toEqual([
+      ['p', 'not_eligible'],
+      ['future', 'eligible'],
+    ]);
+    expect(on('2021-12-31')).toEqual([
+      ['p', 'not_in_force'],
+      ['future', 'not_in_force'],
+    ]);
   });
 
   it('shows regional policies only to founders of that region, Shanghai by default', () => {

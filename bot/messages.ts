@@ -279,6 +279,8 @@ export const text = {
   /** Hard conditions we do not evaluate: why the verdict is at most 可能符合. */
   toCheckHeader: '以下条件本服务未能核对，请自行确认：',
   howToApply: '怎么申请：',
+  /** 免申即享: no application, the note says what the founder does instead. */
+  noApplication: (note: string) => `怎么申请：无需申请（免申即享）。${note}`,
   materials: (materials: string[]) => `材料：${materials.join('、')}`,
   link: (url: string) => `网址：${url}`,
   yourStatus: (status: string) => `按你目前的资料：${status}`,

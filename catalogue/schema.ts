@@ -215,7 +215,19 @@ export const policySchema = z.strictObject({
   versions: z.array(policyVersionSchema).min(1),
   caveats: texts,
   windows: z.array(windowSchema),
-  how_to_apply: z.strictObject({ steps: texts.min(1), materials: texts, url: z.url().optional() }),
+  how_to_apply: z
+    .strictObject({
+      steps: texts.min(1),
+      materials: texts,
+      url: z.url().optional(),
+      // 免申即享: shown as 无需申请 plus the note (what the founder does instead).
+      automatic: z.literal(true).optional(),
+      note: text.optional(),
+    })
+    .refine((h) => !h.automatic || h.note, {
+      path: ['note'],
+      message: 'an automatic benefit needs a note saying how it is obtained without applying',
+    }),
   sources,
   verified_at: isoDate,
   confidence,

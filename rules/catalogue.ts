@@ -169,6 +169,13 @@ export interface HowToApply {
   steps: string[];
   materials: string[];
   url?: string;
+  /**
+   * 免申即享: the benefit comes without an application (a tax preference claimed
+   * in the filing itself). Founders are told 无需申请 and the note, not steps.
+   */
+  automatic?: true;
+  /** What the founder does instead (required with `automatic`). */
+  note?: string;
 }
 
 export type RegionScope = 'national' | 'shanghai' | 'zj-county';

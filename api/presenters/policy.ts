@@ -62,6 +62,9 @@ export function presentPolicyDetail(detail: PolicyDetail, asOf: string) {
     caveats: [...policy.caveats, ...version.caveats],
     windows: detail.windows.map(presentWindowRow),
     how_to_apply: {
+      // 免申即享: clients show 无需申请 and the note instead of the steps.
+      automatic: policy.how_to_apply.automatic === true,
+      summary: policy.how_to_apply.automatic ? `无需申请（免申即享）：${policy.how_to_apply.note ?? ''}` : null,
       steps: policy.how_to_apply.steps,
       materials: policy.how_to_apply.materials,
       url: policy.how_to_apply.url ?? null,

@@ -75,6 +75,12 @@ export const policyDetailResponse = policySummarySchema.extend({
   versions: z.array(z.object({ valid_from: z.string(), valid_to: z.string().nullable(), confidence: z.string() })),
   caveats: z.array(z.string()),
   windows: z.array(windowSchema),
-  how_to_apply: z.object({ steps: z.array(z.string()), materials: z.array(z.string()), url: z.string().nullable() }),
+  how_to_apply: z.object({
+    automatic: z.boolean().meta({ description: '免申即享: no application is needed; show `summary` (无需申请…) instead of the steps' }),
+    summary: z.string().nullable().meta({ description: '“无需申请（免申即享）：…” for an automatic benefit, else null' }),
+    steps: z.array(z.string()),
+    materials: z.array(z.string()),
+    url: z.string().nullable(),
+  }),
   sources: z.array(sourceSchema),
 });

@@ -90,8 +90,12 @@ async function detail(ctx: DialogueContext, policy: Policy): Promise<string[]> {
   const caveats = [...(result?.caveats ?? policy.caveats)];
   if (caveats.length > 0) criteria.push(text.caveatsHeader, ...caveats.map(text.bullet));
 
-  const apply = [text.window(formatWindow(result?.nextWindow ?? null)), text.howToApply];
-  policy.how_to_apply.steps.forEach((stepText, index) => apply.push(`${index + 1}. ${stepText}`));
+  const apply = [text.window(formatWindow(result?.nextWindow ?? null))];
+  if (policy.how_to_apply.automatic) apply.push(text.noApplication(policy.how_to_apply.note ?? ''));
+  else {
+    apply.push(text.howToApply);
+    policy.how_to_apply.steps.forEach((stepText, index) => apply.push(`${index + 1}. ${stepText}`));
+  }
   if (policy.how_to_apply.materials.length > 0) apply.push(text.materials(policy.how_to_apply.materials));
   if (policy.how_to_apply.url) apply.push(text.link(policy.how_to_apply.url));
   apply.push(sourceLine(result?.sources ?? policy.sources, policy.verified_at));

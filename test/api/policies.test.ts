@@ -84,6 +84,17 @@ describe('GET /api/v1/policies/:id', () => {
     expect(res.body.sources.length).toBeGreaterThan(0);
   });
 
+  it('says 无需申请 for a benefit given without an application (免申即享), and null elsewhere', async () => {
+    const automatic = await world.http().get('/api/v1/policies/cn.small-low-profit');
+    expect(policyDetailResponse.safeParse(automatic.body).success).toBe(true);
+    expect(automatic.body.how_to_apply).toMatchObject({
+      automatic: true,
+      summary: expect.stringMatching(/^无需申请（免申即享）：.+/),
+    });
+    const applied = await world.http().get('/api/v1/policies/cn.high-tech-enterprise');
+    expect(applied.body.how_to_apply).toMatchObject({ automatic: false, summary: null });
+  });
+
   it('answers 404 for an unknown policy', async () => {
     const res = await world.http().get('/api/v1/policies/cn.nothing');
     expect(res.status).toBe(404);

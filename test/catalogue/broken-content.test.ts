@@ -35,6 +35,19 @@ describe('content:check on broken content', () => {
     ]);
   });
 
+  it('asks an automatic benefit (免申即享) for the note that replaces the steps', () => {
+    const dir = copyContent();
+    edit(dir, ALPHA, 'how_to_apply:\n', 'how_to_apply:\n  automatic: true\n');
+    expect(problemsIn(dir)).toEqual([
+      {
+        path: `${ALPHA}:how_to_apply.note`,
+        reason: 'an automatic benefit needs a note saying how it is obtained without applying',
+      },
+    ]);
+    edit(dir, ALPHA, 'automatic: true\n', 'automatic: true\n  note: 在年度汇算清缴时自行享受。\n');
+    expect(readCatalogue(dir).catalogue.policies.find((p) => p.id === 'sh.alpha')!.how_to_apply.automatic).toBe(true);
+  });
+
   it('names an unknown fact with the path of the criterion', () => {
     const dir = copyContent();
     edit(dir, ALPHA, "{ fact: employees, op: '<='", "{ fact: staff_count, op: '<='");

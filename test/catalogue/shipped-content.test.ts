@@ -172,8 +172,13 @@ describe('the shipped content', () => {
     );
     expect(undated.map((u) => u.policy).sort()).toEqual([
       'sh.angel-fund',
+      'sh.first-startup-subsidy',
       'sh.hukou-entrepreneur',
       'sh.hukou-graduate',
+      'sh.incubation-space-subsidy',
+      'sh.startup-competition-grant',
+      'sh.startup-social-insurance-subsidy',
+      'sh.tech-little-giant',
     ]);
     for (const { policy: id, caveats } of undated)
       expect({ policy: id, says: caveats.some((c) => c.includes('是我们核实') && c.includes('不是')) }).toEqual({

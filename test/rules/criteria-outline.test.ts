@@ -125,6 +125,8 @@ describe('criteria outline', () => {
     fc.assert(
       fc.property(fc.constantFrom(...profiles), (answers) => {
         for (const result of evaluate(shipped, answers, AS_OF).results as PolicyResult[]) {
+          // A policy with no version in force on AS_OF has nothing evaluated to outline.
+          if (result.status === 'not_in_force') continue;
           // The outline shows the encoded conditions; conditions left to check cap a met outline at maybe.
           const capped = result.outline.status === 'met' && result.toCheck.length > 0;
           expect(capped ? 'maybe' : status[result.outline.status]).toBe(result.status);

@@ -39,7 +39,8 @@ export const COMMANDS = {
   profile: ['我的资料', '我的信息', '我的答案', '查看资料'],
   erase: ['删除我的数据', '删除数据', '删除我的资料', '删除我的信息', '注销'],
   confirmErase: ['确认删除', '确认', '确定删除'],
-  unsubscribe: ['退订', '取消订阅', '取消提醒', '退订提醒'],
+  unsubscribe: ['退订', '取消订阅', '取消提醒', '退订提醒', '退订全部', '全部退订', '取消全部提醒', '退订所有'],
+  reminders: ['我的提醒', '查看订阅', '我的订阅', '查看提醒', '提醒列表', '订阅列表'],
   // Answers to the reminders' follow-up "您提交申请了吗？": whole phrases only, never a bare 是/没有 an assessment needs.
   applied: [
     '已申请',
@@ -74,6 +75,8 @@ export const PREFIXES = {
   edit: ['修改', '更改', '更正', '改一下'],
   // "提醒我 高企" is how founders ask for a reminder, as often as "订阅".
   subscribe: ['订阅提醒', '提醒我', '订阅'],
+  /** "退订 高企", "取消提醒 创新券": one policy's reminders end. */
+  unsubscribe: ['退订', '取消提醒', '取消订阅'],
   incubators: ['推荐孵化器', '孵化器推荐', '找孵化器', '推荐孵化', '孵化器'],
   /** "测评落户", "开始测评资金"; the topic follows. */
   topicBefore: ['开始测评', '帮我测评', '帮我评估', '帮我测一下', '请帮我测评', '测评', '评估'],
@@ -206,6 +209,8 @@ export const text = {
   firstQuestion: '已经是第一题了。',
   noAssessment: '现在没有进行中的测评。回复“开始测评”开始。',
   restarted: '已清空你之前的回答，我们从头开始。',
+  restartConfirm: '重新开始会清空你之前的全部回答（订阅和申请记录保留）。确定吗？回复“是”确认，回复其他内容取消。',
+  restartCancelled: '好的，不重新开始，你的回答都还在。',
   quit: '已退出测评，你的回答都保存了。回复“开始测评”可以继续，回复“结果”查看目前的结果。',
   goodNews: (titles: string[]) => `好消息：你已符合「${titles.join('」「')}」。继续回答还能看到更多结果。`,
   assessingReminder: '（测评还在进行，回答下面的问题就能继续）',
@@ -306,6 +311,17 @@ export const text = {
   subscribedNoWindowYet: '这项政策今年的申报时间还没公布；公布后我们更新资料，截止前就会提醒你。',
   subscribeWhich: (titles: string[]) =>
     [`有 ${titles.length} 项政策对得上，请说要订阅哪一项：`, ...titles.map((title) => `· 订阅 ${title}`)].join('\n'),
+  remindersTitle: (count: number) => `你订阅了 ${count} 项提醒：`,
+  reminderLine: (what: string, next: string, channel: string) => `· ${what}：${next}（${channel}）`,
+  reminderAll: '所有符合条件的政策',
+  reminderAllNext: '各政策截止前提醒',
+  remindersNone: '你还没有订阅提醒。回复“提醒我 高企”订阅一项，或“订阅提醒”订阅所有符合条件的政策。',
+  remindersHint: '回复“退订 X”取消一项，“退订全部”取消全部。',
+  reminderChannel: { wechat: '微信', miniprogram: '小程序' } as Record<string, string>,
+  unsubscribedOne: (title: string, count: number) =>
+    count > 0 ? `已退订「${title}」的提醒。` : `你没有订阅「${title}」的提醒。回复“我的提醒”查看已订阅的。`,
+  noDeadlineToRemind: (title: string) =>
+    `「${title}」常年受理，没有截止日期，所以不会有截止提醒，我也没有为它订阅。随时可以申请。`,
   unsubscribed: (count: number) => (count > 0 ? '已退订，不会再给你发提醒。' : '你还没有订阅提醒。'),
 
   // The application tracker: the reminders ask after a deadline, the founder answers here.

@@ -11,7 +11,16 @@ import { splitReplies } from '../split-replies';
 import { recordAnswer, showApplications } from './application-answers';
 import * as assessment from './assessment-flow';
 import type { DialogueContext, Turn } from './context';
-import { askToErase, cancelErase, erase, showProfile, subscribe, unsubscribe } from './founder-answers';
+import {
+  askToErase,
+  cancelErase,
+  erase,
+  listReminders,
+  showProfile,
+  subscribe,
+  unsubscribe,
+  unsubscribeFrom,
+} from './founder-answers';
 import { factNamed } from './fact-names';
 import { recommendIncubators } from './incubator-answers';
 import { parseBoolean } from '../parse/answer';
@@ -42,6 +51,11 @@ async function respond(state: DialogueState, said: string, ctx: DialogueContext)
   if (state.mode === 'confirming_erase') {
     return intent.kind === 'confirmErase' || intent.kind === 'erase' ? erase(ctx) : cancelErase(state);
   }
+  if (state.mode === 'confirming_restart') {
+    const resumed: DialogueState = { ...state, mode: state.assessment?.current ? 'assessing' : 'idle' };
+    if (intent.kind === 'restart' || parseBoolean(said) === true) return assessment.restartAssessment(ctx, resumed);
+    return keepAssessing(ctx, resumed, [text.restartCancelled]);
+  }
   if (state.pending) {
     const confirmed = await assessment.confirmPending(ctx, state, said);
     if (confirmed) return confirmed;
@@ -66,7 +80,8 @@ async function respond(state: DialogueState, said: string, ctx: DialogueContext)
     case 'back':
       return state.assessment ? assessment.goBack(ctx, state) : { replies: [text.noAssessment], state };
     case 'restart':
-      return assessment.restartAssessment(ctx, state);
+      // Forgetting every answer cannot be undone: ask first.
+      return { replies: [text.restartConfirm], state: { ...state, mode: 'confirming_restart' } };
     case 'quit':
       return assessing ? assessment.quitAssessment(state) : { replies: [text.noAssessment], state };
     case 'results':
@@ -77,6 +92,14 @@ async function respond(state: DialogueState, said: string, ctx: DialogueContext)
       return askToErase(state);
     case 'unsubscribe':
       return keepAssessing(ctx, state, await unsubscribe(ctx));
+    case 'reminders':
+      return keepAssessing(ctx, state, await listReminders(ctx));
+    case 'unsubscribeFrom': {
+      if (/^(全部|所有|全部提醒|所有提醒)$/.test(intent.words)) return keepAssessing(ctx, state, await unsubscribe(ctx));
+      const match = namedPolicy(ctx, intent.words);
+      if ('policy' in match) return keepAssessing(ctx, state, await unsubscribeFrom(ctx, match.policy));
+      return keepAssessing(ctx, state, [text.policyNotFound(intent.words)]);
+    }
     case 'subscribe': {
       if (!intent.words) return keepAssessing(ctx, state, await subscribe(ctx, null));
       const match = namedPolicy(ctx, intent.words);

@@ -8,6 +8,8 @@ import type { DialogueContext, Turn } from './context';
 import { formatValue } from '../../rules/format-value';
 import { initialState, type DialogueState } from './state';
 import { isRollingOnly } from './policy-answers';
+import { formatWindow } from './format';
+import { nextWindow } from '../../rules/windows';
 
 export async function showProfile(ctx: DialogueContext): Promise<string[]> {
   const answers = await ctx.ports.answers(ctx.founderId);
@@ -38,14 +40,34 @@ export function cancelErase(state: DialogueState): Turn {
 
 /** "订阅提醒" alone: everything that fits; with a policy name: that policy. */
 export async function subscribe(ctx: DialogueContext, policy: Policy | null): Promise<string[]> {
+  // A policy open all year has no deadline to remind of: say so, and subscribe to nothing.
+  if (policy && policy.windows.length > 0 && isRollingOnly(policy)) return [text.noDeadlineToRemind(policy.title)];
   await ctx.ports.subscribe(ctx.founderId, policy ? policy.id : '*');
   const replies = [text.subscribed(policy ? text.quotedTitle(policy.title) : text.subscribedAll)];
-  // Reminders come before a deadline: say so when this policy has none (yet).
+  // Reminders come before a deadline: say so when this policy's dates are not published yet.
   if (policy && policy.windows.length === 0) replies.push(text.subscribedNoWindowYet);
-  else if (policy && isRollingOnly(policy)) replies.push(text.subscribedRolling);
   return replies;
 }
 
 export async function unsubscribe(ctx: DialogueContext): Promise<string[]> {
   return [text.unsubscribed(await ctx.ports.unsubscribe(ctx.founderId))];
+}
+
+/** "退订 高企": that policy's reminders end, the others stay. */
+export async function unsubscribeFrom(ctx: DialogueContext, policy: Policy): Promise<string[]> {
+  return [text.unsubscribedOne(policy.title, await ctx.ports.unsubscribe(ctx.founderId, policy.id))];
+}
+
+/** "我的提醒": each subscription with its next deadline and the channel it reaches the founder on. */
+export async function listReminders(ctx: DialogueContext): Promise<string[]> {
+  const subscriptions = await ctx.ports.subscriptions(ctx.founderId);
+  if (subscriptions.length === 0) return [text.remindersNone];
+  const today = ctx.ports.today();
+  const lines = subscriptions.map(({ scope, channel }) => {
+    const policy = ctx.ports.catalogue().policies.find((p) => p.id === scope);
+    const what = policy ? text.quotedTitle(policy.title) : text.reminderAll;
+    const next = policy ? formatWindow(nextWindow(policy.windows, today)) : text.reminderAllNext;
+    return text.reminderLine(what, next, text.reminderChannel[channel] ?? channel);
+  });
+  return [[text.remindersTitle(subscriptions.length), ...lines].join('\n'), text.remindersHint];
 }

@@ -9,6 +9,7 @@ export type Intent =
   | { kind: keyof typeof COMMANDS }
   | { kind: 'topic'; topic: string }
   | { kind: 'subscribe'; words: string }
+  | { kind: 'unsubscribeFrom'; words: string }
   | { kind: 'edit'; words: string }
   | { kind: 'incubators'; words: string }
   | { kind: 'other' };
@@ -35,6 +36,8 @@ export function classify(said: string): Intent {
   for (const kind of Object.keys(COMMANDS) as (keyof typeof COMMANDS)[]) {
     if ((COMMANDS[kind] as readonly string[]).includes(value)) return { kind };
   }
+  const afterUnsubscribe = stripPrefix(value, PREFIXES.unsubscribe);
+  if (afterUnsubscribe) return { kind: 'unsubscribeFrom', words: afterUnsubscribe };
   // Free words after these commands keep their spaces: "推荐孵化器 浦东 人工智能".
   const afterSubscribe = stripPrefix(value, PREFIXES.subscribe);
   if (afterSubscribe !== null) return { kind: 'subscribe', words: afterSubscribe };

@@ -30,8 +30,10 @@ export interface DialoguePorts {
   erase(founderId: string): Promise<void>;
   /** `scope`: a policy id, or '*' for everything that fits. */
   subscribe(founderId: string, scope: string): Promise<void>;
-  /** Returns how many subscriptions were removed. */
-  unsubscribe(founderId: string): Promise<number>;
+  /** Returns how many subscriptions were removed: all, or those of one scope (a policy id or '*'). */
+  unsubscribe(founderId: string, scope?: string): Promise<number>;
+  /** The founder's reminder subscriptions: scope ('*' or a policy id) and channel. */
+  subscriptions(founderId: string): Promise<{ scope: string; channel: string }[]>;
   /** Follow-up questions still waiting for an answer, newest first. */
   askedApplications: ApplicationTrackerService['askedApplications'];
   recordApplication: ApplicationTrackerService['recordApplication'];
@@ -55,7 +57,10 @@ export function dialoguePorts(services: Services): DialoguePorts {
     },
     erase: (founderId) => founders.erase(founderId),
     subscribe: (founderId, scope) => services.subscriptions.subscribe(founderId, scope),
-    unsubscribe: (founderId) => services.subscriptions.unsubscribe(founderId),
+    unsubscribe: (founderId, scope) =>
+      services.subscriptions.unsubscribe(founderId, scope === undefined ? {} : { scope }),
+    subscriptions: async (founderId) =>
+      (await services.subscriptions.list(founderId)).map(({ scope, channel }) => ({ scope, channel })),
     askedApplications: (founderId) => services.applications.askedApplications(founderId),
     recordApplication: (founderId, policyId, windowKey, applied) =>
       services.applications.recordApplication(founderId, policyId, windowKey, applied),

@@ -26,6 +26,7 @@ function catalogueOnlyPorts(): DialoguePorts {
     erase: unused,
     subscribe: unused,
     unsubscribe: unused,
+    subscriptions: unused,
     askedApplications: unused,
     recordApplication: unused,
     applications: unused,

@@ -155,6 +155,9 @@ describe('the shipped content', () => {
     const shanghai = catalogue.incubators.filter((i) => i.region === 'shanghai');
     expect(shanghai.length).toBeGreaterThanOrEqual(25);
     expect(new Set(shanghai.map((i) => i.district)).size).toBeGreaterThanOrEqual(6);
+    // Issue #17 item 9: the central and southern districts that had none.
+    for (const district of ['huangpu', 'jingan', 'changning', 'hongkou', 'jinshan', 'fengxian'])
+      expect({ district, found: shanghai.some((i) => i.district === district) }).toEqual({ district, found: true });
     const county = catalogue.incubators.filter((i) => i.region === 'zj-county');
     expect(county.length).toBeGreaterThan(0);
     expect(new Set(county.flatMap((i) => i.clusters ?? []))).toEqual(

@@ -51,7 +51,7 @@ export class PolicyVerdict implements PolicyResult {
     this.verifiedAt = policy.verified_at;
     // Frozen when compiled, so every verdict of the policy shares them.
     this.caveats = compiled.caveats;
-    this.toCheck = compiled.toCheck;
+    this.toCheck = session.toCheckOf(policy.id);
     this.sources = compiled.sources;
     this.nextWindow = compiled.window;
     if (notNeeded) this.notNeeded = notNeeded;

@@ -180,12 +180,35 @@ export class Session implements CriterionEnv {
     const truth = policy.test(this, missing);
     // Met on every encoded condition, but some are not encoded (or the rules are
     // uncertain): at most maybe, with nothing left to ask (see CompiledPolicy.toCheck).
+    // Likewise open only through a referenced policy that is capped so: its
+    // conditions to check are this policy's too (see toCheckOf).
     const outcome: Outcome =
-      truth === 'met' && policy.toCheck.length > 0
+      (truth === 'met' && policy.toCheck.length > 0) || (truth === 'unknown' && this.openOnlyByCapped(policy, missing))
         ? { truth: 'unknown', missing: NONE, capped: true }
         : { truth, missing: truth === 'unknown' ? missing : NONE };
     memo.set(id, outcome);
     return outcome;
+  }
+
+  /** Unknown with nothing to ask, because a referenced policy is capped at maybe. */
+  private openOnlyByCapped(policy: CompiledPolicy, missing: readonly string[]): boolean {
+    return missing.length === 0 && policy.references.some((ref) => this.outcome(ref).capped === true);
+  }
+
+  /**
+   * The conditions a founder must check for a policy: its own (unmodelled, or
+   * uncertain rules) and, when it is capped through a reference, those of
+   * every referenced policy that is capped.
+   */
+  toCheckOf(id: string, seen: ReadonlySet<string> = new Set()): readonly string[] {
+    const policy = this.compiled.byId.get(id);
+    if (!policy || seen.has(id)) return NONE;
+    if (this.outcome(id).capped !== true || policy.references.length === 0) return policy.toCheck;
+    const inner = new Set([...seen, id]);
+    const all = new Set(policy.toCheck);
+    for (const ref of policy.references)
+      if (this.outcome(ref).capped === true) for (const item of this.toCheckOf(ref, inner)) all.add(item);
+    return [...all];
   }
 
   /** Open and not made unnecessary by a settling fact: a verdict still worth asking about. */

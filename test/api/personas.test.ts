@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { PERSONAS_DIR } from '../../scripts/support/personas';
+import { applyDepartures, PERSONAS_DIR } from '../../scripts/support/personas';
 import { ApiWorld, openApiWorld } from './support/api-world';
 
 interface Persona {
@@ -18,7 +18,7 @@ const files = fs
   .filter((file) => file.endsWith('.yaml'))
   .sort();
 const personas: Persona[] = files.map(
-  (file) => YAML.parse(fs.readFileSync(path.join(PERSONAS_DIR, file), 'utf8')) as Persona,
+  (file) => applyDepartures(YAML.parse(fs.readFileSync(path.join(PERSONAS_DIR, file), 'utf8')) as Persona),
 );
 
 let world: ApiWorld;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { valueProblem } from '../../catalogue/check-references';
 import { readCatalogue } from '../../catalogue/read-content';
-import { PERSONAS_DIR as PERSONAS } from '../../scripts/support/personas';
+import { PERSONAS_DIR as PERSONAS, readDepartures } from '../../scripts/support/personas';
 import { itMatchesOriginal } from '../support/originals';
 import { SHIPPED_CONTENT } from './support/content-dirs';
 
@@ -37,5 +37,28 @@ describe('the personas', () => {
     expect(problems).toEqual([]);
     const ids = new Set(catalogue.policies.map((p) => p.id));
     expect(Object.keys(persona.expect ?? {}).filter((id) => !ids.has(id))).toEqual([]);
+  });
+});
+
+describe('the departures from the original personas', () => {
+  const departures = readDepartures();
+  const personas = Object.fromEntries(
+    files.map((file) => {
+      const persona = parse(fs.readFileSync(path.join(PERSONAS, file), 'utf8')) as {
+        name: string;
+        expect?: Record<string, string>;
+      };
+      return [persona.name, persona];
+    }),
+  );
+
+  it.each(Object.entries(departures))('%s: each departs from an expectation of the persona, and says why', (name, own) => {
+    const persona = personas[name];
+    expect(persona).toBeDefined();
+    for (const [policy, departure] of Object.entries(own)) {
+      expect({ policy, original: persona!.expect?.[policy] }).toEqual({ policy, original: expect.any(String) });
+      expect({ policy, same: departure.status === persona!.expect?.[policy] }).toEqual({ policy, same: false });
+      expect(departure.why.length).toBeGreaterThan(20);
+    }
   });
 });

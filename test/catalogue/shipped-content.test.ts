@@ -133,18 +133,31 @@ describe('the shipped content', () => {
     expect([fund.confidence, ...fund.versions.map((v) => v.confidence)]).toEqual(['C', 'C']);
   });
 
-  it('tags every policy with a topic and gives application windows for 2026 and 2027 where known', () => {
+  it('tags every policy with a topic and gives application windows only as far as they are known', () => {
     for (const p of catalogue.policies) expect(p.topics.length).toBeGreaterThan(0);
-    for (const id of ['cn.tech-sme', 'cn.specialized-sme', 'cn.little-giant']) {
-      const yearly = policy(id).windows.find((w) => w.kind === 'yearly');
-      expect(yearly).toMatchObject({ from_year: 2026, to_year: 2027 });
-    }
+    // The national 小巨人 window (about 04-25 to 05-25).
+    expect(policy('cn.little-giant').windows.find((w) => w.kind === 'yearly')).toMatchObject({
+      opens: '04-25',
+      closes: '05-25',
+      from_year: 2026,
+      to_year: 2027,
+    });
+    // Shanghai's 专精特新: district batches on 上海市企业服务云 whose dates each notice sets,
+    // not the 小巨人 window and not "常年受理" either.
+    expect(policy('cn.specialized-sme').windows).toEqual([]);
+    expect(policy('cn.specialized-sme').caveats).toContainEqual(expect.stringContaining('分多批'));
+    // 科小: each year's notice sets the dates; the next ones are not known, so no guessed window.
+    expect(policy('cn.tech-sme').windows).toEqual([]);
+    expect(policy('cn.tech-sme').caveats).toContainEqual(expect.stringContaining('以当年通知为准'));
   });
 
   it('lists at least 25 incubators in at least 6 Shanghai districts, plus the county pack tagged by cluster', () => {
     const shanghai = catalogue.incubators.filter((i) => i.region === 'shanghai');
     expect(shanghai.length).toBeGreaterThanOrEqual(25);
     expect(new Set(shanghai.map((i) => i.district)).size).toBeGreaterThanOrEqual(6);
+    // Issue #17 item 9: the central and southern districts that had none.
+    for (const district of ['huangpu', 'jingan', 'changning', 'hongkou', 'jinshan', 'fengxian'])
+      expect({ district, found: shanghai.some((i) => i.district === district) }).toEqual({ district, found: true });
     const county = catalogue.incubators.filter((i) => i.region === 'zj-county');
     expect(county.length).toBeGreaterThan(0);
     expect(new Set(county.flatMap((i) => i.clusters ?? []))).toEqual(
@@ -173,7 +186,6 @@ describe('the shipped content', () => {
     expect(undated.map((u) => u.policy).sort()).toEqual([
       'sh.angel-fund',
       'sh.first-startup-subsidy',
-      'sh.hukou-entrepreneur',
       'sh.hukou-graduate',
       'sh.incubation-space-subsidy',
       'sh.startup-competition-grant',

@@ -11,7 +11,7 @@ import { readCatalogue } from '../../catalogue/read-content';
 import { evaluate, validateAnswers } from '../../rules';
 import type { Answers } from '../../rules/catalogue';
 import type { PolicyResult } from '../../rules/results';
-import { PERSONAS_DIR as personasDir } from '../../scripts/support/personas';
+import { applyDepartures, PERSONAS_DIR as personasDir } from '../../scripts/support/personas';
 
 interface Case {
   name: string;
@@ -57,7 +57,7 @@ function load(): [string, Case[]][] {
     .readdirSync(personasDir)
     .filter((f) => /\.ya?ml$/.test(f))
     .sort()
-    .map((file) => readYaml(path.join(personasDir, file)) as Case);
+    .map((file) => applyDepartures(readYaml(path.join(personasDir, file)) as Case));
   groups.push(['test/fixtures/personas', personas]);
   return groups;
 }

@@ -11,7 +11,7 @@ import { impliedFacts } from './answers';
 import { isFact } from './fact-lookup';
 import { evaluate } from './evaluate';
 import { nextQuestion } from './next-question';
-import type { Evaluation } from './results';
+import { isGoodNews, type Evaluation } from './results';
 
 export interface AdaptiveOptions {
   /** Limit to these policies (a topic). */
@@ -63,7 +63,7 @@ export function questionnaireLength(catalogue: Catalogue, asOf: IsoDate, policie
 }
 
 function hasEligible(evaluation: Evaluation): boolean {
-  return evaluation.results.some((r) => r.status === 'eligible' && !r.notNeeded);
+  return evaluation.results.some((r) => isGoodNews(r));
 }
 
 /**

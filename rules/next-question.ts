@@ -106,8 +106,9 @@ function scoreFact(session: Session, open: OpenPolicy[], fact: string): number {
     let gain = 0;
     for (const { compiled, weight, facts } of affected) {
       const outcome = trial.outcome(compiled.policy.id);
-      if (outcome.truth !== 'unknown' || notNeededReason(compiled.policy, trial)) {
-        gain += weight * (outcome.truth === 'met' ? 1 + ELIGIBLE_BONUS : 1);
+      // Met on every encoded condition (capped at maybe only by what the founder must check) settles it too.
+      if (outcome.truth !== 'unknown' || outcome.capped || notNeededReason(compiled.policy, trial)) {
+        gain += weight * (outcome.truth === 'met' || outcome.capped ? 1 + ELIGIBLE_BONUS : 1);
       } else {
         gain += weight * PROGRESS_CREDIT * (1 - distinctCount(outcome.missing) / facts.length);
       }

@@ -157,3 +157,32 @@ export interface IncubatorMatch {
   /** Chinese, one short phrase each: "同在浦东新区". */
   reasons: string[];
 }
+
+/** Conditions that say only where and whether a company exists: meeting them alone is no news. */
+const BASIC_FACTS: ReadonlySet<string> = new Set([
+  'region',
+  'registered_in_shanghai',
+  'company_registered',
+  'district',
+]);
+
+/**
+ * Good news for the founder: eligible, or every condition we encode met with
+ * only conditions the founder must check themselves left (capped at maybe by
+ * `unmodelled:` or confidence C). The second counts only when some condition
+ * of the policy's own was met: "you have a registered company" is not news
+ * about a policy whose real conditions we cannot check. Announced with how
+ * sure it is.
+ */
+export function isGoodNews(
+  result: Pick<PolicyResult, 'status' | 'missing' | 'toCheck' | 'notNeeded' | 'criteria'>,
+): boolean {
+  if (result.notNeeded) return false;
+  if (result.status === 'eligible') return true;
+  return (
+    result.status === 'maybe' &&
+    result.missing.length === 0 &&
+    result.toCheck.length > 0 &&
+    result.criteria.some((c) => c.status === 'met' && !BASIC_FACTS.has(c.fact))
+  );
+}

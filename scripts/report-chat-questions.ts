@@ -31,7 +31,7 @@ export { median, readPersonas, type Persona };
 
 export interface ChatQuestionCount {
   persona: string;
-  /** (a) Questions until the first eligible verdict; null when the persona qualifies for nothing. */
+  /** (a) Questions until the first good news (isGoodNews); null when the persona gets none. */
   toFirstEligible: number | null;
   /** (b) Questions until every verdict the persona's facts can decide is decided. */
   toSettled: number;
@@ -116,7 +116,7 @@ export async function measureAll(personas: Persona[], contentDir: string): Promi
 
 export function formatReport(counts: ChatQuestionCount[]): string {
   const lines = [
-    'persona              (a) first eligible   (b) settled   end (skipped)   questionnaire',
+    'persona              (a) first good news  (b) settled   end (skipped)   questionnaire',
     '-'.repeat(86),
   ];
   for (const c of counts) {
@@ -136,7 +136,7 @@ export function formatReport(counts: ChatQuestionCount[]): string {
   const settled = median(counts.map((c) => c.toSettled / c.questionnaire));
   const end = median(counts.map((c) => c.toEnd / c.questionnaire));
   lines.push('-'.repeat(86));
-  lines.push(`(a) median questions to the first eligible verdict: ${first} (goal ≤ 5) ${first <= 5 ? 'OK' : 'MISSED'}`);
+  lines.push(`(a) median questions to the first good news: ${first} (goal ≤ 5) ${first <= 5 ? 'OK' : 'MISSED'}`);
   lines.push(
     `(b) median share of the questionnaire until no decidable verdict is open: ${Math.round(settled * 100)}% (goal ≤ 50%) ${settled <= 0.5 ? 'OK' : 'MISSED'}`,
   );

@@ -8,7 +8,7 @@
 import { NotFoundError, ValidationError } from '../../errors';
 import type { FactDefinition, FactValue } from '../../rules/catalogue';
 import { formatValue } from '../../rules/format-value';
-import type { NextQuestion } from '../../rules/results';
+import { isGoodNews, type NextQuestion } from '../../rules/results';
 import type { AssessmentView } from '../../services/assessment-service';
 import { text } from '../messages';
 import { parseBoolean } from '../parse/answer';
@@ -44,9 +44,7 @@ function definitionOf(ctx: DialogueContext, fact: string, question?: NextQuestio
 /** Turns where the assessment stands into the next message: a question, or the results. */
 function step(ctx: DialogueContext, state: DialogueState, view: AssessmentView, replies: string[]): Turn {
   const assessment = state.assessment!;
-  const fresh = view.check.evaluation.results.filter(
-    (r) => r.status === 'eligible' && !r.notNeeded && !assessment.announced.includes(r.policy),
-  );
+  const fresh = view.check.evaluation.results.filter((r) => isGoodNews(r) && !assessment.announced.includes(r.policy));
   assessment.announced.push(...fresh.map((r) => r.policy));
 
   const question = view.question;
@@ -55,7 +53,13 @@ function step(ctx: DialogueContext, state: DialogueState, view: AssessmentView, 
     replies.push(...formatResults(ctx, view.check, { final: true, answered: view.asked.length }));
     return { replies, state: { ...state, mode: 'idle' } };
   }
-  if (fresh.length > 0 && view.asked.length > 0) replies.push(text.goodNews(fresh.map((r) => r.title)));
+  if (fresh.length > 0 && view.asked.length > 0) {
+    const eligible = fresh.filter((r) => r.status === 'eligible').map((r) => r.title);
+    const toCheck = fresh.filter((r) => r.status !== 'eligible').map((r) => r.title);
+    if (eligible.length > 0) replies.push(text.goodNews(eligible));
+    // Met on every condition we encode, but not certain: said as such, never as "你已符合".
+    if (toCheck.length > 0) replies.push(text.goodNewsToCheck(toCheck));
+  }
   assessment.current = question.fact;
   const definition = definitionOf(ctx, question.fact, question);
   const header = {
@@ -79,7 +83,7 @@ export async function startAssessment(
     ...(scope.tagged && scope.topic ? { topic: scope.topic } : {}),
   });
   // Verdicts already true before this assessment are shown with the results, not as news.
-  const announced = view.check.evaluation.results.filter((r) => r.status === 'eligible').map((r) => r.policy);
+  const announced = view.check.evaluation.results.filter((r) => isGoodNews(r)).map((r) => r.policy);
   const next: DialogueState = { ...state, assessment: { id: view.id, topic: scope.topic, current: null, announced } };
   return step(ctx, next, view, [text.assessmentIntro(scope.topic, known)]);
 }

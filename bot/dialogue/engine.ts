@@ -95,7 +95,8 @@ async function respond(state: DialogueState, said: string, ctx: DialogueContext)
     case 'reminders':
       return keepAssessing(ctx, state, await listReminders(ctx));
     case 'unsubscribeFrom': {
-      if (/^(全部|所有|全部提醒|所有提醒)$/.test(intent.words)) return keepAssessing(ctx, state, await unsubscribe(ctx));
+      if (/^(全部|所有|全部提醒|所有提醒)$/.test(intent.words))
+        return keepAssessing(ctx, state, await unsubscribe(ctx));
       const match = namedPolicy(ctx, intent.words);
       if ('policy' in match) return keepAssessing(ctx, state, await unsubscribeFrom(ctx, match.policy));
       return keepAssessing(ctx, state, [text.policyNotFound(intent.words)]);
@@ -111,8 +112,7 @@ async function respond(state: DialogueState, said: string, ctx: DialogueContext)
     case 'edit': {
       if (!intent.words) return keepAssessing(ctx, state, [text.editWhich]);
       // "修改 职工人数 为 70": the new value comes with the command.
-      const [, name = intent.words, value] =
-        /^(.+?)(?:改成|改为|换成|为|是|=|:|：)(.+)$/.exec(intent.words) ?? [];
+      const [, name = intent.words, value] = /^(.+?)(?:改成|改为|换成|为|是|=|:|：)(.+)$/.exec(intent.words) ?? [];
       const fact = factNamed(ctx.ports.catalogue().facts, name);
       if (!fact) return keepAssessing(ctx, state, [text.editUnknown(intent.words)]);
       const revisited = await assessment.revisitFact(ctx, state, fact);
@@ -142,7 +142,8 @@ function isBareYesOrNo(said: string): boolean {
 }
 
 /** "我能申请高企吗", "高企我够不够": asking about one policy's verdict, answered by assessing it. */
-const ASKS_IF_ELIGIBLE = /(能|可以|能否|能不能|可不可以|有没有资格|够不够|够格|符不符合|是否符合|符合).{0,3}(申请|申报|拿到|评上|认定|享受|条件)?.*(吗|么|没|\?|？)$|够不够|有没有戏/;
+const ASKS_IF_ELIGIBLE =
+  /(能|可以|能否|能不能|可不可以|有没有资格|够不够|够格|符不符合|是否符合|符合).{0,3}(申请|申报|拿到|评上|认定|享受|条件)?.*(吗|么|没|\?|？)$|够不够|有没有戏/;
 
 async function respondToFreeText(state: DialogueState, said: string, ctx: DialogueContext): Promise<Turn> {
   if (isAssessing(state)) {

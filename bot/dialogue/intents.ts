@@ -18,10 +18,7 @@ export type Intent =
 const SEPARATORS = /[\s，。！？!?,.;；：:、“”"'‘’~～…]+/g;
 
 export function normalizeCommand(said: string): string {
-  return said
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(SEPARATORS, '');
+  return said.normalize('NFKC').toLowerCase().replace(SEPARATORS, '');
 }
 
 function stripPrefix(value: string, prefixes: readonly string[]): string | null {
@@ -62,10 +59,7 @@ export function classify(said: string): Intent {
 function inOwnWords(trimmed: string, value: string): Intent {
   if (INCUBATOR_NOUNS.test(value) && LOOKING_FOR.test(value)) {
     // What is left once the filler is gone names the district or industry (or is reported unread).
-    const words = trimmed
-      .replace(INCUBATOR_FILLER, ' ')
-      .replace(SEPARATORS, ' ')
-      .trim();
+    const words = trimmed.replace(INCUBATOR_FILLER, ' ').replace(SEPARATORS, ' ').trim();
     return { kind: 'incubators', words };
   }
   if (WHAT_FITS_ME.some((pattern) => pattern.test(value))) return { kind: 'start' };

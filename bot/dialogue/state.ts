@@ -59,7 +59,8 @@ function isState(value: unknown): value is DialogueState {
   const state = value as Partial<DialogueState>;
   const modes = ['idle', 'assessing', 'confirming_erase', 'confirming_restart'];
   if (!modes.includes(state.mode as string) || !['cn', 'tw', 'hk'].includes(state.script as string)) return false;
-  if (state.pending != null && (typeof state.pending !== 'object' || typeof state.pending.fact !== 'string')) return false;
+  if (state.pending != null && (typeof state.pending !== 'object' || typeof state.pending.fact !== 'string'))
+    return false;
   if (state.lastPolicy != null && typeof state.lastPolicy !== 'string') return false;
   const a = state.assessment;
   if (a === null) return state.mode !== 'assessing';

@@ -121,7 +121,12 @@ export function doubtfulAnswer(shape: AnswerShape, text: string, today: IsoDate)
   const cleaned = clean(text);
   if (shape.type === 'boolean' || shape.type === 'enum') return null;
   if (shape.type === 'percent' && /^0?\.\d+$/.test(cleaned)) {
-    return { fact: shape.fact, reason: 'decimal_percent', said: cleaned, value: Math.round(Number(cleaned) * 1e6) / 1e4 };
+    return {
+      fact: shape.fact,
+      reason: 'decimal_percent',
+      said: cleaned,
+      value: Math.round(Number(cleaned) * 1e6) / 1e4,
+    };
   }
   if (/\d\s*(-|–|—|~|到|至)\s*\d/.test(cleaned)) return { fact: shape.fact, reason: 'range', said: cleaned };
   if (isMonths(shape)) {

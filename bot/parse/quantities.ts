@@ -6,7 +6,8 @@
  */
 import { findNumbers, FoundNumber, normalizeDigits, NUMBER_PATTERN, parseNumeral } from './chinese-number';
 
-const NONE = /^(没有|没|无|暂无|还没有|零|0)$/;
+// "0万元", "0人": zero with its unit ("0万" is not a well-formed numeral on its own).
+const NONE = /^(没有|没|无|暂无|还没有|零|0)(万元|万|元|块|个|人|名|件|项|%|个月|月|年)?$/;
 /** "没有融资", "暂无专利", "无研发人员": none of the thing asked about. */
 const NONE_OF = /^(还?没有|暂无|无)(\p{Script=Han}{1,4})$/u;
 /** …but "没有达到100人", "没满一年", "没有一个" are amounts or comparisons, not zero. */

@@ -28,8 +28,17 @@ beforeAll(async () => {
 afterAll(() => world.close());
 
 describe('personas through POST /api/v1/eligibility', () => {
-  it('finds the three personas', () => {
-    expect(personas.map((p) => p.name)).toEqual(['hardtech-growth', 'rd-too-low', 'student-team']);
+  it('finds the shared personas and the repository’s own', () => {
+    expect(personas.map((p) => p.name)).toEqual([
+      'graduate-team',
+      'hardtech-growth',
+      'mature-80',
+      'near-miss-high-tech',
+      'overseas-phd',
+      'rd-too-low',
+      'student-team',
+      'zhejiang-team',
+    ]);
   });
 
   describe.each(personas.map((p) => [p.name, p] as const))('%s', (_name, persona) => {

@@ -30,6 +30,8 @@ describe('money in 万元', () => {
     ['1.5亿', 15000],
     ['3000万', 3000],
     ['3000万元', 3000],
+    // A company with no revenue yet types its zero with the unit the question gives.
+    ['0万元', 0],
     ['三千万', 3000],
     ['1.5个亿', 15000],
     ['1亿2000万', 12000],

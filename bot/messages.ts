@@ -36,6 +36,8 @@ export const COMMANDS = {
   restart: ['重新开始', '重来', '重新测评', '从头开始'],
   quit: ['退出', '结束', '退出测评', '结束测评', '取消', '暂停'],
   results: ['结果', '查看结果', '看结果', '测评结果', '我的结果'],
+  details: ['详细', '详细结果', '全部结果', '全部条件', '查看详细', '详情', '完整结果', '看详细'],
+  why: ['为什么', '为什么不符合', '为啥', '为啥不符合', '为什么不行', '原因', '为什么不能申请', '为什么不可以', '什么原因'],
   profile: ['我的资料', '我的信息', '我的答案', '查看资料'],
   erase: ['删除我的数据', '删除数据', '删除我的资料', '删除我的信息', '注销'],
   confirmErase: ['确认删除', '确认', '确定删除'],
@@ -233,6 +235,28 @@ export const text = {
   maybeHeader: '【可能符合，还差几项信息】',
   nearMissHeader: '【差一点就能申请】',
   notNeededHeader: '【不需要办理】',
+  notEligibleHeader: '【暂不符合】',
+  goodNewsToCheckHeader: '【条件都满足，还需自行核实】',
+  failed: (reason: string) => `原因：${reason}`,
+  shortEntry: (index: number, title: string, benefit: string, window: string) =>
+    `${index}. ${title}：${benefit}（申报：${window}）`,
+  shortToCheck: (index: number, title: string, count: number) => `${index}. ${title}（另有 ${count} 项条件需自行核实）`,
+  restOfResults: (hidden: { eligible: number; maybe: number; nearMisses: number; notEligible: number }) => {
+    const parts = [
+      hidden.eligible > 0 ? `${hidden.eligible} 项可以申请或待核实` : '',
+      hidden.maybe > 0 ? `${hidden.maybe} 项可能符合（还缺信息）` : '',
+      hidden.nearMisses > 0 ? `${hidden.nearMisses} 项差一点` : '',
+      hidden.notEligible > 0 ? `${hidden.notEligible} 项暂不符合` : '',
+    ].filter(Boolean);
+    return parts.length > 0 ? `另有 ${parts.join('、')}。回复“详细”查看全部结果和原因。` : '';
+  },
+  whyNothing: '最近没有给出结论的政策。回复政策名称看条件，或回复“结果”看测评结果。',
+  whyNotEligible: (title: string) => `「${title}」暂不符合，原因：`,
+  whyMaybe: (title: string) => `「${title}」还不能确定：`,
+  whyEligible: (title: string) => `「${title}」：按你的回答，全部条件都满足。`,
+  whyNotInForce: (title: string, reason: string) => `「${title}」：${reason}`,
+  summaryVerified: (date: string) => `信息核实于 ${date} 或之后；各项来源见“详细”。`,
+  afterResultsShort: '回复“为什么”看不符合的原因，“订阅提醒”截止前提醒你。',
   notInForceHeader: '【该日期不在有效期内】',
   ladderHeader: '【资质阶梯：科小 → 高企 → 专精特新 → 小巨人】',
   rungStates: {

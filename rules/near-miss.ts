@@ -199,3 +199,28 @@ export function nearMisses(session: Session, compiled: CompiledPolicy): NearMiss
     .map((ranked) => ranked.fix);
   return fixes[0]!.map((change) => describe(session, change));
 }
+
+/** A change to one number, and the facts still unknown once it is made. */
+export interface OpenNearMiss {
+  fix: { fact: string; value: number };
+  missing: readonly string[];
+}
+
+/**
+ * A policy that fails today on a number ("研发费用占比 4%, 需 ≥ 5%") while some
+ * of its other conditions are still unknown: with the number fixed it would be
+ * open again, missing these facts. nextQuestion asks them, so that the founder
+ * learns the near miss ("研发费用占比提高到 5% 即可申请") instead of a bare "no".
+ * Null when no single change to a failing number leaves the policy open.
+ */
+export function openNearMiss(session: Session, compiled: CompiledPolicy): OpenNearMiss | null {
+  const id = compiled.policy.id;
+  if (session.outcome(id).truth !== 'not_met') return null;
+  for (const option of candidates(session, fixPointsOf(session.compiled, compiled))) {
+    const outcome = session.with(option.fact, option.value).outcome(id);
+    if (outcome.truth === 'unknown' && outcome.capped !== true && outcome.missing.length > 0) {
+      return { fix: option, missing: outcome.missing };
+    }
+  }
+  return null;
+}

@@ -11,6 +11,7 @@ import { factsImpliedBy, IMPLICATIONS, REGION_FACT } from './answers';
 import { appliesToRegion, type CompiledPolicy } from './compile-catalogue';
 import { openSession, policiesInScope } from './evaluate';
 import { notNeededReason, settlingFact } from './not-needed';
+import { openNearMiss, type OpenNearMiss } from './near-miss';
 import { probeValues } from './probe-values';
 import { canStillBeMet } from './reachability';
 import type { NextQuestion } from './results';
@@ -53,12 +54,27 @@ interface OpenPolicy {
   weight: number;
   /** Distinct missing facts, plus the settling fact (e.g. already holds the certificate). */
   facts: string[];
+  /** A failed policy kept open to learn its near miss: answers are judged with this number fixed. */
+  fix?: OpenNearMiss['fix'];
 }
+
+/**
+ * A near miss is worth less than a verdict still open (the founder must change
+ * something first), but more than nothing: "提高到 5% 即可" is the fix a "no" needs.
+ */
+const NEAR_MISS_FACTOR = 0.5;
 
 function openPolicies(session: Session, options: NextQuestionOptions, skipped: ReadonlySet<string>): OpenPolicy[] {
   const open: OpenPolicy[] = [];
   for (const compiled of policiesInScope(session, options)) {
-    if (!session.isOpen(compiled)) continue;
+    if (!session.isOpen(compiled)) {
+      const near = notNeededReason(compiled.policy, session) ? null : openNearMiss(session, compiled);
+      if (near) {
+        const weight = policyWeight(compiled.policy) * NEAR_MISS_FACTOR;
+        open.push({ compiled, weight, facts: [...new Set(near.missing)], fix: near.fix });
+      }
+      continue;
+    }
     const facts: string[] = [];
     for (const fact of session.outcome(compiled.policy.id).missing) if (!facts.includes(fact)) facts.push(fact);
     const settling = settlingFact(compiled.policy);
@@ -104,8 +120,8 @@ function scoreFact(session: Session, open: OpenPolicy[], fact: string): number {
   for (const value of probes) {
     const trial = session.withAnswer(fact, value);
     let gain = 0;
-    for (const { compiled, weight, facts } of affected) {
-      const outcome = trial.outcome(compiled.policy.id);
+    for (const { compiled, weight, facts, fix } of affected) {
+      const outcome = (fix ? trial.with(fix.fact, fix.value) : trial).outcome(compiled.policy.id);
       // Met on every encoded condition (capped at maybe only by what the founder must check) settles it too.
       if (outcome.truth !== 'unknown' || outcome.capped || notNeededReason(compiled.policy, trial)) {
         gain += weight * (outcome.truth === 'met' || outcome.capped ? 1 + ELIGIBLE_BONUS : 1);

@@ -10,6 +10,7 @@ import type { FactDefinition, FactValue } from '../../rules/catalogue';
 import { formatValue } from '../../rules/format-value';
 import { isGoodNews, type NextQuestion } from '../../rules/results';
 import type { AssessmentView } from '../../services/assessment-service';
+import type { CheckResult } from '../../services/eligibility-service';
 import { text } from '../messages';
 import { parseBoolean } from '../parse/answer';
 import { BOUND } from '../parse/quantities';
@@ -50,8 +51,11 @@ function step(ctx: DialogueContext, state: DialogueState, view: AssessmentView, 
   const question = view.question;
   if (!question) {
     assessment.current = null;
-    replies.push(...formatResults(ctx, view.check, { final: true, answered: view.asked.length }));
-    return { replies, state: { ...state, mode: 'idle' } };
+    const results = formatResults(ctx, view.check, { final: true, answered: view.asked.length });
+    return {
+      replies: withLead(replies, results),
+      state: { ...state, mode: 'idle', lastPolicy: firstNo(view.check) ?? state.lastPolicy },
+    };
   }
   if (fresh.length > 0 && view.asked.length > 0) {
     const eligible = fresh.filter((r) => r.status === 'eligible').map((r) => r.title);
@@ -68,15 +72,24 @@ function step(ctx: DialogueContext, state: DialogueState, view: AssessmentView, 
     remaining: Math.max(0, view.progress.remaining - 1),
     previous: view.previousValue !== null ? formatValue(definition, view.previousValue) : undefined,
   };
-  replies.push(formatQuestion(definition, header));
-  return { replies, state: { ...state, mode: 'assessing' } };
+  return { replies: withLead(replies, [formatQuestion(definition, header)]), state: { ...state, mode: 'assessing' } };
 }
 
-export async function startAssessment(
+/**
+ * What leads a step ("好的，跳过这题。", "记下了：…", good news) goes into one message
+ * with the first of what follows: a step is at most 3 WeChat messages (issue 18).
+ */
+function withLead(lead: readonly string[], messages: readonly string[]): string[] {
+  if (lead.length === 0) return [...messages];
+  return [[...lead, messages[0]].join('\n'), ...messages.slice(1)];
+}
+
+/** A new persisted assessment of `scope`, and the chat state pointing at it. */
+async function openAssessment(
   ctx: DialogueContext,
   state: DialogueState,
   scope: AssessmentScope,
-): Promise<Turn> {
+): Promise<{ view: AssessmentView; state: DialogueState; known: number }> {
   const known = Object.keys(await ctx.ports.answers(ctx.founderId)).length;
   const view = await ctx.ports.assessments.start(ctx.founderId, {
     policies: scope.policies,
@@ -85,7 +98,17 @@ export async function startAssessment(
   // Verdicts already true before this assessment are shown with the results, not as news.
   const announced = view.check.evaluation.results.filter((r) => isGoodNews(r)).map((r) => r.policy);
   const next: DialogueState = { ...state, assessment: { id: view.id, topic: scope.topic, current: null, announced } };
-  return step(ctx, next, view, [text.assessmentIntro(scope.topic, known)]);
+  return { view, state: next, known };
+}
+
+export async function startAssessment(
+  ctx: DialogueContext,
+  state: DialogueState,
+  scope: AssessmentScope,
+  intro?: string,
+): Promise<Turn> {
+  const opened = await openAssessment(ctx, state, scope);
+  return step(ctx, opened.state, opened.view, [intro ?? text.assessmentIntro(scope.topic, opened.known)]);
 }
 
 /** Starts an assessment with what the founder's first message already said, then asks what is left. */
@@ -96,10 +119,10 @@ export async function startWithAnswers(
   values: Record<string, FactValue>,
   unsure: UnsureValue[],
 ): Promise<Turn> {
-  const started = await startAssessment(ctx, { ...state, assessment: null }, scope);
-  if (Object.keys(values).length === 0 || !started.state.assessment) return started;
-  const stored = await storeAnswers(ctx, started.state, values, unsureLine(unsure));
-  return { replies: [started.replies[0]!, ...stored.replies], state: stored.state };
+  const opened = await openAssessment(ctx, { ...state, assessment: null }, scope);
+  const intro = text.assessmentIntro(scope.topic, opened.known);
+  if (Object.keys(values).length === 0) return step(ctx, opened.state, opened.view, [intro]);
+  return storeAnswers(ctx, opened.state, values, unsureLine(unsure), [intro]);
 }
 
 /** The open assessment, or null when it is gone (erased, or from before a data reset). */
@@ -147,13 +170,14 @@ export async function storeAnswers(
   state: DialogueState,
   values: Record<string, FactValue>,
   after: string[] = [],
+  before: string[] = [],
 ): Promise<Turn> {
   const assessment = state.assessment!;
   const asked = assessment.current;
   const cleared: DialogueState = { ...state, pending: null };
   try {
     const view = await ctx.ports.assessments.answerMany(ctx.founderId, assessment.id, values, ctx.channel);
-    return step(ctx, cleared, view, [...understoodLine(ctx, values, asked), ...after]);
+    return step(ctx, cleared, view, [...before, ...understoodLine(ctx, values, asked), ...after]);
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     // Out of range for the vocabulary (a percentage over 100, a negative count…).
@@ -219,22 +243,30 @@ export async function restartAssessment(ctx: DialogueContext, state: DialogueSta
     topic: state.assessment?.topic ?? null,
     tagged: view?.topic !== null && view?.topic !== undefined,
   };
-  const turn = await startAssessment(ctx, state, scope);
-  return { ...turn, replies: [text.restarted, ...turn.replies.slice(1)] };
+  return startAssessment(ctx, state, scope, text.restarted);
 }
 
 export function quitAssessment(state: DialogueState): Turn {
   return { replies: [text.quit], state: { ...state, mode: 'idle' } };
 }
 
-/** The verdicts so far: for the chat's assessment, or for every policy. */
-export async function showResults(ctx: DialogueContext, state: DialogueState): Promise<Turn> {
+/** The verdicts so far: for the chat's assessment, or for every policy ("详细": all of them with reasons). */
+export async function showResults(
+  ctx: DialogueContext,
+  state: DialogueState,
+  options: { detailed?: boolean } = {},
+): Promise<Turn> {
   const view = await currentView(ctx, state);
-  if (view) {
-    return { replies: formatResults(ctx, view.check, { final: !view.question, answered: view.asked.length }), state };
-  }
-  const answers = await ctx.ports.answers(ctx.founderId);
-  if (Object.keys(answers).length === 0) return { replies: [text.noResults], state };
-  const check = ctx.ports.check({ answers });
-  return { replies: formatResults(ctx, check, { final: !check.nextQuestion, answered: 0 }), state };
+  const answers = view ? null : await ctx.ports.answers(ctx.founderId);
+  if (answers && Object.keys(answers).length === 0) return { replies: [text.noResults], state };
+  const check = view ? view.check : ctx.ports.check({ answers: answers! });
+  const final = view ? !view.question : !check.nextQuestion;
+  const replies = formatResults(ctx, check, { final, answered: view ? view.asked.length : 0, ...options });
+  return { replies, state: { ...state, lastPolicy: firstNo(check) ?? state.lastPolicy } };
+}
+
+/** The "no" a founder is most likely to ask "为什么" about: a near miss first, then any other. */
+function firstNo(check: CheckResult): string | null {
+  const no = check.evaluation.results.filter((r) => r.status === 'not_eligible' && !r.notNeeded);
+  return (no.find((r) => r.nearMiss.length > 0) ?? no[0])?.policy ?? null;
 }

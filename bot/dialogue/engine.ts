@@ -26,6 +26,7 @@ import { recommendIncubators } from './incubator-answers';
 import { parseBoolean } from '../parse/answer';
 import { classify, normalizeCommand } from './intents';
 import { understand } from './understanding';
+import { explainWhy } from './why-answers';
 import { answerPolicyQuestion, findPolicies, namedPolicy } from './policy-answers';
 import type { DialogueState } from './state';
 
@@ -86,6 +87,10 @@ async function respond(state: DialogueState, said: string, ctx: DialogueContext)
       return assessing ? assessment.quitAssessment(state) : { replies: [text.noAssessment], state };
     case 'results':
       return assessment.showResults(ctx, state);
+    case 'details':
+      return assessment.showResults(ctx, state, { detailed: true });
+    case 'why':
+      return keepAssessing(ctx, state, await explainWhy(ctx, state.lastPolicy));
     case 'profile':
       return keepAssessing(ctx, state, await showProfile(ctx));
     case 'erase':
@@ -171,7 +176,11 @@ async function respondToFreeText(state: DialogueState, said: string, ctx: Dialog
     return assessment.startWithAnswers(ctx, state, { policies: [], topic: null, tagged: false }, values, unsure);
   }
   const policies = findPolicies(ctx, said);
-  if (policies.length > 0) return { replies: await answerPolicyQuestion(ctx, policies, said), state };
+  if (policies.length > 0) {
+    // One policy's page: "为什么" next asks about it.
+    const lastPolicy = policies.length === 1 ? policies[0]!.id : state.lastPolicy;
+    return { replies: await answerPolicyQuestion(ctx, policies, said), state: { ...state, lastPolicy } };
+  }
   if (isEnglish(said)) return { replies: [text.english], state };
   const replies = ctx.firstContact ? [text.welcome, text.menu] : [text.fallback(said)];
   return { replies, state };

@@ -6,7 +6,7 @@
  * version in force on the date, with why. Each policy line carries
  * its source and the date it was verified.
  */
-import type { PolicyResult } from '../../rules/results';
+import { isGoodNews, type PolicyResult } from '../../rules/results';
 import type { CheckResult } from '../../services/eligibility-service';
 import { text } from '../messages';
 import type { DialogueContext } from './context';
@@ -50,54 +50,169 @@ function nearMissEntry(result: PolicyResult, index: number): string {
   ].join('\n');
 }
 
+/** Why a policy is not eligible: the conditions it failed, with the founder's value against the threshold. */
+export function failedReasons(result: PolicyResult, shown = FAILED_SHOWN): string[] {
+  return result.criteria
+    .filter((criterion) => criterion.status === 'not_met')
+    .slice(0, shown)
+    .map((criterion) => criterion.explanation);
+}
+
+/** How many failed conditions to name per policy: the first one or two are the reason. */
+const FAILED_SHOWN = 2;
+
+function notEligibleEntry(result: PolicyResult, index: number): string {
+  const reasons = failedReasons(result);
+  return [`${index}. ${result.title}`, ...reasons.map((reason) => `   ${text.failed(reason)}`)].join('\n');
+}
+
+interface Grouped {
+  eligible: PolicyResult[];
+  /** Met on every condition we encode; the founder must check the rest (never "符合"). */
+  toCheck: PolicyResult[];
+  maybe: PolicyResult[];
+  nearMisses: PolicyResult[];
+  notEligible: PolicyResult[];
+  notNeeded: PolicyResult[];
+  notInForce: PolicyResult[];
+}
+
+function group(results: readonly PolicyResult[]): Grouped {
+  const needed = results.filter((r) => !r.notNeeded);
+  return {
+    eligible: needed.filter((r) => r.status === 'eligible'),
+    toCheck: needed.filter((r) => r.status === 'maybe' && isGoodNews(r)),
+    maybe: needed.filter((r) => r.status === 'maybe' && !isGoodNews(r)),
+    nearMisses: needed.filter((r) => r.status === 'not_eligible' && r.nearMiss.length > 0),
+    notEligible: needed.filter((r) => r.status === 'not_eligible' && r.nearMiss.length === 0),
+    notNeeded: results.filter((r) => r.notNeeded),
+    // No version on the date: listed with the reason (its first caveat), never counted as 暂不符合.
+    notInForce: needed.filter((r) => r.status === 'not_in_force'),
+  };
+}
+
+function titleOf(options: { final: boolean; answered: number }): string {
+  if (!options.final) return text.resultsInterim;
+  return options.answered > 0 ? text.resultsTitle(options.answered) : text.resultsReady;
+}
+
+/** Short lines for the summary: a benefit's first clause, not its whole description. */
+const BENEFIT_SHOWN = 32;
+
+function shortBenefit(description: string): string {
+  const first = description.split(/[；;。]/)[0] ?? description;
+  return first.length > BENEFIT_SHOWN ? `${first.slice(0, BENEFIT_SHOWN)}…` : first;
+}
+
+/** The window without its note: "常年受理", "截止 2027-03-31". */
+function shortWindow(window: PolicyResult['nextWindow']): string {
+  if (!window) return text.windowUnknown;
+  if (window.rolling) return text.windowRolling;
+  return text.windowRange(window.opens, window.closes);
+}
+
+/** Caps per block in the summary, so that one reply stays within three short WeChat messages. */
+const SUMMARY = { eligible: 3, toCheck: 2, nearMisses: 2, notEligible: 2 };
+
+/**
+ * The results a founder reads first (issue 18: at most 3 messages, ~600
+ * characters): what they can apply for, what meets every condition we can
+ * check, near misses with the fix, and why the rest is "no" when that is one
+ * or two policies; everything else as one line saying how to see it ("详细").
+ */
 export function formatResults(
+  ctx: DialogueContext,
+  result: CheckResult,
+  options: { final: boolean; answered: number; detailed?: boolean },
+): string[] {
+  if (options.detailed) return formatDetailedResults(ctx, result, options);
+  const g = group(result.evaluation.results);
+  let counter = 0;
+  const number = () => (counter += 1);
+  const first = [
+    titleOf(options),
+    ...block(
+      text.eligibleHeader,
+      g.eligible
+        .slice(0, SUMMARY.eligible)
+        .map((r) => text.shortEntry(number(), r.title, shortBenefit(r.benefit.description), shortWindow(r.nextWindow))),
+    ),
+    ...block(
+      text.goodNewsToCheckHeader,
+      g.toCheck.slice(0, SUMMARY.toCheck).map((r) => text.shortToCheck(number(), r.title, r.toCheck.length)),
+    ),
+  ];
+  const second = [
+    ...block(
+      text.nearMissHeader,
+      g.nearMisses
+        .slice(0, SUMMARY.nearMisses)
+        .map(
+          (r) => `${number()}. ${text.nearMiss(r.nearMiss.map((m) => m.explanation).join(text.nearMissJoin), r.title)}`,
+        ),
+    ),
+    ...(g.notEligible.length <= SUMMARY.notEligible
+      ? block(
+          text.notEligibleHeader,
+          g.notEligible.map((r) => notEligibleEntry(r, number())),
+        )
+      : []),
+  ];
+  const hidden = {
+    eligible: Math.max(0, g.eligible.length - SUMMARY.eligible) + Math.max(0, g.toCheck.length - SUMMARY.toCheck),
+    maybe: g.maybe.length,
+    nearMisses: Math.max(0, g.nearMisses.length - SUMMARY.nearMisses),
+    notEligible: g.notEligible.length > SUMMARY.notEligible ? g.notEligible.length : 0,
+  };
+  const rest = text.restOfResults(hidden);
+  // Trust needs the date: the oldest verification among the policies shown (sources in "详细").
+  const shown = [...g.eligible, ...g.toCheck, ...g.nearMisses, ...g.notEligible];
+  const oldest = shown.map((r) => r.verifiedAt).sort()[0];
+  if (oldest) second.push(text.summaryVerified(oldest));
+  const replies = [first.join('\n'), ...(second.length > 0 ? [second.join('\n')] : [])];
+  if (counter === 0 && !rest) replies.push(text.noResults);
+  replies.push([rest, text.afterResultsShort].filter(Boolean).join('\n'));
+  return replies;
+}
+
+/** "详细": every verdict with its reasons, the ladder, sources and dates. */
+function formatDetailedResults(
   ctx: DialogueContext,
   result: CheckResult,
   options: { final: boolean; answered: number },
 ): string[] {
-  const results = result.evaluation.results;
-  const eligible = results.filter((r) => r.status === 'eligible' && !r.notNeeded);
-  const maybe = results.filter((r) => r.status === 'maybe' && !r.notNeeded);
-  const nearMisses = results.filter((r) => r.status === 'not_eligible' && r.nearMiss.length > 0 && !r.notNeeded);
-  const notNeeded = results.filter((r) => r.notNeeded);
-  // No version on the date: listed with the reason (its first caveat), never counted as 暂不符合.
-  const notInForce = results.filter((r) => r.status === 'not_in_force');
-  const others =
-    results.length - eligible.length - maybe.length - nearMisses.length - notNeeded.length - notInForce.length;
-
+  const g = group(result.evaluation.results);
   let counter = 0;
   const number = () => (counter += 1);
-  const title = options.final
-    ? options.answered > 0
-      ? text.resultsTitle(options.answered)
-      : text.resultsReady
-    : text.resultsInterim;
   const replies = [
-    title,
+    titleOf(options),
     ...block(
       text.eligibleHeader,
-      eligible.map((r) => eligibleEntry(r, number())),
+      g.eligible.map((r) => eligibleEntry(r, number())),
     ),
     ...block(
       text.maybeHeader,
-      maybe.map((r) => maybeEntry(ctx, r, number())),
+      [...g.toCheck, ...g.maybe].map((r) => maybeEntry(ctx, r, number())),
     ),
     ...block(
       text.nearMissHeader,
-      nearMisses.map((r) => nearMissEntry(r, number())),
+      g.nearMisses.map((r) => nearMissEntry(r, number())),
+    ),
+    ...block(
+      text.notEligibleHeader,
+      g.notEligible.map((r) => notEligibleEntry(r, number())),
     ),
     ...block(
       text.notNeededHeader,
-      notNeeded.map((r) => text.bullet(text.labelled(r.title, r.notNeeded!))),
+      g.notNeeded.map((r) => text.bullet(text.labelled(r.title, r.notNeeded!))),
     ),
     ...block(
       text.notInForceHeader,
-      notInForce.map((r) => text.bullet(text.labelled(r.title, r.caveats[0] ?? text.statusWords.not_in_force!))),
+      g.notInForce.map((r) => text.bullet(text.labelled(r.title, r.caveats[0] ?? text.statusWords.not_in_force!))),
     ),
   ];
   const ladder = formatLadder(result.ladder, ctx.ports.catalogue().facts);
   if (ladder) replies.push(`${text.ladderHeader}\n${ladder}`);
-  if (others > 0) replies.push(text.notEligibleCount(others));
   if (replies.length === 1) replies.push(text.noResults);
   replies.push(text.afterResults);
   return replies;

@@ -31,14 +31,12 @@ describe('formatResults', () => {
     const replies = formatResults(
       ctx as DialogueContext,
       check({ company_registered: true, in_incubator: false }, '2025-12-01'),
-      {
-        final: true,
-        answered: 2,
-      },
+      { final: true, answered: 2, detailed: true },
     );
     const notInForce = replies.find((reply) => reply.startsWith(text.notInForceHeader));
     expect(notInForce).toContain('以后才有的政策：该政策在 2025-12-01 尚未生效（收录的版本自 2026-11-23 起适用）');
-    expect(replies).toContain(text.notEligibleCount(1));
+    // The policy not met is listed apart, with the condition it failed.
+    expect(replies.find((reply) => reply.startsWith(text.notEligibleHeader))).toMatch(/原因：/);
     expect(replies.join('\n')).not.toMatch(/可以申请】[^【]*以后才有的政策/);
   });
 
@@ -46,6 +44,7 @@ describe('formatResults', () => {
     const replies = formatResults(ctx as DialogueContext, check({ company_registered: true }, '2026-11-23'), {
       final: true,
       answered: 1,
+      detailed: true,
     });
     expect(replies.some((reply) => reply.startsWith(text.notInForceHeader))).toBe(false);
   });

@@ -217,6 +217,8 @@ export const text = {
   goodNews: (titles: string[]) => `好消息：你已符合「${titles.join('」「')}」。继续回答还能看到更多结果。`,
   goodNewsToCheck: (titles: string[]) =>
     `可能的好消息：按你的回答，「${titles.join('」「')}」我们能核对的条件你都满足，但还有几项条件需要你自己核实（资料不全或来源不够确定），结果里会列出。`,
+  askingForNearMiss: (titles: string[]) =>
+    `「${titles.join('」「')}」暂不符合，但可能只差一点：再问几个问题，看看差多少。`,
   assessingReminder: '（测评还在进行，回答下面的问题就能继续）',
   understood: (items: string[], editHint: string) => `记下了：${items.join('、')}。说错了回复“修改 ${editHint}”。`,
   unsureLater: (said: string[]) => `“${said.join('”“')}”我不确定，稍后再问你。`,

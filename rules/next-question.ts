@@ -27,6 +27,16 @@ export interface NextQuestionOptions {
 export interface RankedFact {
   fact: string;
   score: number;
+  /** Titles of the failed policies whose near miss this question is asked for, when it is asked only for them. */
+  nearMissOf?: string[];
+}
+
+/** The failed policies a question is asked for, when every verdict it can move is such a near miss. */
+function nearMissOnly(open: readonly OpenPolicy[], fact: string): string[] | undefined {
+  const implied = factsImpliedBy(fact);
+  const touched = open.filter((policy) => touches(policy, fact, implied));
+  if (touched.length === 0 || touched.some((policy) => !policy.fix)) return undefined;
+  return touched.map((policy) => policy.compiled.policy.title);
 }
 
 /** Weight of a policy whose cap is unknown: as much as a cap of about 10万元. */
@@ -227,7 +237,8 @@ export function bestQuestion(session: Session, options: NextQuestionOptions = {}
     const candidate = { fact, score: scoreFact(session, open, fact) };
     if (!best || better(order, candidate, best)) best = candidate;
   }
-  return best;
+  const nearMissOf = best ? nearMissOnly(open, best.fact) : undefined;
+  return best && nearMissOf ? { ...best, nearMissOf } : best;
 }
 
 export function toQuestion(definition: FactDefinition): NextQuestion {
@@ -252,5 +263,7 @@ export function nextQuestion(
 ): NextQuestion | null {
   const session = openSession(catalogue, answers, asOf);
   const best = bestQuestion(session, options);
-  return best ? toQuestion(catalogue.facts[best.fact]!) : null;
+  if (!best) return null;
+  const question = toQuestion(catalogue.facts[best.fact]!);
+  return best.nearMissOf ? { ...question, nearMissOf: best.nearMissOf } : question;
 }

@@ -98,6 +98,11 @@ export interface NextQuestion {
   why: string;
   min?: number;
   max?: number;
+  /**
+   * Asked only to learn how near a "no" is (titles of those policies): the
+   * chat says so ("再问几个问题，看看差多少"). Not part of the HTTP contract.
+   */
+  nearMissOf?: string[];
 }
 
 export interface ValidationIssue {

@@ -72,6 +72,12 @@ function step(ctx: DialogueContext, state: DialogueState, view: AssessmentView, 
     remaining: Math.max(0, view.progress.remaining - 1),
     previous: view.previousValue !== null ? formatValue(definition, view.previousValue) : undefined,
   };
+  // A question asked only for a near miss says why, once per policy.
+  const nearMissOf = (question.nearMissOf ?? []).filter((title) => !assessment.announced.includes(`near:${title}`));
+  if (nearMissOf.length > 0) {
+    replies.push(text.askingForNearMiss(nearMissOf));
+    assessment.announced.push(...nearMissOf.map((title) => `near:${title}`));
+  }
   return { replies: withLead(replies, [formatQuestion(definition, header)]), state: { ...state, mode: 'assessing' } };
 }
 

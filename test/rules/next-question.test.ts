@@ -147,3 +147,29 @@ describe('nextQuestion', () => {
     );
   });
 });
+
+describe('near misses (issue 18)', () => {
+  const highTech: Criterion = {
+    all: [
+      { fact: 'rd_expense_ratio', op: '>=', value: 5 },
+      { fact: 'tech_staff_ratio', op: '>=', value: 10 },
+    ],
+  };
+
+  it('keeps asking what a policy failed on one number still misses, and says it is for the near miss', () => {
+    const question = nextQuestion(catalogue([policy('p', highTech)]), { rd_expense_ratio: 4 }, asOf);
+    expect(question?.fact).toBe('tech_staff_ratio');
+    expect(question?.nearMissOf).toHaveLength(1);
+  });
+
+  it('asks nothing more once the near miss is known or impossible', () => {
+    const cat = catalogue([policy('p', highTech)]);
+    expect(nextQuestion(cat, { rd_expense_ratio: 4, tech_staff_ratio: 20 }, asOf)).toBeNull();
+    expect(nextQuestion(cat, { rd_expense_ratio: 4, tech_staff_ratio: 0 }, asOf)?.fact).toBeUndefined();
+  });
+
+  it('does not mark a question asked for an open verdict', () => {
+    const question = nextQuestion(catalogue([policy('p', highTech)]), {}, asOf);
+    expect(question?.nearMissOf).toBeUndefined();
+  });
+});

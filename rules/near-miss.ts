@@ -34,6 +34,8 @@ interface Leaf {
 /** What a policy offers to fix, worked out once per compiled catalogue. */
 interface FixPoints {
   leaves: Leaf[];
+  /** Whether any number can be changed to pass: most policies fail on a yes/no. */
+  fixable: boolean;
   /** Numeric score components: each band start above the founder's value is a candidate. */
   bands: { fact: string; bands: readonly ScoreBand[] }[];
 }
@@ -63,7 +65,7 @@ function findFixPoints(catalogue: CompiledCatalogue, compiled: CompiledPolicy): 
     .flatMap((table) => table.components.flatMap((c) => componentFacts(c)))
     .filter((component) => isNumeric(facts[component.fact]))
     .map(({ fact, bands }) => ({ fact, bands }));
-  return { leaves, bands };
+  return { leaves, bands, fixable: bands.length > 0 || leaves.some((leaf) => leaf.passing !== undefined) };
 }
 
 function factConditions(criterion: Criterion, negated = false, out: Condition[] = []): Condition[] {
@@ -216,11 +218,34 @@ export interface OpenNearMiss {
 export function openNearMiss(session: Session, compiled: CompiledPolicy): OpenNearMiss | null {
   const id = compiled.policy.id;
   if (session.outcome(id).truth !== 'not_met') return null;
-  for (const option of candidates(session, fixPointsOf(session.compiled, compiled))) {
-    const outcome = session.with(option.fact, option.value).outcome(id);
-    if (outcome.truth === 'unknown' && outcome.capped !== true && outcome.missing.length > 0) {
-      return { fix: option, missing: outcome.missing };
+  const points = fixPointsOf(session.compiled, compiled);
+  // Cheap refusals first: no number to fix, or nothing left to ask once it is fixed.
+  if (!points.fixable) return null;
+  let unknown = false;
+  for (const fact of compiled.facts) if (!session.isKnown(fact)) unknown = true;
+  if (!unknown) return null;
+  // The failing numbers, each tried at its threshold (no candidate list: this runs on every last question).
+  for (const leaf of points.leaves) {
+    if (leaf.passing === undefined) continue;
+    const current = session.get(leaf.fact);
+    if (typeof current !== 'number' || leaf.holds(current) || current === leaf.passing) continue;
+    const open = stillOpen(session, id, leaf.fact, leaf.passing);
+    if (open) return open;
+  }
+  for (const { fact, bands } of points.bands) {
+    const current = session.get(fact);
+    if (typeof current !== 'number') continue;
+    for (const band of bands) {
+      if (band.min <= current) continue;
+      const open = stillOpen(session, id, fact, band.min);
+      if (open) return open;
     }
   }
   return null;
+}
+
+function stillOpen(session: Session, id: string, fact: string, value: number): OpenNearMiss | null {
+  const outcome = session.with(fact, value).outcome(id);
+  if (outcome.truth !== 'unknown' || outcome.capped === true || outcome.missing.length === 0) return null;
+  return { fix: { fact, value }, missing: outcome.missing };
 }

@@ -11,7 +11,7 @@ import { factsImpliedBy, IMPLICATIONS, REGION_FACT } from './answers';
 import { appliesToRegion, type CompiledPolicy } from './compile-catalogue';
 import { openSession, policiesInScope } from './evaluate';
 import { notNeededReason, settlingFact } from './not-needed';
-import { openNearMiss, type OpenNearMiss } from './near-miss';
+import { openNearMiss } from './near-miss';
 import { probeValues } from './probe-values';
 import { canStillBeMet } from './reachability';
 import type { NextQuestion } from './results';
@@ -29,14 +29,6 @@ export interface RankedFact {
   score: number;
   /** Titles of the failed policies whose near miss this question is asked for, when it is asked only for them. */
   nearMissOf?: string[];
-}
-
-/** The failed policies a question is asked for, when every verdict it can move is such a near miss. */
-function nearMissOnly(open: readonly OpenPolicy[], fact: string): string[] | undefined {
-  const implied = factsImpliedBy(fact);
-  const touched = open.filter((policy) => touches(policy, fact, implied));
-  if (touched.length === 0 || touched.some((policy) => !policy.fix)) return undefined;
-  return touched.map((policy) => policy.compiled.policy.title);
 }
 
 /** Weight of a policy whose cap is unknown: as much as a cap of about 10万元. */
@@ -64,27 +56,12 @@ interface OpenPolicy {
   weight: number;
   /** Distinct missing facts, plus the settling fact (e.g. already holds the certificate). */
   facts: string[];
-  /** A failed policy kept open to learn its near miss: answers are judged with this number fixed. */
-  fix?: OpenNearMiss['fix'];
 }
-
-/**
- * A near miss is worth less than a verdict still open (the founder must change
- * something first), but more than nothing: "提高到 5% 即可" is the fix a "no" needs.
- */
-const NEAR_MISS_FACTOR = 0.5;
 
 function openPolicies(session: Session, options: NextQuestionOptions, skipped: ReadonlySet<string>): OpenPolicy[] {
   const open: OpenPolicy[] = [];
   for (const compiled of policiesInScope(session, options)) {
-    if (!session.isOpen(compiled)) {
-      const near = notNeededReason(compiled.policy, session) ? null : openNearMiss(session, compiled);
-      if (near) {
-        const weight = policyWeight(compiled.policy) * NEAR_MISS_FACTOR;
-        open.push({ compiled, weight, facts: [...new Set(near.missing)], fix: near.fix });
-      }
-      continue;
-    }
+    if (!session.isOpen(compiled)) continue;
     const facts: string[] = [];
     for (const fact of session.outcome(compiled.policy.id).missing) if (!facts.includes(fact)) facts.push(fact);
     const settling = settlingFact(compiled.policy);
@@ -130,8 +107,8 @@ function scoreFact(session: Session, open: OpenPolicy[], fact: string): number {
   for (const value of probes) {
     const trial = session.withAnswer(fact, value);
     let gain = 0;
-    for (const { compiled, weight, facts, fix } of affected) {
-      const outcome = (fix ? trial.with(fix.fact, fix.value) : trial).outcome(compiled.policy.id);
+    for (const { compiled, weight, facts } of affected) {
+      const outcome = trial.outcome(compiled.policy.id);
       // Met on every encoded condition (capped at maybe only by what the founder must check) settles it too.
       if (outcome.truth !== 'unknown' || outcome.capped || notNeededReason(compiled.policy, trial)) {
         gain += weight * (outcome.truth === 'met' || outcome.capped ? 1 + ELIGIBLE_BONUS : 1);
@@ -215,6 +192,10 @@ export function rankQuestions(session: Session, options: NextQuestionOptions = {
   const ranked = facts.map((fact) => ({ fact, score: scoreFact(session, open, fact) }));
   const region = facts.includes(REGION_FACT) ? 0 : regionScore(session, options, skipped);
   if (region > 0) ranked.push({ fact: REGION_FACT, score: region });
+  if (ranked.length === 0) {
+    const near = nearMissQuestion(session, options, skipped);
+    return near ? [near] : [];
+  }
   return ranked.sort((a, b) => (better(order, a, b) ? -1 : better(order, b, a) ? 1 : 0));
 }
 
@@ -237,8 +218,39 @@ export function bestQuestion(session: Session, options: NextQuestionOptions = {}
     const candidate = { fact, score: scoreFact(session, open, fact) };
     if (!best || better(order, candidate, best)) best = candidate;
   }
-  const nearMissOf = best ? nearMissOnly(open, best.fact) : undefined;
-  return best && nearMissOf ? { ...best, nearMissOf } : best;
+  return best ?? nearMissQuestion(session, options, skipped);
+}
+
+/**
+ * Once no open verdict needs a question: the facts a near miss still needs.
+ * A policy failed on one number ("研发费用占比 4%, 需 ≥ 5%") whose other
+ * conditions are not all known is asked about last, so the founder learns the
+ * fix ("提高到 5% 即可申请") instead of a bare "no". Asked only after the open
+ * verdicts, which keeps the common path as cheap as it was.
+ */
+function nearMissQuestion(
+  session: Session,
+  options: NextQuestionOptions,
+  skipped: ReadonlySet<string>,
+): RankedFact | null {
+  const weights = new Map<string, number>();
+  const titles = new Map<string, string[]>();
+  for (const compiled of policiesInScope(session, options)) {
+    const near = openNearMiss(session, compiled);
+    if (!near || notNeededReason(compiled.policy, session)) continue;
+    for (const fact of new Set(near.missing)) {
+      if (!askable(session, skipped, fact)) continue;
+      weights.set(fact, (weights.get(fact) ?? 0) + policyWeight(compiled.policy));
+      titles.set(fact, [...(titles.get(fact) ?? []), compiled.policy.title]);
+    }
+  }
+  let best: RankedFact | null = null;
+  const order = session.compiled.factIndex;
+  for (const [fact, score] of weights) {
+    const candidate = { fact, score, nearMissOf: titles.get(fact)! };
+    if (!best || better(order, candidate, best)) best = candidate;
+  }
+  return best;
 }
 
 export function toQuestion(definition: FactDefinition): NextQuestion {

@@ -246,7 +246,7 @@ export const text = {
   restOfResults: (hidden: { eligible: number; maybe: number; nearMisses: number; notEligible: number }) => {
     const parts = [
       hidden.eligible > 0 ? `${hidden.eligible} 项可以申请或待核实` : '',
-      hidden.maybe > 0 ? `${hidden.maybe} 项可能符合（还缺信息）` : '',
+      hidden.maybe > 0 ? `${hidden.maybe} 项可能符合（还缺信息或需核实）` : '',
       hidden.nearMisses > 0 ? `${hidden.nearMisses} 项差一点` : '',
       hidden.notEligible > 0 ? `${hidden.notEligible} 项暂不符合` : '',
     ].filter(Boolean);

@@ -112,7 +112,7 @@ function shortWindow(window: PolicyResult['nextWindow']): string {
 }
 
 /** Caps per block in the summary, so that one reply stays within three short WeChat messages. */
-const SUMMARY = { eligible: 3, toCheck: 2, nearMisses: 2, notEligible: 2 };
+const SUMMARY = { eligible: 3, toCheck: 2, nearMisses: 2, notEligible: 2, maybe: 2 };
 
 /**
  * The results a founder reads first (issue 18: at most 3 messages, ~600
@@ -158,21 +158,45 @@ export function formatResults(
         )
       : []),
   ];
+  // Nothing to apply for or nearly: the open ones are the news, with what each still needs.
+  const maybeShown = counter === 0 ? g.maybe.slice(0, SUMMARY.maybe) : [];
+  if (maybeShown.length > 0)
+    first.push(
+      ...block(
+        text.maybeHeader,
+        maybeShown.map((r) => shortMaybe(ctx, r, number())),
+      ),
+    );
   const hidden = {
     eligible: Math.max(0, g.eligible.length - SUMMARY.eligible) + Math.max(0, g.toCheck.length - SUMMARY.toCheck),
-    maybe: g.maybe.length,
+    maybe: g.maybe.length - maybeShown.length,
     nearMisses: Math.max(0, g.nearMisses.length - SUMMARY.nearMisses),
     notEligible: g.notEligible.length > SUMMARY.notEligible ? g.notEligible.length : 0,
   };
   const rest = text.restOfResults(hidden);
   // Trust needs the date: the oldest verification among the policies shown (sources in "详细").
-  const shown = [...g.eligible, ...g.toCheck, ...g.nearMisses, ...g.notEligible];
+  const shown = [
+    ...g.eligible.slice(0, SUMMARY.eligible),
+    ...g.toCheck.slice(0, SUMMARY.toCheck),
+    ...g.nearMisses.slice(0, SUMMARY.nearMisses),
+    ...(g.notEligible.length <= SUMMARY.notEligible ? g.notEligible : []),
+    ...maybeShown,
+  ];
   const oldest = shown.map((r) => r.verifiedAt).sort()[0];
   if (oldest) second.push(text.summaryVerified(oldest));
   const replies = [first.join('\n'), ...(second.length > 0 ? [second.join('\n')] : [])];
   if (counter === 0 && !rest) replies.push(text.noResults);
   replies.push([rest, text.afterResultsShort].filter(Boolean).join('\n'));
   return replies;
+}
+
+/** A "maybe" in one line: the first fact it still needs, else the first thing to check. */
+function shortMaybe(ctx: DialogueContext, result: PolicyResult, index: number): string {
+  const facts = ctx.ports.catalogue().facts;
+  const needed = result.missing.slice(0, MISSING_SHOWN).map((fact) => facts[fact]?.label ?? fact);
+  const why =
+    needed.length > 0 ? text.stillNeeded(needed) : result.toCheck.length > 0 ? text.toCheck(result.toCheck) : '';
+  return `${index}. ${result.title}${why ? `（${why}）` : ''}`;
 }
 
 /** "详细": every verdict with its reasons, the ladder, sources and dates. */

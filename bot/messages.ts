@@ -221,12 +221,12 @@ export const text = {
     `「${titles.join('」「')}」暂不符合，但可能只差一点：再问几个问题，看看差多少。`,
   assessingReminder: '（测评还在进行，回答下面的问题就能继续）',
   understood: (items: string[], editHint: string) => `记下了：${items.join('、')}。说错了回复“修改 ${editHint}”。`,
-  unsureLater: (said: string[]) => `“${said.join('”“')}”我不确定，稍后再问你。`,
+  conflictPlease: '你提到了两个不同的数，以哪个为准？',
   confirmDecimal: (said: string, value: string) => `你说的 ${said} 是指 ${value} 吗？回复“是”，或直接告诉我正确的数。`,
   confirmUpperBound: (said: string, value: string) =>
     `“${said}”我先按 ${value} 记（排名在这个名次以内，就满足这个名次的门槛），对吗？回复“是”，或告诉我具体名次。`,
   correctValuePlease: '好的，请告诉我正确的数，',
-  rangeNotOne: '这是一个范围，要和门槛比较需要一个数（取你最有把握的那个）：',
+  rangeNotOne: '这是一个范围，要和门槛比较需要一个数（取你最有把握的那个）。',
   monthPlease: (year: number) => `你说的是 ${year} 年，几月呢？例如“${year}年3月”。`,
 
   resultsTitle: (answered: number) => `测评完成，共回答 ${answered} 题。结果如下：`,

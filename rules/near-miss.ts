@@ -114,9 +114,18 @@ function componentFacts(component: ScoreComponent, out: Extract<ScoreComponent, 
   return out;
 }
 
+/**
+ * Durations ("成立时长", "社保缴纳月数": the vocabulary's `_months` facts) only
+ * grow: "成立时长降低到 36个月" is no fix anyone can make.
+ */
+function impossible(fact: string, current: number, value: number): boolean {
+  return fact.endsWith('_months') && value < current;
+}
+
 function addChange(changes: Change[], session: Session, fact: string, value: number | undefined): void {
   const current = session.get(fact);
   if (value === undefined || typeof current !== 'number' || value === current) return;
+  if (impossible(fact, current, value)) return;
   for (const change of changes) if (change.fact === fact && change.value === value) return;
   changes.push({ fact, value });
 }
@@ -229,6 +238,7 @@ export function openNearMiss(session: Session, compiled: CompiledPolicy): OpenNe
     if (leaf.passing === undefined) continue;
     const current = session.get(leaf.fact);
     if (typeof current !== 'number' || leaf.holds(current) || current === leaf.passing) continue;
+    if (impossible(leaf.fact, current, leaf.passing)) continue;
     const open = stillOpen(session, id, leaf.fact, leaf.passing);
     if (open) return open;
   }

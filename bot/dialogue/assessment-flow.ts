@@ -15,11 +15,13 @@ import { text } from '../messages';
 import { parseBoolean } from '../parse/answer';
 import { BOUND } from '../parse/quantities';
 import type { UnsureValue } from '../parse/extract-facts';
+import { monthsSince } from '../parse/calendar-months';
+import { parseNumeral } from '../parse/chinese-number';
 import type { DialogueContext, Turn } from './context';
 import { formatQuestion, formatReAsk } from './format';
 import { formatResults } from './results-format';
-import type { DialogueState } from './state';
-import { doubtReply, understand, understoodLine, unsureLine } from './understanding';
+import type { DialogueState, PendingValue } from './state';
+import { doubtReply, understand, understoodLine } from './understanding';
 
 export interface AssessmentScope {
   policies: string[];
@@ -128,7 +130,7 @@ export async function startWithAnswers(
   const opened = await openAssessment(ctx, { ...state, assessment: null }, scope);
   const intro = text.assessmentIntro(scope.topic, opened.known);
   if (Object.keys(values).length === 0) return step(ctx, opened.state, opened.view, [intro]);
-  return storeAnswers(ctx, opened.state, values, unsureLine(unsure), [intro]);
+  return storeAnswers(ctx, opened.state, values, { unsure, before: [intro] });
 }
 
 /** The open assessment, or null when it is gone (erased, or from before a data reset). */
@@ -159,7 +161,7 @@ export async function answerCurrent(ctx: DialogueContext, state: DialogueState, 
   const { values, unsure, doubt } = understand(ctx, said, definition);
   if (doubt) {
     const { reply, confirm } = doubtReply(ctx, doubt);
-    if (confirm === null) return reAsk(ctx, state, reply);
+    if (confirm === null) return reAsk(ctx, { ...state, pending: awaitingMonth(doubt) }, reply);
     return { replies: [reply], state: { ...state, pending: { fact, value: confirm } } };
   }
   if (Object.keys(values).length === 0) {
@@ -167,7 +169,7 @@ export async function answerCurrent(ctx: DialogueContext, state: DialogueState, 
     const numeric = definition.type !== 'boolean' && definition.type !== 'enum';
     return numeric && BOUND.test(said) ? reAsk(ctx, state, text.exactNumberPlease) : null;
   }
-  return storeAnswers(ctx, state, values, [...unsureLine(unsure)]);
+  return storeAnswers(ctx, state, values, { unsure });
 }
 
 /** Stores answers in the open assessment and moves on, saying what was understood. */
@@ -175,15 +177,14 @@ export async function storeAnswers(
   ctx: DialogueContext,
   state: DialogueState,
   values: Record<string, FactValue>,
-  after: string[] = [],
-  before: string[] = [],
+  options: { unsure?: readonly UnsureValue[]; before?: readonly string[] } = {},
 ): Promise<Turn> {
   const assessment = state.assessment!;
   const asked = assessment.current;
   const cleared: DialogueState = { ...state, pending: null };
+  let view: AssessmentView;
   try {
-    const view = await ctx.ports.assessments.answerMany(ctx.founderId, assessment.id, values, ctx.channel);
-    return step(ctx, cleared, view, [...before, ...understoodLine(ctx, values, asked), ...after]);
+    view = await ctx.ports.assessments.answerMany(ctx.founderId, assessment.id, values, ctx.channel);
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     // Out of range for the vocabulary (a percentage over 100, a negative count…).
@@ -191,12 +192,40 @@ export async function storeAnswers(
     if (!asked) return { replies: [text.outOfRange(reason)], state: cleared };
     return { replies: [formatReAsk(definitionOf(ctx, asked), text.outOfRange(reason))], state: cleared };
   }
+  const lead = [...(options.before ?? []), ...understoodLine(ctx, values, asked)];
+  // Something else the message said but not clearly ("2023年", "50-60人"): that question next, with why.
+  const doubt = (options.unsure ?? []).find((u) => u.fact in ctx.ports.catalogue().facts);
+  if (!doubt) return step(ctx, cleared, view, lead);
+  const revisited = await ctx.ports.assessments.revisit(ctx.founderId, assessment.id, doubt.fact);
+  const { reply, confirm } = doubtReply(ctx, doubt);
+  if (confirm === null) return step(ctx, { ...cleared, pending: awaitingMonth(doubt) }, revisited, [...lead, reply]);
+  assessment.current = doubt.fact;
+  const pending = { fact: doubt.fact, value: confirm };
+  return { replies: withLead(lead, [reply]), state: { ...cleared, mode: 'assessing', pending } };
 }
 
-/** The founder's yes to "你说的 0.045 是指 4.5% 吗": the value is stored; anything else is read afresh. */
+/** After "2023年": the month the bot asks for next. */
+function awaitingMonth(doubt: UnsureValue): PendingValue | null {
+  return doubt.reason === 'year_only' ? { fact: doubt.fact, year: Number(doubt.said.slice(0, 4)) } : null;
+}
+
+const BARE_MONTH = /^(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(月|月份)?[。.!！]?$/;
+
+/**
+ * The founder's yes to "你说的 0.045 是指 4.5% 吗": the value is stored. After
+ * "2023年 … 几月呢？", a bare month ("3月") completes the date. Anything else is
+ * read afresh (null).
+ */
 export async function confirmPending(ctx: DialogueContext, state: DialogueState, said: string): Promise<Turn | null> {
   const pending = state.pending!;
   if (!state.assessment?.current) return null;
+  if ('year' in pending) {
+    const month = BARE_MONTH.exec(said.trim());
+    const value = month ? parseNumeral(month[1]!) : null;
+    const months =
+      value !== null && value >= 1 && value <= 12 ? monthsSince(pending.year, value, ctx.ports.today()) : null;
+    return months === null ? null : storeAnswers(ctx, state, { [pending.fact]: months });
+  }
   const yes = parseBoolean(said);
   if (yes === false) return reAsk(ctx, { ...state, pending: null }, text.correctValuePlease);
   if (yes !== true) return null;
@@ -269,6 +298,13 @@ export async function showResults(
   const final = view ? !view.question : !check.nextQuestion;
   const replies = formatResults(ctx, check, { final, answered: view ? view.asked.length : 0, ...options });
   return { replies, state: { ...state, lastPolicy: firstNo(check) ?? state.lastPolicy } };
+}
+
+/** What "为什么" is about: the policy last mentioned, else the first "no" of the open assessment. */
+export async function whyTarget(ctx: DialogueContext, state: DialogueState): Promise<string | null> {
+  if (state.lastPolicy) return state.lastPolicy;
+  const view = await currentView(ctx, state);
+  return view ? firstNo(view.check) : null;
 }
 
 /** The "no" a founder is most likely to ask "为什么" about: a near miss first, then any other. */

@@ -90,7 +90,7 @@ async function respond(state: DialogueState, said: string, ctx: DialogueContext)
     case 'details':
       return assessment.showResults(ctx, state, { detailed: true });
     case 'why':
-      return keepAssessing(ctx, state, await explainWhy(ctx, state.lastPolicy));
+      return keepAssessing(ctx, state, await explainWhy(ctx, await assessment.whyTarget(ctx, state)));
     case 'profile':
       return keepAssessing(ctx, state, await showProfile(ctx));
     case 'erase':

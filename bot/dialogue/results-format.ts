@@ -6,6 +6,7 @@
  * version in force on the date, with why. Each policy line carries
  * its source and the date it was verified.
  */
+import type { OutlineNode } from '../../rules/criteria-outline';
 import { isGoodNews, type PolicyResult } from '../../rules/results';
 import type { CheckResult } from '../../services/eligibility-service';
 import { text } from '../messages';
@@ -50,12 +51,24 @@ function nearMissEntry(result: PolicyResult, index: number): string {
   ].join('\n');
 }
 
-/** Why a policy is not eligible: the conditions it failed, with the founder's value against the threshold. */
+/**
+ * Why a policy is not eligible: the conditions it failed, with the founder's
+ * value against the threshold, read from the criteria tree so that a failed
+ * "one of" (高企's revenue bands) names the alternative closest to passing,
+ * not every band the founder is not in.
+ */
 export function failedReasons(result: PolicyResult, shown = FAILED_SHOWN): string[] {
-  return result.criteria
-    .filter((criterion) => criterion.status === 'not_met')
-    .slice(0, shown)
-    .map((criterion) => criterion.explanation);
+  return reasonsOf(result.outline).slice(0, shown);
+}
+
+function reasonsOf(node: OutlineNode): string[] {
+  if (node.status !== 'not_met') return [];
+  if (!node.group) return [node.explanation];
+  if (node.mode === 'all') return node.parts.flatMap(reasonsOf);
+  const alternatives = node.parts.map(reasonsOf).filter((reasons) => reasons.length > 0);
+  if (alternatives.length === 0) return node.label ? [node.label] : [];
+  const closest = alternatives.reduce((best, reasons) => (reasons.length < best.length ? reasons : best));
+  return node.label ? [`${node.label}：${closest.join('；')}`] : closest;
 }
 
 /** How many failed conditions to name per policy: the first one or two are the reason. */

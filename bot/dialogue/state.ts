@@ -27,10 +27,10 @@ export interface AssessmentState {
 }
 
 /** A value read from the founder's words that needs their yes before it is stored ("0.045" → 4.5 %?). */
-export interface PendingValue {
-  fact: string;
-  value: FactValue;
-}
+export type PendingValue =
+  | { fact: string; value: FactValue }
+  /** "2023年注册的": the month comes next ("3月"), and makes the date. */
+  | { fact: string; year: number };
 
 export interface DialogueState {
   mode: 'idle' | 'assessing' | 'confirming_erase' | 'confirming_restart';

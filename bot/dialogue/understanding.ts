@@ -58,11 +58,9 @@ export function understoodLine(
   const items = Object.entries(values).map(
     ([fact, value]) => `${facts[fact]?.label ?? fact} ${formatValue(facts[fact], value)}`,
   );
-  return [text.understood(items, facts[others[0]!]?.label ?? others[0]!)];
-}
-
-export function unsureLine(unsure: readonly UnsureValue[]): string[] {
-  return unsure.length > 0 ? [text.unsureLater(unsure.map((u) => u.said))] : [];
+  // The hint names a number the founder typed, the likeliest slip ("修改 职工人数").
+  const example = others.find((fact) => typeof values[fact] === 'number') ?? others[0]!;
+  return [text.understood(items, facts[example]?.label ?? example)];
 }
 
 /** What to say about a doubtful answer to the question asked, and the value to confirm (if any). */
@@ -77,7 +75,8 @@ export function doubtReply(ctx: DialogueContext, doubt: UnsureValue): { reply: s
     case 'year_only':
       return { reply: text.monthPlease(Number(doubt.said.slice(0, 4))), confirm: null };
     case 'range':
-    case 'conflict':
       return { reply: text.rangeNotOne, confirm: null };
+    case 'conflict':
+      return { reply: text.conflictPlease, confirm: null };
   }
 }

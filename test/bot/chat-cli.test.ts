@@ -63,4 +63,25 @@ describe('npm run chat with piped input', () => {
     const other = await runChat('我的资料\n', [], sqlite);
     expect(other.stdout).toContain('还没有回答');
   }, 120_000);
+
+  it('understands the sentences of issue 18 as a new user pipes them in', async () => {
+    const input = [
+      '开始测评',
+      '我们公司2023年3月在上海注册的，现在80个人，去年营收6000万，研发投入占营收4.5%，有1项发明专利',
+      '我的资料',
+      '修改 研发费用占比',
+      '0.045',
+      '是',
+      '提醒我 创新券',
+      'Hello, can you help?',
+    ].join('\n');
+    const result = await runChat(`${input}\n`, ['--user', 'carol'], path.join(dir, 'sentences.sqlite'));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('记下了：');
+    expect(result.stdout).toContain('职工人数：80人');
+    expect(result.stdout).toContain('0.045 是指 4.5% 吗');
+    expect(result.stdout).toContain('没有为它订阅');
+    expect(result.stdout).toContain('I work in Chinese');
+    expect(result.stdout).not.toContain('没看懂');
+  }, 120_000);
 });

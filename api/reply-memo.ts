@@ -50,7 +50,8 @@ export class ReplyMemo {
     if (!cache) return next(); // turned off (ELIGIBILITY_CACHE_ENTRIES=0)
     // The date is fixed here, before the handler runs: a check that crosses midnight is
     // filed under the earlier day, which no later request asks for.
-    const key = `${today}\n${body}`;
+    // The query (`?view=summary`) shapes the reply as much as the body does.
+    const key = `${today}\n${ctx.querystring}\n${body}`;
     const reply = cache.get(key);
     if (reply) {
       sendSharedJson(ctx, reply);

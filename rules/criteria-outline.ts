@@ -18,6 +18,8 @@ export interface OutlineLeaf {
   status: Truth;
   /** As in CriterionResult: "研发费用占比 4.2% < 要求 5%". */
   explanation: string;
+  /** As in CriterionResult: the fact compared, or `policy:<id>` / `score:<name>`. */
+  fact: string;
 }
 
 export interface OutlineGroup {
@@ -49,8 +51,8 @@ export function outlineCriterion(node: CriterionNode, env: CriterionEnv, negated
   if (node.kind !== ALL && node.kind !== ANY) {
     const trace = newTrace();
     traceLeaf(node, env, trace, negated);
-    const { status, explanation } = trace.criteria[0]!;
-    return { group: false, status, explanation };
+    const { status, explanation, fact } = trace.criteria[0]!;
+    return { group: false, status, explanation, fact };
   }
   // Under a negation, "all of" reads as "one of" the negated parts, and the other way round.
   const mode = (node.kind === ALL) !== negated ? 'all' : 'any';
@@ -60,4 +62,18 @@ export function outlineCriterion(node: CriterionNode, env: CriterionEnv, negated
   const label = !negated && 'label' in node.source && node.source.label ? node.source.label : null;
   const shown = parts.filter((part) => matters(part.status, status, mode));
   return { group: true, mode, label, status, parts: shown };
+}
+
+/**
+ * The conditions a "no" failed on, as the founder should read them: every
+ * failed part of an "all", and of a failed "one of" (高企's revenue bands)
+ * only the alternative closest to passing, not every band the founder is not in.
+ */
+export function failedLeaves(node: OutlineNode): OutlineLeaf[] {
+  if (node.status !== 'not_met') return [];
+  if (!node.group) return [node];
+  if (node.mode === 'all') return node.parts.flatMap(failedLeaves);
+  const alternatives = node.parts.map(failedLeaves).filter((leaves) => leaves.length > 0);
+  if (alternatives.length === 0) return [];
+  return alternatives.reduce((best, leaves) => (leaves.length < best.length ? leaves : best));
 }

@@ -1,6 +1,7 @@
 import type { Assessment } from '../../entities';
 import type { AssessmentView } from '../../services/assessment-service';
-import { presentQuestion, resultsJson } from './eligibility';
+import type { FactDefinition } from '../../rules/catalogue';
+import { presentQuestion, resultsJson, summaryResultsJson } from './eligibility';
 
 const CLOSE = Buffer.from('}');
 
@@ -10,8 +11,15 @@ const CLOSE = Buffer.from('}');
  * and spliced in as bytes; only the few fields of this assessment are
  * serialised per reply.
  */
-export function assessmentJson(view: AssessmentView): Buffer {
+export function assessmentJson(
+  view: AssessmentView,
+  summaryFacts: Readonly<Record<string, FactDefinition>> | null = null,
+): Buffer {
   const head = JSON.stringify(assessmentHead(view));
+  if (summaryFacts) {
+    const results = summaryResultsJson(view.check.evaluation, summaryFacts);
+    return Buffer.concat([Buffer.from(`${head.slice(0, -1)},"view":"summary","results":`), results, CLOSE]);
+  }
   return Buffer.concat([Buffer.from(`${head.slice(0, -1)},"results":`), resultsJson(view.check.evaluation), CLOSE]);
 }
 

@@ -2,7 +2,8 @@
  * Engine results → the JSON of the HTTP contract (docs/api-contract.md).
  * Shared by the stateless check and the stateful assessments.
  */
-import type { Source } from '../../rules/catalogue';
+import type { FactDefinition, Source } from '../../rules/catalogue';
+import { failedLeaves } from '../../rules/criteria-outline';
 import type { ConcreteWindow, NextQuestion, PolicyResult } from '../../rules/results';
 import type { CheckResult } from '../../services/eligibility-service';
 import { messages } from '../messages';
@@ -103,5 +104,73 @@ function presentCheck(check: CheckResult) {
 export function checkJson(check: CheckResult): Buffer {
   let json = serialisedChecks.get(check);
   if (json === undefined) serialisedChecks.set(check, (json = Buffer.from(JSON.stringify(presentCheck(check)))));
+  return json;
+}
+
+/** The benefit's first clause, for a list. */
+function benefitLine(description: string): string {
+  // Up to the first clause break outside brackets and quotes ("（…，…）" stays whole).
+  let depth = 0;
+  for (let i = 0; i < description.length; i += 1) {
+    const c = description[i]!;
+    if ('（(“「'.includes(c)) depth += 1;
+    else if ('）)”」'.includes(c)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && '；;。，'.includes(c)) return description.slice(0, i);
+  }
+  return description;
+}
+
+type Facts = Readonly<Record<string, FactDefinition>>;
+
+/** One policy as a list shows it (`?view=summary`): names, not explanations. */
+export function presentSummary(result: PolicyResult, facts: Facts) {
+  const label = (fact: string) => facts[fact]?.label ?? fact;
+  // What a "no" failed on (a failed "one of" by its closest alternative); a "maybe" has not failed.
+  const failed =
+    result.status === 'not_eligible'
+      ? failedLeaves(result.outline).map((leaf) => (leaf.fact in facts ? label(leaf.fact) : leaf.explanation))
+      : [];
+  const deadline = deadlineOf(result.nextWindow);
+  // Bytes count on a phone: empty lists and an unknown deadline are left out.
+  return {
+    policy: result.policy,
+    title: result.title,
+    status: result.status,
+    benefit: benefitLine(result.benefit.description),
+    ...(failed.length > 0 ? { failed: [...new Set(failed)] } : {}),
+    ...(result.missing.length > 0 ? { missing: result.missing.map(label) } : {}),
+    ...(result.nearMiss.length > 0 ? { near_miss: result.nearMiss.map((m) => m.explanation) } : {}),
+    ...(deadline !== null ? { deadline } : {}),
+  };
+}
+
+const serialisedSummaries = new WeakMap<CheckResult, Buffer>();
+
+/** The stateless check as `?view=summary`, serialised once per check like the full reply. */
+export function checkSummaryJson(check: CheckResult, facts: Facts): Buffer {
+  let json = serialisedSummaries.get(check);
+  if (json === undefined) {
+    const body = {
+      as_of: check.evaluation.asOf,
+      view: 'summary',
+      results: check.evaluation.results.map((r) => presentSummary(r, facts)),
+      next_question: presentQuestion(check.nextQuestion),
+    };
+    serialisedSummaries.set(check, (json = Buffer.from(JSON.stringify(body))));
+  }
+  return json;
+}
+
+const summaryResults = new WeakMap<CheckResult['evaluation'], Buffer>();
+
+/** Every verdict of a check in the summary view, as UTF-8 JSON (for assessment replies). */
+export function summaryResultsJson(evaluation: CheckResult['evaluation'], facts: Facts): Buffer {
+  let json = summaryResults.get(evaluation);
+  if (json === undefined) {
+    summaryResults.set(
+      evaluation,
+      (json = Buffer.from(JSON.stringify(evaluation.results.map((r) => presentSummary(r, facts))))),
+    );
+  }
   return json;
 }

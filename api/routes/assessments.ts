@@ -7,10 +7,11 @@ import type { ApiRouter } from '../route';
 import {
   assessmentListResponse,
   assessmentParams,
-  assessmentResponse,
   assessmentStepRequest,
+  assessmentViewResponse,
   startAssessmentRequest,
 } from '../schemas/assessments';
+import { viewQuery } from '../schemas/eligibility';
 
 /** Stateful, resumable assessments: each step answers with the next question. */
 export function assessmentRoutes(api: ApiRouter, services: Services): void {
@@ -24,13 +25,14 @@ export function assessmentRoutes(api: ApiRouter, services: Services): void {
       auth: 'founder',
       body: startAssessmentRequest,
       status: 201,
-      response: assessmentResponse,
+      query: viewQuery,
+      response: assessmentViewResponse,
     },
-    async (ctx, { body }) => {
+    async (ctx, { body, query }) => {
       const view = await assessments.start(founderOf(ctx), { topic: body.topic, policies: body.policies });
       ctx.status = 201;
       ctx.set('Location', `/api/v1/me/assessments/${view.id}`);
-      sendAssessment(ctx, view);
+      sendAssessment(ctx, view, query.view, services);
     },
   );
   api.route(
@@ -55,11 +57,12 @@ export function assessmentRoutes(api: ApiRouter, services: Services): void {
       summary: 'Where an assessment stands: verdicts so far and the question waiting',
       auth: 'founder',
       params: assessmentParams,
-      response: assessmentResponse,
+      query: viewQuery,
+      response: assessmentViewResponse,
       errors: [404],
     },
-    async (ctx, { params }) => {
-      sendAssessment(ctx, await assessments.get(founderOf(ctx), params.id));
+    async (ctx, { params, query }) => {
+      sendAssessment(ctx, await assessments.get(founderOf(ctx), params.id), query.view, services);
     },
   );
   api.route(
@@ -72,10 +75,11 @@ export function assessmentRoutes(api: ApiRouter, services: Services): void {
       auth: 'founder',
       params: assessmentParams,
       body: assessmentStepRequest,
-      response: assessmentResponse,
+      query: viewQuery,
+      response: assessmentViewResponse,
       errors: [404],
     },
-    async (ctx, { params, body }) => {
+    async (ctx, { params, body, query }) => {
       const founderId = founderOf(ctx);
       const view =
         'back' in body
@@ -83,13 +87,18 @@ export function assessmentRoutes(api: ApiRouter, services: Services): void {
           : 'skip' in body
             ? await assessments.skip(founderId, params.id, body.skip)
             : await assessments.answer(founderId, params.id, body.fact, body.value, 'miniprogram');
-      sendAssessment(ctx, view);
+      sendAssessment(ctx, view, query.view, services);
     },
   );
 }
 
 /** The reply is JSON text (verdicts spliced in): Koa would call a string body text/plain. */
-function sendAssessment(ctx: Context, view: AssessmentView): void {
+function sendAssessment(
+  ctx: Context,
+  view: AssessmentView,
+  shape: 'summary' | 'full' | undefined,
+  services: Services,
+): void {
   ctx.type = 'application/json';
-  ctx.body = assessmentJson(view);
+  ctx.body = assessmentJson(view, shape === 'summary' ? services.eligibility.catalogue().facts : null);
 }

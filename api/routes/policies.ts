@@ -1,4 +1,5 @@
 import type { Services } from '../../services';
+import { presentResult } from '../presenters/eligibility';
 import { presentPolicyDetail, presentPolicySummary } from '../presenters/policy';
 import type { ApiRouter } from '../route';
 import {
@@ -42,7 +43,8 @@ export function policyRoutes(api: ApiRouter, services: Services): void {
       method: 'get',
       path: '/api/v1/policies/:id',
       tag: 'policies',
-      summary: 'One policy: criteria, windows, how to apply, sources, verified_at, confidence',
+      summary:
+        'One policy: criteria, windows, how to apply, sources, verified_at, confidence; with ?answers=, its verdict',
       params: policyParams,
       query: policyDetailQuery,
       response: policyDetailResponse,
@@ -50,7 +52,15 @@ export function policyRoutes(api: ApiRouter, services: Services): void {
     },
     (ctx, { params, query }) => {
       const asOf = query.as_of ?? services.eligibility.today();
-      ctx.body = presentPolicyDetail(services.policySearch.detail(params.id, asOf), asOf);
+      const detail = presentPolicyDetail(services.policySearch.detail(params.id, asOf), asOf);
+      if (!query.answers) {
+        ctx.body = detail;
+        return;
+      }
+      // One policy's full explanation for the founder's answers: a list in the summary view opens to this.
+      const check = services.eligibility.check({ answers: query.answers, asOf, policies: [params.id] });
+      const [result] = check.evaluation.results;
+      ctx.body = { ...detail, ...(result ? { result: presentResult(result) } : {}) };
     },
   );
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { factValue, identifier } from './common';
-import { nextQuestionSchema, policyResultSchema } from './eligibility';
+import { nextQuestionSchema, policyResultSchema, verdictSummarySchema } from './eligibility';
 
 export const startAssessmentRequest = z
   .strictObject({
@@ -36,6 +36,15 @@ export const assessmentResponse = z.object({
   created_at: z.string(),
   updated_at: z.string(),
 });
+
+/** `?view=summary`: the same assessment with each verdict as a list shows it. */
+export const assessmentSummaryResponse = assessmentResponse.extend({
+  view: z.literal('summary'),
+  results: z.array(verdictSummarySchema),
+});
+
+/** Full by default; the summary with ?view=summary. */
+export const assessmentViewResponse = z.union([assessmentResponse, assessmentSummaryResponse]);
 
 export const assessmentListResponse = z.object({
   assessments: z.array(

@@ -31,13 +31,16 @@ const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype'];
 
 /** Facts → values; the fact vocabulary itself is checked by the rules engine. */
 export const answersSchema = z
-  .preprocess((input, ctx) => {
-    if (typeof input !== 'object' || input === null) return input;
-    for (const key of PROTOTYPE_KEYS.filter((name) => Object.hasOwn(input, name))) {
-      ctx.addIssue({ code: 'custom', path: [key], message: 'not a fact' });
-    }
-    return input;
-  }, z.record(z.string().max(64), factValue))
+  .preprocess(
+    (input, ctx) => {
+      if (typeof input !== 'object' || input === null) return input;
+      for (const key of PROTOTYPE_KEYS.filter((name) => Object.hasOwn(input, name))) {
+        ctx.addIssue({ code: 'custom', path: [key], message: 'not a fact' });
+      }
+      return input;
+    },
+    z.record(z.string().max(64), factValue),
+  )
   .refine((answers) => Object.keys(answers).length <= 200, 'too many answers')
   .meta({
     description: 'fact name → value, with the vocabulary of docs/facts.md',

@@ -67,3 +67,33 @@ export const eligibilityResponse = z.object({
   ladder: z.unknown().meta({ description: 'where the founder stands on 科小 → 高企 → 专精特新 → 小巨人' }),
   benefits: z.unknown().meta({ description: 'the sum of known caps for eligible and maybe policies' }),
 });
+
+/** `?view=summary`: a list a phone can afford; `full` (the default) is every explanation. */
+export const replyView = z.enum(['summary', 'full']).meta({
+  description:
+    'summary: per policy only what a list shows (status, title, benefit line, failed and missing conditions by name, near miss, deadline), a few KB; full (default): every explanation',
+});
+export const viewQuery = z.strictObject({ view: replyView.optional() });
+
+export const verdictSummarySchema = z
+  .object({
+    policy: z.string().meta({ example: 'cn.high-tech-enterprise' }),
+    title: z.string(),
+    status: policyStatus,
+    /** The benefit's first clause. */
+    benefit: z.string(),
+    /** Names of the conditions a not_eligible verdict failed on (values and thresholds are in the full view). */
+    failed: z.array(z.string()).optional(),
+    /** Names of the facts still needed. */
+    missing: z.array(z.string()).optional(),
+    near_miss: z.array(z.string()).optional(),
+    deadline: z.string().optional(),
+  })
+  .meta({ description: 'A list absent is empty; a deadline absent is unknown (bytes count on a phone).' });
+
+export const eligibilitySummaryResponse = z.object({
+  as_of: isoDate,
+  view: z.literal('summary'),
+  results: z.array(verdictSummarySchema),
+  next_question: nextQuestionSchema.nullable(),
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isoDate, queryFlag } from './common';
+import { answersSchema, isoDate, queryFlag } from './common';
+import { policyResultSchema } from './eligibility';
 
 export const policyListQuery = z.object({
   region: z
@@ -17,7 +18,25 @@ export const policyListQuery = z.object({
 });
 
 export const policyParams = z.object({ id: z.string().min(1).max(200) });
-export const policyDetailQuery = z.object({ as_of: isoDate.optional() });
+/** The founder's answers in a GET: the check's `answers` object as JSON, URL-encoded. */
+const answersInQuery = z
+  .string()
+  .max(4096)
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'answers must be a JSON object' });
+      return z.NEVER;
+    }
+  })
+  .pipe(answersSchema)
+  .meta({
+    description:
+      'the founder’s answers as JSON (the `answers` of POST /api/v1/eligibility), URL-encoded: the reply then carries `result`, this policy’s full explanation for them',
+  });
+
+export const policyDetailQuery = z.object({ as_of: isoDate.optional(), answers: answersInQuery.optional() });
 
 const benefitSchema = z.object({
   kind: z.string(),
@@ -76,11 +95,19 @@ export const policyDetailResponse = policySummarySchema.extend({
   caveats: z.array(z.string()),
   windows: z.array(windowSchema),
   how_to_apply: z.object({
-    automatic: z.boolean().meta({ description: '免申即享: no application is needed; show `summary` (无需申请…) instead of the steps' }),
-    summary: z.string().nullable().meta({ description: '“无需申请（免申即享）：…” for an automatic benefit, else null' }),
+    automatic: z
+      .boolean()
+      .meta({ description: '免申即享: no application is needed; show `summary` (无需申请…) instead of the steps' }),
+    summary: z
+      .string()
+      .nullable()
+      .meta({ description: '“无需申请（免申即享）：…” for an automatic benefit, else null' }),
     steps: z.array(z.string()),
     materials: z.array(z.string()),
     url: z.string().nullable(),
   }),
   sources: z.array(sourceSchema),
+  result: policyResultSchema.optional().meta({
+    description: 'with ?answers=: the verdict for those answers with every explanation, as in POST /api/v1/eligibility',
+  }),
 });

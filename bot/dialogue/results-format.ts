@@ -6,7 +6,7 @@
  * version in force on the date, with why. Each policy line carries
  * its source and the date it was verified.
  */
-import type { OutlineNode } from '../../rules/criteria-outline';
+import { failedLeaves, type OutlineNode } from '../../rules/criteria-outline';
 import { isGoodNews, type PolicyResult } from '../../rules/results';
 import type { CheckResult } from '../../services/eligibility-service';
 import { text } from '../messages';
@@ -65,10 +65,10 @@ function reasonsOf(node: OutlineNode): string[] {
   if (node.status !== 'not_met') return [];
   if (!node.group) return [node.explanation];
   if (node.mode === 'all') return node.parts.flatMap(reasonsOf);
-  const alternatives = node.parts.map(reasonsOf).filter((reasons) => reasons.length > 0);
-  if (alternatives.length === 0) return node.label ? [node.label] : [];
-  const closest = alternatives.reduce((best, reasons) => (reasons.length < best.length ? reasons : best));
-  return node.label ? [`${node.label}：${closest.join('；')}`] : closest;
+  // A failed "one of": the alternative closest to passing, under the group's own words.
+  const closest = failedLeaves(node).map((leaf) => leaf.explanation);
+  if (!node.label) return closest;
+  return [closest.length > 0 ? `${node.label}：${closest.join('；')}` : node.label];
 }
 
 /** How many failed conditions to name per policy: the first one or two are the reason. */

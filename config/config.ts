@@ -86,6 +86,8 @@ const schema = z.object({
   WECHAT_TEMPLATE_ID: z.string().min(1).optional(),
   WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
   MINIPROGRAM_PAGE: z.string().min(1).default('pages/policy/detail'),
+  // Long-term subscribeMessage (some government-service mini-programs): no one-message-per-acceptance budget.
+  MINIPROGRAM_LONG_TERM_SUBSCRIPTIONS: booleanFlag.default(false),
   WECHATY_PUPPET: z.string().min(1).optional(),
   WECHATY_PUPPET_SERVICE_TOKEN: z.string().min(1).optional(),
   WECHATY_NAME: z.string().min(1).default('founder-guide'),

@@ -14,6 +14,7 @@ import { PolicyVersion } from './policy-version';
 import { Region } from './region';
 import { ReminderDelivery } from './reminder-delivery';
 import { Source } from './source';
+import { SubscribeCredit } from './subscribe-credit';
 import { Subscription } from './subscription';
 
 export {
@@ -33,6 +34,7 @@ export {
   Region,
   ReminderDelivery,
   Source,
+  SubscribeCredit,
   Subscription,
 };
 
@@ -54,5 +56,6 @@ export const ALL_ENTITIES = [
   Region,
   ReminderDelivery,
   Source,
+  SubscribeCredit,
   Subscription,
 ];

@@ -35,6 +35,12 @@ export interface BundleInput {
   maxPerDay: number;
   policy: (id: string) => CataloguePolicy | undefined;
   publicBaseUrl: string;
+  /**
+   * One-time subscribeMessage credits, founder → template → unspent (absent:
+   * long-term subscriptions, no budget). A mini-program message goes with a
+   * template that has one, or not at all.
+   */
+  credits?: ReadonlyMap<string, ReadonlyMap<string, number>>;
 }
 
 export interface BundlePlan {
@@ -42,6 +48,9 @@ export interface BundlePlan {
   deferred: ClaimedRow[];
   cancelled: { rows: ClaimedRow[]; reason: string }[];
 }
+
+/** Why a mini-program reminder was not sent under one-time subscriptions. */
+export const NO_CREDIT = 'no subscribeMessage credit left: the founder must accept the template again';
 
 export function planBundles(input: BundleInput): BundlePlan {
   const plan: BundlePlan = { bundles: [], deferred: [], cancelled: [] };
@@ -81,9 +90,19 @@ export function planBundles(input: BundleInput): BundlePlan {
     const chosen = sendable.slice(0, room);
     plan.deferred.push(...sendable.slice(room));
     if (chosen.length === 0) continue;
-    const templateId = [...subscriptions]
+    const accepted = [...subscriptions]
       .sort((a, b) => Number(a.scope === ALL_FITTING) - Number(b.scope === ALL_FITTING))
-      .flatMap((s) => s.templateIds)[0];
+      .flatMap((s) => s.templateIds);
+    let templateId: string | undefined = accepted[0];
+    if (channel === 'miniprogram' && input.credits) {
+      const left = input.credits.get(founderId);
+      templateId = accepted.find((id) => (left?.get(id) ?? 0) > 0);
+      if (!templateId) {
+        // Every acceptance is used: nothing can be sent until the founder taps 允许 again.
+        chosen.forEach((row) => cancel(row, NO_CREDIT));
+        continue;
+      }
+    }
     plan.bundles.push({
       rows: chosen,
       bundle: {

@@ -11,6 +11,7 @@ import type { EntityManager } from 'typeorm';
 import { ALL_FITTING } from '../entities/subscription';
 import { shanghaiDate } from '../services/clock';
 import { addDays, outsideQuietHours, QuietHours } from './calendar';
+import { worthACredit } from '../services/credit-budget';
 import type { FittingPolicies } from './fitting-policies';
 import { ReminderDelivery } from '../entities';
 import { chunks, dbTime, dialectOf, execute, indexHint, insertIgnore, placeholders, select } from '../db/sql';
@@ -21,6 +22,8 @@ export interface PlanSettings {
   /** Days after a deadline to ask whether the founder applied. */
   followUpDays: number;
   quietHours: QuietHours;
+  /** One-time subscribeMessage credits decide which mini-program reminders are planned (credit-budget.ts). */
+  subscribeCredits?: boolean;
 }
 
 export interface PlanCounts {
@@ -62,6 +65,7 @@ export class LeaseLostError extends Error {
 }
 
 interface FittingPlan {
+  settings: PlanSettings;
   manager: EntityManager;
   windows: DueWindow[];
   offsetOf: Map<string, number>;
@@ -95,22 +99,25 @@ export async function planReminders(
   counts.windows = windows.length;
   progress(`${today}: ${windows.length} window(s) close in ${settings.offsets.join('/')} day(s)`);
 
-  // Founders subscribed to the policy itself: one set-based statement per offset day.
+  // Founders subscribed to the policy itself: one set-based statement per offset day
+  // (mini-program founders with one-time subscriptions: by their credits, below).
+  const credited = settings.subscribeCredits === true;
   for (const [closesOn, offset] of offsetOf) {
     if (!windows.some((w) => w.closesOn === closesOn)) continue;
     const { affected } = await execute(
       manager,
       `${insert} SELECT s.\`founderId\`, w.\`policyId\`, w.\`windowKey\`, ?, s.\`channel\`, 'reminder', w.\`closesOn\`, 'pending', 0, ?
        FROM \`application_window\` w JOIN \`subscription\` s ON s.\`scope\` = w.\`policyId\`
-       WHERE w.\`closesOn\` = ? AND s.\`status\` = 'active'`,
+       WHERE w.\`closesOn\` = ? AND s.\`status\` = 'active'${credited ? " AND s.`channel` <> 'miniprogram'" : ''}`,
       [offset, due, closesOn],
     );
     counts.subscribed += affected;
+    if (credited) counts.subscribed += await planCredited(manager, closesOn, offset, settings.offsets, due, insert);
   }
   if (windows.length > 0) progress(`subscribed to the policy: ${counts.subscribed} new reminder(s)`);
 
   if (windows.length > 0)
-    await planFitting({ manager, windows, offsetOf, today, due, insert, verdicts, counts, hooks });
+    await planFitting({ settings, manager, windows, offsetOf, today, due, insert, verdicts, counts, hooks });
 
   counts.followUps = await planFollowUps(
     manager,
@@ -125,7 +132,7 @@ export async function planReminders(
 
 /** "Everything that fits me": evaluate only these candidates, only for the due policies. */
 async function planFitting(plan: FittingPlan): Promise<void> {
-  const { manager, windows, offsetOf, today, due, insert, verdicts, counts, hooks } = plan;
+  const { settings, manager, windows, offsetOf, today, due, insert, verdicts, counts, hooks } = plan;
   // One indexed read of the '*' subscribers (about 100 bytes each in memory), then chunks.
   const subscribers = await select<{ founderId: string; channel: string }>(
     manager,
@@ -140,10 +147,18 @@ async function planFitting(plan: FittingPlan): Promise<void> {
     // Verdicts for many founders take a while: keep the lease, or stop if it is gone.
     if (hooks.keepAlive && !(await hooks.keepAlive())) throw new LeaseLostError();
     const fitting = await verdicts.fitting(manager, founderIds, policyIds, today);
+    const credits = settings.subscribeCredits ? await creditsOf(manager, [...fitting.keys()]) : null;
     const rows: unknown[][] = [];
     for (const [founderId, policies] of fitting) {
       for (const window of windows.filter((w) => policies.has(w.policyId))) {
         for (const channel of channelsOf.get(founderId) ?? []) {
+          const offset = offsetOf.get(window.closesOn)!;
+          if (
+            credits &&
+            channel === 'miniprogram' &&
+            !worthACredit(settings.offsets, offset, credits.get(founderId) ?? 0)
+          )
+            continue;
           rows.push([
             founderId,
             window.policyId,
@@ -167,6 +182,64 @@ async function planFitting(plan: FittingPlan): Promise<void> {
   hooks.progress?.(
     `"everything that fits me": ${counts.candidates} founder(s) checked, ${counts.fitting} new reminder(s)`,
   );
+}
+
+/**
+ * Mini-program founders subscribed to a policy whose window closes `offset`
+ * days from now: planned only where their one-time credits should be spent.
+ */
+async function planCredited(
+  manager: EntityManager,
+  closesOn: string,
+  offset: number,
+  offsets: readonly number[],
+  due: string,
+  insert: string,
+): Promise<number> {
+  const subscribed = await select<{ founderId: string; policyId: string; windowKey: string }>(
+    manager,
+    `SELECT s.\`founderId\`, w.\`policyId\`, w.\`windowKey\`
+     FROM \`application_window\` w JOIN \`subscription\` s ON s.\`scope\` = w.\`policyId\`
+     WHERE w.\`closesOn\` = ? AND s.\`status\` = 'active' AND s.\`channel\` = 'miniprogram'`,
+    [closesOn],
+  );
+  if (subscribed.length === 0) return 0;
+  const credits = await creditsOf(manager, [...new Set(subscribed.map((row) => row.founderId))]);
+  const rows = subscribed
+    .filter((row) => worthACredit(offsets, offset, credits.get(row.founderId) ?? 0))
+    .map((row) => [
+      row.founderId,
+      row.policyId,
+      row.windowKey,
+      offset,
+      'miniprogram',
+      'reminder',
+      closesOn,
+      'pending',
+      0,
+      due,
+    ]);
+  let affected = 0;
+  for (const batch of chunks(rows, ROW_CHUNK)) {
+    const values = batch.map(() => `(${placeholders(10)})`).join(', ');
+    affected += (await execute(manager, `${insert} VALUES ${values}`, batch.flat())).affected;
+  }
+  return affected;
+}
+
+/** Unspent subscribeMessage credits per founder, over all their templates. */
+export async function creditsOf(manager: EntityManager, founderIds: readonly string[]): Promise<Map<string, number>> {
+  const credits = new Map<string, number>();
+  for (const ids of chunks([...founderIds], FOUNDER_CHUNK)) {
+    const rows = await select<{ founderId: string; credits: unknown }>(
+      manager,
+      `SELECT \`founderId\`, SUM(\`credits\`) AS \`credits\` FROM \`subscribe_credit\` WHERE \`founderId\` IN (${placeholders(ids.length)}) GROUP BY \`founderId\``,
+      ids,
+    );
+    // SUM comes back as a string from mysql2 and a number from SQLite.
+    for (const row of rows) credits.set(row.founderId, Number(row.credits));
+  }
+  return credits;
 }
 
 /**

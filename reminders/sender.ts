@@ -6,7 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
-import { Founder, Subscription } from '../entities';
+import { Founder, SubscribeCredit, Subscription } from '../entities';
+import { execute } from '../db/sql';
 import type { Logger } from '../logging/logger';
 import { Clock, shanghaiDate, shanghaiInstant } from '../services/clock';
 import { planBundles } from './bundles';
@@ -104,13 +105,14 @@ async function sendBatch(
   const { clock, settings, manager } = deps;
   const now = clock.now();
   const founderIds = [...new Set(rows.map((row) => row.founderId))];
-  const [founders, subscriptions, sentToday] = await Promise.all([
+  const [founders, subscriptions, sentToday, credits] = await Promise.all([
     manager.find(Founder, {
       where: { id: In(founderIds) },
       select: { id: true, openid: true, wechatyContactId: true },
     }),
     manager.find(Subscription, { where: { founderId: In(founderIds) } }),
     outbox.sentSince(founderIds, shanghaiInstant(shanghaiDate(now))),
+    settings.subscribeCredits ? creditsByTemplate(manager, founderIds) : undefined,
   ]);
   const plan = planBundles({
     rows,
@@ -121,6 +123,7 @@ async function sendBatch(
     maxPerDay: settings.maxPerDay,
     policy: (id) => deps.catalogue.policy(id),
     publicBaseUrl: settings.publicBaseUrl,
+    ...(credits ? { credits } : {}),
   });
   for (const group of plan.cancelled) {
     await outbox.cancel(group.rows, token, group.reason);
@@ -165,10 +168,21 @@ async function deliver(
     result = { status: 'retry', error: errorText(error) };
   }
   const now = deps.clock.now();
+  const credited = deps.settings.subscribeCredits && bundle.channel === 'miniprogram' && bundle.templateId;
   if (result.status === 'sent') {
     await outbox.markSent(rows, token, now);
+    if (credited) await spendCredit(deps.manager, bundle.founderId, bundle.templateId!);
     counts.messages += 1;
     counts.sent += rows.length;
+  } else if (result.status === 'refused' && credited) {
+    // 43101 under one-time subscriptions: the acceptances are used up, not refused for good.
+    await emptyCredits(deps.manager, bundle.founderId, bundle.templateId!);
+    await outbox.cancel(rows, token, `${result.error}: subscribeMessage credits used up`);
+    counts.refused += rows.length;
+    deps.logger.info(
+      { founderId: bundle.founderId, channel: bundle.channel },
+      'reminders: subscribeMessage acceptance used up (43101); the founder must accept again',
+    );
   } else if (result.status === 'refused') {
     await outbox.markRefused(rows, token, result.error);
     counts.refused += rows.length;
@@ -188,4 +202,34 @@ async function deliver(
       'reminders: send failed',
     );
   }
+}
+
+/** Unspent subscribeMessage credits per founder and template, for the batch. */
+async function creditsByTemplate(
+  manager: EntityManager,
+  founderIds: readonly string[],
+): Promise<Map<string, Map<string, number>>> {
+  const rows = await manager.find(SubscribeCredit, { where: { founderId: In([...founderIds]) } });
+  const credits = new Map<string, Map<string, number>>();
+  for (const row of rows) {
+    const byTemplate = credits.get(row.founderId) ?? new Map<string, number>();
+    byTemplate.set(row.templateId, row.credits);
+    credits.set(row.founderId, byTemplate);
+  }
+  return credits;
+}
+
+async function spendCredit(manager: EntityManager, founderId: string, templateId: string): Promise<void> {
+  await execute(
+    manager,
+    'UPDATE `subscribe_credit` SET `credits` = `credits` - 1 WHERE `founderId` = ? AND `templateId` = ? AND `credits` > 0',
+    [founderId, templateId],
+  );
+}
+
+async function emptyCredits(manager: EntityManager, founderId: string, templateId: string): Promise<void> {
+  await execute(manager, 'UPDATE `subscribe_credit` SET `credits` = 0 WHERE `founderId` = ? AND `templateId` = ?', [
+    founderId,
+    templateId,
+  ]);
 }

@@ -28,6 +28,11 @@ export interface ReminderSettings {
    * "sent" mark had not been written yet.
    */
   concurrency: number;
+  /**
+   * One-time subscribeMessage: each acceptance is one mini-program message
+   * (services/credit-budget.ts). False for long-term subscriptions.
+   */
+  subscribeCredits: boolean;
 }
 
 const MINUTE = 60_000;
@@ -45,6 +50,7 @@ export const DEFAULT_SETTINGS: ReminderSettings = {
   backoffBaseMs: 5 * MINUTE,
   maxBackoffMs: 6 * 60 * MINUTE,
   concurrency: 1,
+  subscribeCredits: true,
 };
 
 export function reminderSettings(config: Config, overrides: Partial<ReminderSettings> = {}): ReminderSettings {
@@ -56,6 +62,7 @@ export function reminderSettings(config: Config, overrides: Partial<ReminderSett
     maxAttempts: config.REMINDER_MAX_ATTEMPTS,
     publicBaseUrl: config.PUBLIC_BASE_URL,
     concurrency: config.REMINDER_SEND_CONCURRENCY,
+    subscribeCredits: !config.MINIPROGRAM_LONG_TERM_SUBSCRIPTIONS,
     ...overrides,
   };
 }

@@ -44,7 +44,11 @@ export function createServices(deps: ServiceDependencies) {
   const incubators = new IncubatorService(catalogue);
   const profileEditor = new ProfileEditorService(catalogue, profiles);
   const assessments = new AssessmentService(dataSource, eligibility, profiles, clock);
-  const subscriptions = new SubscriptionService(dataSource, catalogue);
+  const subscriptions = new SubscriptionService(dataSource, catalogue, {
+    subscribeCredits: !deps.config.MINIPROGRAM_LONG_TERM_SUBSCRIPTIONS,
+    offsets: deps.config.REMINDER_OFFSETS,
+    today: () => eligibility.today(),
+  });
   const deadlines = new DeadlineService(eligibility, profileEditor, subscriptions);
   const audit = new AuditLogService(dataSource);
   const sessions = new SessionTokens(deps.config.SESSION_SECRET, clock);

@@ -6,8 +6,11 @@
  * fresh acceptance is exactly what WeChat asks for.
  */
 import { DataSource, EntityManager } from 'typeorm';
-import { dialectOf, isLockConflict, isUniqueViolation, retryWhen } from '../db/sql';
-import { Subscription } from '../entities';
+import { dialectOf, execute, isLockConflict, isUniqueViolation, retryWhen } from '../db/sql';
+import { SubscribeCredit, Subscription } from '../entities';
+import { addDays, daysBetween } from '../rules/windows';
+import { uncoveredOffsets } from './credit-budget';
+import { upcomingWindows } from './policy-windows';
 import { ALL_FITTING, ReminderChannel } from '../entities/subscription';
 import { ValidationError } from '../errors';
 import type { CatalogueService } from './catalogue-service';
@@ -17,8 +20,26 @@ export interface SubscriptionRequest {
   /** A policy id, or `*`. */
   scope: string;
   channel: ReminderChannel;
-  /** Accepted subscribeMessage templates (mini-program only). */
+  /** Accepted subscribeMessage templates (mini-program only): one credit each. */
   templateIds?: string[];
+  /** Templates the founder rejected or banned: never sent with again, until accepted. */
+  rejectedTemplateIds?: string[];
+}
+
+/** How a one-time-subscription budget stands for one subscription (null where no budget applies). */
+export interface SubscriptionCredits {
+  subscription: Subscription;
+  /** Messages the accepted templates can still carry; null for WeChat or long-term subscriptions. */
+  creditsLeft: number | null;
+  /** The day of the next reminder the credits do not cover: tap 允许 again before it. */
+  tapAgainBefore: string | null;
+}
+
+export interface CreditSettings {
+  /** One-time subscribeMessage (false: long-term subscriptions, no budget). */
+  subscribeCredits: boolean;
+  offsets: readonly number[];
+  today: () => string;
 }
 
 /**
@@ -37,10 +58,43 @@ export class SubscriptionService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly catalogue: CatalogueService,
+    private readonly credits: CreditSettings = { subscribeCredits: false, offsets: [], today: () => '' },
   ) {}
 
   list(founderId: string): Promise<Subscription[]> {
     return this.dataSource.manager.find(Subscription, { where: { founderId }, order: { id: 'ASC' } });
+  }
+
+  /** The founder's subscriptions with what their one-time acceptances still cover. */
+  async listWithCredits(founderId: string): Promise<SubscriptionCredits[]> {
+    const [subscriptions, credits] = await Promise.all([
+      this.list(founderId),
+      this.dataSource.manager.find(SubscribeCredit, { where: { founderId } }),
+    ]);
+    return subscriptions.map((subscription) => this.creditsOf(subscription, credits));
+  }
+
+  /** One subscription's budget, from the founder's credit rows. */
+  creditsOf(subscription: Subscription, credits: readonly SubscribeCredit[]): SubscriptionCredits {
+    if (!this.credits.subscribeCredits || subscription.channel !== 'miniprogram') {
+      return { subscription, creditsLeft: null, tapAgainBefore: null };
+    }
+    const creditsLeft = credits
+      .filter((row) => subscription.templateIds.includes(row.templateId))
+      .reduce((sum, row) => sum + row.credits, 0);
+    return { subscription, creditsLeft, tapAgainBefore: this.tapAgainBefore(subscription.scope, creditsLeft) };
+  }
+
+  /** For a policy with a coming deadline: the day of the first reminder the credits leave uncovered. */
+  private tapAgainBefore(scope: string, credits: number): string | null {
+    const policy = scope === ALL_FITTING ? undefined : this.catalogue.policy(scope);
+    if (!policy) return null;
+    const today = this.credits.today();
+    const next = upcomingWindows(policy, today).find((window) => !window.rolling && window.closesOn !== null);
+    if (!next?.closesOn) return null;
+    const daysLeft = daysBetween(today, next.closesOn);
+    const [first] = uncoveredOffsets(this.credits.offsets, daysLeft, credits);
+    return first === undefined ? null : addDays(next.closesOn, -first);
   }
 
   /** Creates or refreshes a subscription; `created` says which. */
@@ -64,7 +118,10 @@ export class SubscriptionService {
       () =>
         this.dataSource.transaction(async (manager) => {
           const existing = await lockedSubscription(manager, key);
-          const merged = [...new Set([...(existing?.templateIds ?? []), ...templates])];
+          const rejected = new Set(request.rejectedTemplateIds ?? []);
+          const merged = [...new Set([...(existing?.templateIds ?? []), ...templates])].filter(
+            (id) => !rejected.has(id),
+          );
           if (merged.length > MAX_TEMPLATE_IDS) {
             throw new ValidationError(errorMessages.tooManyTemplates(MAX_TEMPLATE_IDS), [
               { path: 'template_ids', reason: `at most ${MAX_TEMPLATE_IDS} distinct templates per subscription` },
@@ -73,6 +130,8 @@ export class SubscriptionService {
           const subscription = existing ?? manager.create(Subscription, key);
           subscription.templateIds = merged;
           subscription.status = 'active';
+          // Each acceptance is one message (one-time subscribeMessage): counted per template.
+          for (const templateId of new Set(templates)) await addCredit(manager, founderId, templateId);
           return { subscription: await manager.save(Subscription, subscription), created: !existing };
         }),
       5,
@@ -98,4 +157,14 @@ function lockedSubscription(
   // SQLite runs one transaction at a time (db/sqlite-transaction-queue.ts) and has no row locks.
   const lock = dialectOf(manager) === 'mysql' ? { lock: { mode: 'pessimistic_write' as const } } : {};
   return manager.findOne(Subscription, { where: key, ...lock });
+}
+
+/** One more acceptance of a template: one more message it may carry. */
+async function addCredit(manager: EntityManager, founderId: string, templateId: string): Promise<void> {
+  const { affected } = await execute(
+    manager,
+    'UPDATE `subscribe_credit` SET `credits` = `credits` + 1 WHERE `founderId` = ? AND `templateId` = ?',
+    [founderId, templateId],
+  );
+  if (affected === 0) await manager.insert(SubscribeCredit, { founderId, templateId, credits: 1 });
 }

@@ -1,5 +1,5 @@
-import type { Subscription } from '../../entities';
 import type { Services } from '../../services';
+import type { SubscriptionCredits } from '../../services/subscription-service';
 import { founderOf } from '../middleware/founder-auth';
 import type { ApiRouter } from '../route';
 import {
@@ -10,12 +10,14 @@ import {
   unsubscribeResponse,
 } from '../schemas/subscriptions';
 
-const present = (s: Subscription) => ({
+const present = ({ subscription: s, creditsLeft, tapAgainBefore }: SubscriptionCredits) => ({
   id: s.id,
   scope: s.scope,
   channel: s.channel,
   template_ids: s.templateIds,
   status: s.status,
+  credits_left: creditsLeft,
+  tap_again_before: tapAgainBefore,
   created_at: s.createdAt.toISOString(),
 });
 
@@ -32,7 +34,7 @@ export function subscriptionRoutes(api: ApiRouter, services: Services): void {
       response: subscriptionListResponse,
     },
     async (ctx) => {
-      ctx.body = { subscriptions: (await subscriptions.list(founderOf(ctx))).map(present) };
+      ctx.body = { subscriptions: (await subscriptions.listWithCredits(founderOf(ctx))).map(present) };
     },
   );
   api.route(
@@ -42,20 +44,25 @@ export function subscriptionRoutes(api: ApiRouter, services: Services): void {
       tag: 'subscriptions',
       summary: 'Remind me about a policy (or * = everything that fits me)',
       description:
-        '201 when created, 200 when it existed (accepted templates are added, a refused subscription is active again).',
+        '201 when created, 200 when it existed (accepted templates are added, a refused subscription is active again). ' +
+        'Send template_results as wx.requestSubscribeMessage returned them: each accept is one message (one-time subscriptions), and the reply says credits_left and tap_again_before.',
       auth: 'founder',
       body: subscribeRequest,
       status: 201,
       response: subscriptionSchema,
     },
     async (ctx, { body }) => {
-      const { subscription, created } = await subscriptions.save(founderOf(ctx), {
+      const results = Object.entries(body.template_results ?? {});
+      const founderId = founderOf(ctx);
+      const { subscription, created } = await subscriptions.save(founderId, {
         scope: body.scope,
         channel: body.channel,
-        templateIds: body.template_ids,
+        templateIds: [...(body.template_ids ?? []), ...results.filter(([, r]) => r === 'accept').map(([id]) => id)],
+        rejectedTemplateIds: results.filter(([, r]) => r !== 'accept').map(([id]) => id),
       });
       ctx.status = created ? 201 : 200;
-      ctx.body = present(subscription);
+      const mine = await subscriptions.listWithCredits(founderId);
+      ctx.body = present(mine.find((entry) => entry.subscription.id === subscription.id)!);
     },
   );
   api.route(

@@ -94,4 +94,43 @@ describe('/api/v1/me/subscriptions', () => {
     expect(none.body).toEqual({ removed: 0 });
     expect((await world.http().delete('/api/v1/me/subscriptions').set(auth)).body).toEqual({ removed: 2 });
   });
+
+  describe('one-time subscriptions: credits (issue 21)', () => {
+    const subscribe = (auth: Record<string, string>, body: object) =>
+      world.http().post('/api/v1/me/subscriptions').set(auth).send(body);
+
+    it('counts each acceptance as one message, drops rejected templates, and says when to tap again', async () => {
+      const { auth } = await world.founder('subs-credits');
+      const first = await subscribe(auth, {
+        scope: 'cn.little-giant',
+        template_results: { 'tmpl-a': 'accept', 'tmpl-b': 'reject' },
+      });
+      expect(first.status).toBe(201);
+      expect(first.body).toMatchObject({ template_ids: ['tmpl-a'], credits_left: 1 });
+      // One credit covers T-7 of the window closing 2027-05-25; T-1 needs another tap.
+      expect(first.body.tap_again_before).toBe('2027-05-24');
+      const again = await subscribe(auth, { scope: 'cn.little-giant', template_results: { 'tmpl-a': 'accept' } });
+      expect(again.body).toMatchObject({ credits_left: 2, tap_again_before: '2027-04-25' });
+      const third = await subscribe(auth, { scope: 'cn.little-giant', template_ids: ['tmpl-a'] });
+      expect(third.body).toMatchObject({ credits_left: 3, tap_again_before: null });
+      // A template the founder now rejects is never used again.
+      const rejected = await subscribe(auth, {
+        scope: 'cn.little-giant',
+        template_results: { 'tmpl-a': 'reject', 'tmpl-c': 'accept' },
+      });
+      expect(rejected.body).toMatchObject({ template_ids: ['tmpl-c'], credits_left: 1 });
+      const listed = await world.http().get('/api/v1/me/subscriptions').set(auth);
+      expect(listed.body.subscriptions).toEqual([rejected.body]);
+    });
+
+    it('shows no budget for WeChat, and refuses template results there or empty ones', async () => {
+      const { auth } = await world.founder('subs-credits-wechat');
+      const wechat = await subscribe(auth, { scope: '*', channel: 'wechat' });
+      expect(wechat.body).toMatchObject({ credits_left: null, tap_again_before: null });
+      const bad = await subscribe(auth, { scope: '*', channel: 'wechat', template_results: { t: 'accept' } });
+      expect(bad.status).toBe(400);
+      expect((await subscribe(auth, { scope: '*', template_results: {} })).status).toBe(400);
+      expect((await subscribe(auth, { scope: '*', template_results: { t: 'maybe' } })).status).toBe(400);
+    });
+  });
 });

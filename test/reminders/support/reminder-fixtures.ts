@@ -5,7 +5,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DataSource, FindOptionsWhere } from 'typeorm';
-import { ApplicationWindow, FactAnswer, Founder, Policy, ReminderDelivery, Subscription } from '../../../entities';
+import {
+  ApplicationWindow,
+  FactAnswer,
+  Founder,
+  Policy,
+  ReminderDelivery,
+  SubscribeCredit,
+  Subscription,
+} from '../../../entities';
 import { silentLogger } from '../../../logging/logger';
 import type { Policy as CataloguePolicy } from '../../../rules/catalogue';
 import { fixedClock } from '../../../services/clock';
@@ -81,13 +89,40 @@ export class Fixtures {
     return id;
   }
 
+  /**
+   * A subscription as the API records it. A mini-program one comes with the
+   * templates accepted (the configured default when none is named) and,
+   * unless told otherwise, enough one-time credits for every offset.
+   */
   async subscribe(
     founderId: string,
     scope: string,
     channel: ChannelName = 'wechat',
     templateIds: string[] = [],
+    credits = 3,
   ): Promise<void> {
-    await this.dataSource.manager.insert(Subscription, { founderId, scope, channel, templateIds, status: 'active' });
+    const accepted = channel === 'miniprogram' && templateIds.length === 0 ? ['tmpl-default'] : templateIds;
+    await this.dataSource.manager.insert(Subscription, {
+      founderId,
+      scope,
+      channel,
+      templateIds: accepted,
+      status: 'active',
+    });
+    for (const templateId of accepted) await this.credits(founderId, templateId, credits);
+  }
+
+  /** Sets a founder's one-time subscribeMessage credits for a template. */
+  async credits(founderId: string, templateId: string, credits: number): Promise<void> {
+    await this.dataSource.manager.upsert(SubscribeCredit, { founderId, templateId, credits }, [
+      'founderId',
+      'templateId',
+    ]);
+  }
+
+  async creditsLeft(founderId: string): Promise<Record<string, number>> {
+    const rows = await this.dataSource.manager.find(SubscribeCredit, { where: { founderId } });
+    return Object.fromEntries(rows.map((row) => [row.templateId, row.credits]));
   }
 
   /** The stub verdict: eligible / maybe / not_eligible per policy. */

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import type { Answers, Catalogue, FactDefinition, FactValue } from '../../../rules/catalogue';
-import { IMPLICATIONS } from '../../../rules/answers';
+import { DISTRICT_IMPLIES, IMPLICATIONS } from '../../../rules/answers';
 import { compileCatalogue } from '../../../rules/compile-catalogue';
 import { probeValues } from '../../../rules/probe-values';
 
@@ -44,7 +44,10 @@ function consistent(answers: Partial<Record<string, FactValue>>): Answers {
   for (const { when, then } of IMPLICATIONS) {
     if (result[when.fact] === when.value && result[then.fact] !== undefined) result[then.fact] = then.value;
   }
-  if (result.district !== undefined && result.region !== undefined) result.region = 'shanghai';
+  // A Shanghai district settles the region and where the company is (DISTRICT_IMPLIES):
+  // a founder in Huangpu is not also registered outside Shanghai.
+  if (result.district !== undefined)
+    for (const { fact, value } of DISTRICT_IMPLIES) if (result[fact] !== undefined) result[fact] = value;
   return result;
 }
 

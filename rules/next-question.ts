@@ -37,6 +37,12 @@ const UNKNOWN_CAP_WEIGHT = 2;
 const PROGRESS_CREDIT = 0.35;
 /** Settling a verdict as eligible is worth more: founders act on those first. */
 const ELIGIBLE_BONUS = 0.5;
+/**
+ * Settling a verdict as "no" (or not needed) is worth less than settling it
+ * at all used to be: the first questions should be the route to good news,
+ * not the quickest way to rule policies out (issue 18).
+ */
+const SETTLED_NO_CREDIT = 0.6;
 /** A policy that can no longer become eligible (a needed fact was skipped) is asked about last. */
 const UNREACHABLE_FACTOR = 0.1;
 /** Share of the probability a fact's default value carries. */
@@ -111,7 +117,7 @@ function scoreFact(session: Session, open: OpenPolicy[], fact: string): number {
       const outcome = trial.outcome(compiled.policy.id);
       // Met on every encoded condition (capped at maybe only by what the founder must check) settles it too.
       if (outcome.truth !== 'unknown' || outcome.capped || notNeededReason(compiled.policy, trial)) {
-        gain += weight * (outcome.truth === 'met' || outcome.capped ? 1 + ELIGIBLE_BONUS : 1);
+        gain += weight * (outcome.truth === 'met' || outcome.capped ? 1 + ELIGIBLE_BONUS : SETTLED_NO_CREDIT);
       } else {
         gain += weight * PROGRESS_CREDIT * (1 - distinctCount(outcome.missing) / facts.length);
       }

@@ -345,7 +345,8 @@ export const text = {
   reminderAllNext: '各政策截止前提醒',
   remindersNone: '你还没有订阅提醒。回复“提醒我 高企”订阅一项，或“订阅提醒”订阅所有符合条件的政策。',
   remindersHint: '回复“退订 X”取消一项，“退订全部”取消全部。',
-  reminderChannel: { wechat: '微信', miniprogram: '小程序' } as Record<string, string>,
+  noRemindersOnChannel: (channel: string) =>
+    `${channel}里收不到提醒，所以没有订阅。请在微信里找我或在小程序里订阅，截止前会提醒你。`,
   unsubscribedOne: (title: string, count: number) =>
     count > 0 ? `已退订「${title}」的提醒。` : `你没有订阅「${title}」的提醒。回复“我的提醒”查看已订阅的。`,
   noDeadlineToRemind: (title: string) =>

@@ -1,9 +1,11 @@
+import type { ChannelName } from '../channels/registry';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { JsonColumn, TimestampColumn } from './columns';
 import { Founder } from './founder';
 import type { FactValue } from '../rules/catalogue';
 
-export type AnswerChannel = 'miniprogram' | 'wechat' | 'terminal' | 'api';
+/** Where an answer was given: any channel of channels/registry.ts. */
+export type AnswerChannel = ChannelName;
 
 /** A founder's current answer to one fact: what, when, and from which channel. */
 @Entity('fact_answer')

@@ -1,8 +1,10 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { ReminderChannelName } from '../channels/registry';
 import { JsonColumn } from './columns';
 import { Founder } from './founder';
 
-export type ReminderChannel = 'wechat' | 'miniprogram';
+/** A channel that carries reminders (channels/registry.ts). */
+export type ReminderChannel = ReminderChannelName;
 /** `*` = "everything that fits me". */
 export const ALL_FITTING = '*';
 

@@ -4,9 +4,11 @@
  * founder's bundle into one message and says how it went; it never throws for
  * an ordinary failure, and it knows nothing about the outbox.
  */
+import type { ReminderChannelName } from '../channels/registry';
 import type { DeliveryKind } from '../entities/reminder-delivery';
 
-export type ChannelName = 'wechat' | 'miniprogram';
+/** A channel that carries reminders (channels/registry.ts). */
+export type ChannelName = ReminderChannelName;
 
 export interface BundleItem {
   deliveryId: number;

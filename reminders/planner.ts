@@ -12,6 +12,7 @@ import { ALL_FITTING } from '../entities/subscription';
 import { shanghaiDate } from '../services/clock';
 import { addDays, outsideQuietHours, QuietHours } from './calendar';
 import { worthACredit } from '../services/credit-budget';
+import { preferredFollowUpChannelSql } from '../channels/registry';
 import type { FittingPolicies } from './fitting-policies';
 import { ReminderDelivery } from '../entities';
 import { chunks, dbTime, dialectOf, execute, indexHint, insertIgnore, placeholders, select } from '../db/sql';
@@ -48,6 +49,7 @@ interface DueWindow {
 const COLUMNS =
   '(`founderId`, `policyId`, `windowKey`, `offsetDays`, `channel`, `kind`, `closesOn`, `status`, `attempts`, `nextAttemptAt`)';
 const FOUNDER_CHUNK = 500;
+const FOLLOW_UP_CHANNEL = preferredFollowUpChannelSql('r.`channel`');
 const ROW_CHUNK = 500;
 
 export interface PlanHooks {
@@ -244,9 +246,8 @@ export async function creditsOf(manager: EntityManager, founderIds: readonly str
 
 /**
  * One follow-up per founder and window they were reminded of (by any channel),
- * unless they already told us whether they applied. The bot can take the
- * answer, so it goes by WeChat when the founder was reminded there
- * ('wechat' sorts after 'miniprogram').
+ * unless they already told us whether they applied. It goes by the channel the
+ * registry ranks first for follow-ups among those (a chat can take the answer).
  */
 async function planFollowUps(
   manager: EntityManager,
@@ -257,7 +258,7 @@ async function planFollowUps(
 ): Promise<number> {
   const { affected } = await execute(
     manager,
-    `${insert} SELECT r.\`founderId\`, r.\`policyId\`, r.\`windowKey\`, ?, MAX(r.\`channel\`), 'follow_up', r.\`closesOn\`, 'pending', 0, ?
+    `${insert} SELECT r.\`founderId\`, r.\`policyId\`, r.\`windowKey\`, ?, ${FOLLOW_UP_CHANNEL}, 'follow_up', r.\`closesOn\`, 'pending', 0, ?
      FROM \`reminder_delivery\` r ${indexHint(manager, ReminderDelivery, ['closesOn'])}
      WHERE r.\`closesOn\` = ? AND r.\`kind\` = 'reminder' AND r.\`status\` = 'sent'
        AND NOT EXISTS (SELECT 1 FROM \`application_record\` a

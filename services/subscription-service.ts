@@ -138,9 +138,9 @@ export class SubscriptionService {
     );
   }
 
-  /** The bot's "提醒我": a WeChat subscription. */
-  async subscribe(founderId: string, scope: string): Promise<void> {
-    await this.save(founderId, { scope, channel: 'wechat' });
+  /** A chat's "提醒我": a subscription on the channel the founder asked from. */
+  async subscribe(founderId: string, scope: string, channel: ReminderChannel): Promise<void> {
+    await this.save(founderId, { scope, channel });
   }
 
   /** Removes the matching subscriptions (all of them without a filter); returns how many. */

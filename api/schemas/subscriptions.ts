@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { REMINDER_CHANNELS } from '../../channels/registry';
 import { MAX_TEMPLATE_IDS } from '../../services/subscription-service';
 import { identifier, isoDate } from './common';
 
 const scope = identifier.meta({ description: 'a policy id, or * for everything that fits me' });
-const channel = z.enum(['miniprogram', 'wechat']);
+const channel = z.enum(REMINDER_CHANNELS);
 
 /** wx.requestSubscribeMessage's result per template. */
 const templateResult = z.enum(['accept', 'reject', 'ban', 'filter']);

@@ -9,6 +9,7 @@
 import { loggableError } from '../../logging/loggable-error';
 import type { Logger } from '../../logging/logger';
 import { ConversationStore, SessionConflictError } from '../../services/conversation-store';
+import type { ChatChannel } from '../../channels/registry';
 import type { ChannelIdentity } from '../../services/founder-service';
 import { writeScript } from '../chinese-script';
 import { text } from '../messages';
@@ -19,7 +20,7 @@ import { initialState, restoreState, serializeState, STATE_VERSION } from './sta
 export interface ChatAddress {
   /** `wechaty:<contact id>`, `room:<room id>:<contact id>`, `terminal:<user>`. */
   channelKey: string;
-  identity: Extract<ChannelIdentity, { channel: 'wechat' | 'terminal' }>;
+  identity: Extract<ChannelIdentity, { channel: ChatChannel }>;
 }
 
 export interface DialogueServiceDependencies {

@@ -7,6 +7,7 @@ import { text } from '../messages';
 import type { DialogueContext, Turn } from './context';
 import { formatValue } from '../../rules/format-value';
 import { initialState, type DialogueState } from './state';
+import { carriesReminders, channelLabel } from '../../channels/registry';
 import { isRollingOnly } from './policy-answers';
 import { formatWindow } from './format';
 import { nextWindow } from '../../rules/windows';
@@ -42,7 +43,9 @@ export function cancelErase(state: DialogueState): Turn {
 export async function subscribe(ctx: DialogueContext, policy: Policy | null): Promise<string[]> {
   // A policy open all year has no deadline to remind of: say so, and subscribe to nothing.
   if (policy && policy.windows.length > 0 && isRollingOnly(policy)) return [text.noDeadlineToRemind(policy.title)];
-  await ctx.ports.subscribe(ctx.founderId, policy ? policy.id : '*');
+  // The terminal cannot carry a reminder (channels/registry.ts): promising one would be false.
+  if (!carriesReminders(ctx.channel)) return [text.noRemindersOnChannel(channelLabel(ctx.channel))];
+  await ctx.ports.subscribe(ctx.founderId, policy ? policy.id : '*', ctx.channel);
   const replies = [text.subscribed(policy ? text.quotedTitle(policy.title) : text.subscribedAll)];
   // Reminders come before a deadline: say so when this policy's dates are not published yet.
   if (policy && policy.windows.length === 0) replies.push(text.subscribedNoWindowYet);
@@ -67,7 +70,7 @@ export async function listReminders(ctx: DialogueContext): Promise<string[]> {
     const policy = ctx.ports.catalogue().policies.find((p) => p.id === scope);
     const what = policy ? text.quotedTitle(policy.title) : text.reminderAll;
     const next = policy ? formatWindow(nextWindow(policy.windows, today)) : text.reminderAllNext;
-    return text.reminderLine(what, next, text.reminderChannel[channel] ?? channel);
+    return text.reminderLine(what, next, channelLabel(channel));
   });
   return [[text.remindersTitle(subscriptions.length), ...lines].join('\n'), text.remindersHint];
 }

@@ -3,6 +3,7 @@
  * (so the engine is testable and knows nothing of the database), and its
  * wiring to the real services.
  */
+import type { ReminderChannelName } from '../../channels/registry';
 import type { Answers, Catalogue, IsoDate, Policy } from '../../rules/catalogue';
 import type { Services } from '../../services';
 import type { ApplicationTrackerService } from '../../services/application-tracker-service';
@@ -28,8 +29,8 @@ export interface DialoguePorts {
   forgetAnswers(founderId: string, facts: string[]): Promise<void>;
   /** Erases the founder: profile, answers, sessions, assessments, subscriptions. */
   erase(founderId: string): Promise<void>;
-  /** `scope`: a policy id, or '*' for everything that fits. */
-  subscribe(founderId: string, scope: string): Promise<void>;
+  /** `scope`: a policy id, or '*' for everything that fits; on the channel the founder asked from. */
+  subscribe(founderId: string, scope: string, channel: ReminderChannelName): Promise<void>;
   /** Returns how many subscriptions were removed: all, or those of one scope (a policy id or '*'). */
   unsubscribe(founderId: string, scope?: string): Promise<number>;
   /** The founder's reminder subscriptions: scope ('*' or a policy id) and channel. */
@@ -56,7 +57,7 @@ export function dialoguePorts(services: Services): DialoguePorts {
       await profiles.forget(founderId, facts);
     },
     erase: (founderId) => founders.erase(founderId),
-    subscribe: (founderId, scope) => services.subscriptions.subscribe(founderId, scope),
+    subscribe: (founderId, scope, channel) => services.subscriptions.subscribe(founderId, scope, channel),
     unsubscribe: (founderId, scope) =>
       services.subscriptions.unsubscribe(founderId, scope === undefined ? {} : { scope }),
     subscriptions: async (founderId) =>

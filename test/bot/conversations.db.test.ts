@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
+import type { ChatAddress } from '../../bot/dialogue/dialogue-service';
 import { terminalAddress } from '../../bot/terminal-chat';
 import type { Answers, FactValue } from '../../rules/catalogue';
 import { ChatWorld, currentQuestion, openChatWorld, personaAnswers, replyFor } from './support/chat-world';
@@ -28,6 +29,8 @@ interface Conversation {
   name: string;
   as_of?: string;
   user?: string;
+  /** The chat channel (default: the terminal); `wechat` plays a Wechaty contact. */
+  channel?: 'terminal' | 'wechat';
   /** Answers for `answer` steps: a persona of test/fixtures/personas, then `profile` on top. */
   persona?: string;
   profile?: Record<string, FactValue>;
@@ -46,7 +49,11 @@ const conversations = fs
 const MAX_QUESTIONS = 60;
 
 async function play(world: ChatWorld, conversation: Conversation): Promise<void> {
-  const address = terminalAddress(conversation.user ?? 'founder');
+  const user = conversation.user ?? 'founder';
+  const address: ChatAddress =
+    conversation.channel === 'wechat'
+      ? { channelKey: `wechaty:${user}`, identity: { channel: 'wechat', contactId: user } }
+      : terminalAddress(user);
   const transcript: string[] = [];
   const say = async (line: string) => {
     const replies = await world.dialogue.receive(address, line);

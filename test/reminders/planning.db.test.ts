@@ -156,4 +156,21 @@ describe(`reminder planning on ${describeTarget()}`, () => {
       [reminded, 'asked'],
     ]);
   });
+
+  it('sends the follow-up by the channel the registry ranks first, whatever the names sort as', async () => {
+    await fx.policy('p.a', ['2026-06-19']);
+    const founder = await fx.founder({ wechat: 'wx-both', openid: 'openid-both' });
+    await fx.subscribe(founder, 'p.a', 'wechat');
+    await fx.subscribe(founder, 'p.a', 'miniprogram', ['tmpl'], 3);
+    const wechat = recordingChannel('wechat');
+    const miniprogram = recordingChannel('miniprogram');
+    const clock = fixedClock(shanghai('2026-06-18T09:00'));
+    const runner = runnerFor(db.dataSource, fx, clock, [wechat, miniprogram]);
+    await runner.run();
+    expect([wechat.bundles.length, miniprogram.bundles.length]).toEqual([1, 1]);
+    clock.set(shanghai('2026-06-26T09:00'));
+    await runner.run();
+    expect(wechat.bundles.map((b) => b.items[0]!.kind)).toEqual(['reminder', 'follow_up']);
+    expect(miniprogram.bundles.map((b) => b.items[0]!.kind)).toEqual(['reminder']);
+  });
 });

@@ -96,8 +96,14 @@ export async function loadBenchFixtures(
       await insertRows(
         manager,
         'founder',
-        ['id', 'wechatyContactId', 'createdAt', 'updatedAt'],
-        ids.map((i) => [id(i), `wx-${i}`, now, now]),
+        ['id', 'createdAt', 'updatedAt'],
+        ids.map((i) => [id(i), now, now]),
+      );
+      await insertRows(
+        manager,
+        'founder_identity',
+        ['founderId', 'channel', 'externalId', 'createdAt'],
+        ids.map((i) => [id(i), 'wechat', `wx-${i}`, now]),
       );
       await insertRows(
         manager,

@@ -3,7 +3,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColum
 /**
  * A founder, whichever channel they come from. The same person is one Founder
  * across the mini-program and the WeChat bot, linked by unionid when WeChat
- * gives one. Nothing else personal is stored here.
+ * gives one; who they are on each channel is in founder_identity. Nothing else
+ * personal is stored here.
  */
 /**
  * WeChat's openid and unionid are 28 characters today; the columns leave room
@@ -17,22 +18,10 @@ export class Founder {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
-  @Index({ unique: true })
-  @Column({ type: 'varchar', length: WECHAT_ID_MAX_LENGTH, nullable: true })
-  openid: string | null;
-
+  /** WeChat's id of the person across an open-platform account's apps: links their channels. */
   @Index({ unique: true })
   @Column({ type: 'varchar', length: WECHAT_ID_MAX_LENGTH, nullable: true })
   unionid: string | null;
-
-  @Index({ unique: true })
-  @Column({ type: 'varchar', length: 128, nullable: true })
-  wechatyContactId: string | null;
-
-  /** For `npm run chat`: one founder per terminal user name. */
-  @Index({ unique: true })
-  @Column({ type: 'varchar', length: 128, nullable: true })
-  terminalUser: string | null;
 
   @CreateDateColumn({ type: 'datetime' })
   createdAt: Date;

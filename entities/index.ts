@@ -7,6 +7,7 @@ import { ConversationSession } from './conversation-session';
 import { FactAnswer } from './fact-answer';
 import { FactQuestion } from './fact-question';
 import { Founder } from './founder';
+import { FounderIdentity } from './founder-identity';
 import { Incubator } from './incubator';
 import { Lease } from './lease';
 import { Policy } from './policy';
@@ -27,6 +28,7 @@ export {
   FactAnswer,
   FactQuestion,
   Founder,
+  FounderIdentity,
   Incubator,
   Lease,
   Policy,
@@ -49,6 +51,7 @@ export const ALL_ENTITIES = [
   FactAnswer,
   FactQuestion,
   Founder,
+  FounderIdentity,
   Incubator,
   Lease,
   Policy,

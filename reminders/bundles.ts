@@ -12,8 +12,8 @@ import type { ClaimedRow } from './outbox';
 
 export interface FounderContact {
   id: string;
-  openid: string | null;
-  wechatyContactId: string | null;
+  /** Channel → the channel's id for the founder (founder_identity). */
+  addresses: ReadonlyMap<string, string>;
 }
 
 export interface SubscriptionView {
@@ -70,7 +70,7 @@ export function planBundles(input: BundleInput): BundlePlan {
       rows.forEach((row) => cancel(row, 'founder deleted their data'));
       continue;
     }
-    const recipient = channel === 'wechat' ? founder.wechatyContactId : founder.openid;
+    const recipient = founder.addresses.get(channel);
     if (!recipient) {
       rows.forEach((row) => cancel(row, `founder has no ${channel} contact`));
       continue;

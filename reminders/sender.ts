@@ -6,7 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
-import { Founder, SubscribeCredit, Subscription } from '../entities';
+import { Founder, FounderIdentity, SubscribeCredit, Subscription } from '../entities';
+import type { FounderContact } from './bundles';
 import { execute } from '../db/sql';
 import type { Logger } from '../logging/logger';
 import { Clock, shanghaiDate, shanghaiInstant } from '../services/clock';
@@ -105,18 +106,16 @@ async function sendBatch(
   const { clock, settings, manager } = deps;
   const now = clock.now();
   const founderIds = [...new Set(rows.map((row) => row.founderId))];
-  const [founders, subscriptions, sentToday, credits] = await Promise.all([
-    manager.find(Founder, {
-      where: { id: In(founderIds) },
-      select: { id: true, openid: true, wechatyContactId: true },
-    }),
+  const [founders, identities, subscriptions, sentToday, credits] = await Promise.all([
+    manager.find(Founder, { where: { id: In(founderIds) }, select: { id: true } }),
+    manager.find(FounderIdentity, { where: { founderId: In(founderIds) } }),
     manager.find(Subscription, { where: { founderId: In(founderIds) } }),
     outbox.sentSince(founderIds, shanghaiInstant(shanghaiDate(now))),
     settings.subscribeCredits ? creditsByTemplate(manager, founderIds) : undefined,
   ]);
   const plan = planBundles({
     rows,
-    founders: new Map(founders.map((founder) => [founder.id, founder])),
+    founders: contacts(founders, identities),
     subscriptions,
     sentToday,
     today: shanghaiDate(now),
@@ -232,4 +231,11 @@ async function emptyCredits(manager: EntityManager, founderId: string, templateI
     founderId,
     templateId,
   ]);
+}
+
+/** Each founder with where every channel reaches them (founder_identity). */
+function contacts(founders: readonly Founder[], identities: readonly FounderIdentity[]): Map<string, FounderContact> {
+  const addresses = new Map(founders.map((founder) => [founder.id, new Map<string, string>()]));
+  for (const identity of identities) addresses.get(identity.founderId)?.set(identity.channel, identity.externalId);
+  return new Map([...addresses].map(([id, mine]) => [id, { id, addresses: mine }]));
 }

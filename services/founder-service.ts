@@ -1,12 +1,14 @@
 /**
- * Founders and their channel identities. The same person is one Founder
- * whether they arrive through the mini-program (openid) or the WeChat bot
- * (Wechaty contact id); unionid links the two when WeChat gives it.
+ * Founders and their channel identities (founder_identity: one row per
+ * channel). The same person is one Founder whether they arrive through the
+ * mini-program (openid) or the WeChat bot (Wechaty contact id); unionid links
+ * the two when WeChat gives it.
  */
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import type { ChannelName } from '../channels/registry';
 import { dialectOf, isUniqueViolation, retryOnLockConflict, select } from '../db/sql';
-import { AuditLog, Founder } from '../entities';
+import { AuditLog, Founder, FounderIdentity } from '../entities';
 import { NotFoundError } from '../errors';
 import { errorMessages } from './error-messages';
 
@@ -51,7 +53,9 @@ export class FounderService {
 
   private async findOrCreateOnce(identity: ChannelIdentity): Promise<Founder> {
     return this.dataSource.transaction(async (manager) => {
-      const own = await manager.findOneBy(Founder, ownKey(identity));
+      const key = identityKey(identity);
+      const row = await manager.findOneBy(FounderIdentity, key);
+      const own = row ? await manager.findOneBy(Founder, { id: row.founderId }) : null;
       const unionid = 'unionid' in identity ? identity.unionid : undefined;
       if (own) {
         if (unionid && own.unionid !== unionid && !(await manager.findOneBy(Founder, { unionid }))) {
@@ -60,13 +64,25 @@ export class FounderService {
         }
         return own;
       }
+      // The same person on another channel (WeChat's unionid): this channel joins them.
       const linked = unionid ? await manager.findOneBy(Founder, { unionid }) : null;
-      if (linked) {
-        Object.assign(linked, ownKey(identity));
-        return manager.save(linked);
-      }
-      return manager.save(Founder, { id: randomUUID(), ...ownKey(identity), unionid: unionid ?? null });
+      const founder = linked ?? (await manager.save(Founder, { id: randomUUID(), unionid: unionid ?? null }));
+      await manager.insert(FounderIdentity, { founderId: founder.id, ...key });
+      return founder;
     });
+  }
+
+  /** Where each channel reaches these founders: founder id → channel → the channel's id for them. */
+  async addresses(founderIds: readonly string[]): Promise<Map<string, Map<string, string>>> {
+    const addresses = new Map<string, Map<string, string>>();
+    if (founderIds.length === 0) return addresses;
+    const rows = await this.dataSource.manager.find(FounderIdentity, { where: { founderId: In([...founderIds]) } });
+    for (const row of rows) {
+      const mine = addresses.get(row.founderId) ?? new Map<string, string>();
+      mine.set(row.channel, row.externalId);
+      addresses.set(row.founderId, mine);
+    }
+    return addresses;
   }
 
   /**
@@ -107,15 +123,14 @@ export class FounderService {
   }
 }
 
-function ownKey(
-  identity: ChannelIdentity,
-): { openid: string } | { wechatyContactId: string } | { terminalUser: string } {
+/** The founder_identity key of a channel identity. */
+function identityKey(identity: ChannelIdentity): { channel: ChannelName; externalId: string } {
   switch (identity.channel) {
     case 'miniprogram':
-      return { openid: identity.openid };
+      return { channel: 'miniprogram', externalId: identity.openid };
     case 'wechat':
-      return { wechatyContactId: identity.contactId };
+      return { channel: 'wechat', externalId: identity.contactId };
     case 'terminal':
-      return { terminalUser: identity.user };
+      return { channel: 'terminal', externalId: identity.user };
   }
 }

@@ -1,5 +1,5 @@
 /** POST /api/v1/auth/login against a fake WeChat jscode2session on 127.0.0.1. */
-import { Founder } from '../../entities';
+import { Founder, FounderIdentity } from '../../entities';
 import { ApiWorld, openApiWorld } from './support/api-world';
 import { FakeWechatLogin, startFakeWechatLogin } from './support/fake-wechat-login';
 
@@ -42,7 +42,9 @@ describe('POST /api/v1/auth/login', () => {
     const me = await world.http().get('/api/v1/me/profile').set('Authorization', `Bearer ${res.body.token}`);
     expect(me.status).toBe(200);
     const founder = await world.db.dataSource.manager.findOneByOrFail(Founder, { id: res.body.founder_id });
-    expect(founder).toMatchObject({ openid: 'o-alice', unionid: 'u-alice' });
+    expect(founder).toMatchObject({ unionid: 'u-alice' });
+    const identity = await world.db.dataSource.manager.findOneByOrFail(FounderIdentity, { founderId: founder.id });
+    expect(identity).toMatchObject({ channel: 'miniprogram', externalId: 'o-alice' });
   });
 
   it('never sends the openid or the session_key to the client', async () => {

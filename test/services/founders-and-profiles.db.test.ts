@@ -32,8 +32,8 @@ describe(`founders and profiles on ${describeTarget()}`, () => {
       unionid: 'union-1',
     });
     expect(viaMiniProgram.id).toBe(viaBot.id);
-    expect(viaMiniProgram.openid).toBe('open-1');
-    expect(viaMiniProgram.wechatyContactId).toBe('contact-1');
+    const addresses = (await founders.addresses([viaBot.id])).get(viaBot.id);
+    expect(Object.fromEntries(addresses!)).toEqual({ miniprogram: 'open-1', wechat: 'contact-1' });
   });
 
   it('keeps founders apart when they have different identities', async () => {

@@ -9,6 +9,7 @@ import {
   ApplicationWindow,
   FactAnswer,
   Founder,
+  FounderIdentity,
   Policy,
   ReminderDelivery,
   SubscribeCredit,
@@ -79,13 +80,20 @@ export class Fixtures {
     contact: { wechat?: string; openid?: string } = { wechat: `wx-${randomUUID().slice(0, 8)}` },
   ): Promise<string> {
     const id = randomUUID();
-    await this.dataSource.manager.insert(Founder, {
-      id,
-      wechatyContactId: contact.wechat ?? null,
-      openid: contact.openid ?? null,
-      unionid: null,
-      terminalUser: null,
-    });
+    await this.dataSource.manager.insert(Founder, { id, unionid: null });
+    if (contact.wechat)
+      await this.dataSource.manager.insert(FounderIdentity, {
+        founderId: id,
+        channel: 'wechat',
+        externalId: contact.wechat,
+      });
+    if (contact.openid) {
+      await this.dataSource.manager.insert(FounderIdentity, {
+        founderId: id,
+        channel: 'miniprogram',
+        externalId: contact.openid,
+      });
+    }
     return id;
   }
 

@@ -53,6 +53,13 @@ export const WECOM_QDG = {
   token: 'QDG6eK',
   encodingAesKey: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C',
   corpId: 'wx5823bf96d3bd56c7',
+  /** The URL check of the Java sample's testVerifyUrl (same mirror as MP_JAVA). */
+  verify: {
+    msgSignature: '5c45ff5e21c57e6ad56bac8758b79b1d9ac89fd3',
+    timestamp: '1409659589',
+    nonce: '263014780',
+    echostr: 'P9nAzCzyDtyTWESHep1vC5X9xho/qYX3Zpb4yKa9SKld1DsH3Iyt3tP3zNdtp+4RPcs8TgAE7OaBO+FZXvnaqQ==',
+  },
   msgSignature: '477715d11cdb4164915debcba66cb864d751f3e6',
   timestamp: '1409659813',
   nonce: '1372623149',

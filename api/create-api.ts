@@ -4,6 +4,8 @@
  * Handlers are thin: validate, call a service, shape the reply.
  */
 import Router from '@koa/router';
+import { OFFICIAL_ACCOUNT_PATH } from '../channels/official-account/callback';
+import { officialAccountFrom } from '../channels/official-account';
 import Koa from 'koa';
 import helmet from 'koa-helmet';
 import type { DatabaseHealth } from '../db/open-database';
@@ -58,7 +60,8 @@ export function createApi(deps: ApiDependencies): Koa {
   app.use(errorHandler(deps.logger));
   app.use(helmet());
   app.use(rateLimitByIp(limiter, (path) => path === '/health'));
-  app.use(jsonBody(config.API_BODY_LIMIT_KB * 1024));
+  const officialAccount = officialAccountFrom(config, services, deps.logger);
+  app.use(jsonBody(config.API_BODY_LIMIT_KB * 1024, officialAccount ? [OFFICIAL_ACCOUNT_PATH] : []));
 
   const router = new Router();
   const registry: AnyRouteSpec[] = [];
@@ -89,6 +92,7 @@ export function createApi(deps: ApiDependencies): Koa {
   );
 
   router.use(healthRoutes(deps.databaseHealth).routes());
+  if (officialAccount) router.use(officialAccount.routes());
   registry.push({
     method: 'get',
     path: '/health',

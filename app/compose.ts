@@ -6,6 +6,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { createApi } from '../api/create-api';
+import { officialAccountEnabled } from '../channels/official-account';
+import { OFFICIAL_ACCOUNT_PATH } from '../channels/official-account/callback';
 import type { Config } from '../config/config';
 import { databaseHealth } from '../db/open-database';
 import type { Logger } from '../logging/logger';
@@ -50,6 +52,11 @@ export async function composeApplication(
       : undefined;
     if (bot) stops.push(() => bot.stop());
     if (!config.WECHATY_PUPPET) logger.info('WeChat bot is off: set WECHATY_PUPPET to start it');
+    logger.info(
+      officialAccountEnabled(config)
+        ? `Official Account channel is on at ${OFFICIAL_ACCOUNT_PATH}${config.WECHAT_OA_AES_KEY ? ' (safe mode)' : ''}`
+        : 'Official Account channel is off: set WECHAT_OA_TOKEN and WECHAT_OA_APPID to start it',
+    );
     if (config.REMINDERS_ENABLED) {
       // The bot (when it runs here) is the WeChat channel: reminders share its throttled sender.
       const reminders = createReminders({ dataSource, config, logger, clock, services, contacts: bot });

@@ -23,6 +23,8 @@ export const CHANNELS = {
   miniprogram: { label: '小程序', chat: false, reminders: true, followUpRank: 1 },
   wechat: { label: '微信', chat: true, reminders: true, followUpRank: 2 },
   terminal: { label: '终端', chat: true, reminders: false, followUpRank: 0 },
+  // Reminders need template messages or a customer-service window (issue 19): not yet.
+  official_account: { label: '公众号', chat: true, reminders: false, followUpRank: 0 },
   api: { label: 'API', chat: false, reminders: false, followUpRank: 0 },
 } as const satisfies Record<string, ChannelTraits>;
 

@@ -88,6 +88,16 @@ const schema = z.object({
   MINIPROGRAM_PAGE: z.string().min(1).default('pages/policy/detail'),
   // Long-term subscribeMessage (some government-service mini-programs): no one-message-per-acceptance budget.
   MINIPROGRAM_LONG_TERM_SUBSCRIPTIONS: booleanFlag.default(false),
+  // The Official Account's message callback (/wechat/official-account): on when the token and AppId are set.
+  WECHAT_OA_TOKEN: z.string().min(3).max(32).optional(),
+  WECHAT_OA_APPID: z.string().min(1).optional(),
+  WECHAT_OA_SECRET: z.string().min(1).optional(),
+  WECHAT_OA_AES_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9]{43}$/, 'EncodingAESKey is 43 letters and digits')
+    .optional(),
+  // 0: never a passive reply; every reply goes as customer-service messages.
+  WECHAT_OA_REPLY_BUDGET_MS: z.coerce.number().int().min(0).max(4500).default(4000),
   WECHATY_PUPPET: z.string().min(1).optional(),
   WECHATY_PUPPET_SERVICE_TOKEN: z.string().min(1).optional(),
   WECHATY_NAME: z.string().min(1).default('founder-guide'),

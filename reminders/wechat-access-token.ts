@@ -10,6 +10,12 @@ export interface WechatCredentials {
   appid: string;
   secret: string;
   timeoutMs: number;
+  /**
+   * `stable_token` (POST /cgi-bin/stable_token): a token that does not
+   * invalidate the one other servers of the same app hold, as the Official
+   * Account's needs; `token` (the default) is the mini-program's.
+   */
+  endpoint?: 'token' | 'stable_token';
 }
 
 /** WeChat answered with an error code (or not at all). */
@@ -48,9 +54,18 @@ export class AccessTokenCache {
 
   private async fetchToken(): Promise<string> {
     const { apiBase, appid, secret, timeoutMs } = this.credentials;
-    const url = new URL('/cgi-bin/token', apiBase);
-    url.search = new URLSearchParams({ grant_type: 'client_credential', appid, secret }).toString();
-    const body = await requestJson(url, { method: 'GET' }, timeoutMs);
+    const body =
+      this.credentials.endpoint === 'stable_token'
+        ? await requestJson(
+            new URL('/cgi-bin/stable_token', apiBase),
+            {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ grant_type: 'client_credential', appid, secret, force_refresh: false }),
+            },
+            timeoutMs,
+          )
+        : await requestJson(tokenUrl(apiBase, appid, secret), { method: 'GET' }, timeoutMs);
     if (typeof body.access_token !== 'string' || !body.access_token) {
       throw new WechatApiError(numberOrNull(body.errcode), String(body.errmsg ?? 'no access_token in reply'));
     }
@@ -78,4 +93,10 @@ export async function requestJson(url: URL, init: RequestInit, timeoutMs: number
 
 export function numberOrNull(value: unknown): number | null {
   return typeof value === 'number' ? value : value === undefined || value === null ? null : Number(value);
+}
+
+function tokenUrl(apiBase: string, appid: string, secret: string): URL {
+  const url = new URL('/cgi-bin/token', apiBase);
+  url.search = new URLSearchParams({ grant_type: 'client_credential', appid, secret }).toString();
+  return url;
 }

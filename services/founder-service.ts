@@ -15,7 +15,8 @@ import { errorMessages } from './error-messages';
 export type ChannelIdentity =
   | { channel: 'miniprogram'; openid: string; unionid?: string }
   | { channel: 'wechat'; contactId: string; unionid?: string }
-  | { channel: 'terminal'; user: string };
+  | { channel: 'terminal'; user: string }
+  | { channel: 'official_account'; openid: string; unionid?: string };
 
 // Backtick-quoted identifiers and positional `?` work on SQLite and MySQL alike (as in db/sql.ts).
 /** Exported for bench:api's stack floor, which runs the same statement without the app. */
@@ -132,5 +133,7 @@ function identityKey(identity: ChannelIdentity): { channel: ChannelName; externa
       return { channel: 'wechat', externalId: identity.contactId };
     case 'terminal':
       return { channel: 'terminal', externalId: identity.user };
+    case 'official_account':
+      return { channel: 'official_account', externalId: identity.openid };
   }
 }

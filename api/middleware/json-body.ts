@@ -15,7 +15,11 @@ import { messages } from '../messages';
 
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 
-export function jsonBody(limitBytes: number) {
+/**
+ * `xmlPaths`: routes that take XML (the WeChat callbacks). Their body is read
+ * as text into `ctx.state.rawBody` under the same limit; the route parses it.
+ */
+export function jsonBody(limitBytes: number, xmlPaths: readonly string[] = []) {
   return async function readJsonBody(ctx: Context, next: Next): Promise<void> {
     const length = Number(ctx.get('content-length') || 0);
     const chunked = ctx.get('transfer-encoding') !== '';
@@ -29,16 +33,16 @@ export function jsonBody(limitBytes: number) {
         { path: 'body', reason: `${ctx.method} takes no body` },
       ]);
     }
+    if (xmlPaths.includes(ctx.path)) {
+      ctx.state.body = undefined;
+      ctx.state.rawBody = await readText(ctx, limitBytes, length);
+      return next();
+    }
     // The usual header first: type-is parses it afresh on every request.
     if (ctx.get('content-type') !== 'application/json' && !ctx.is('application/json', '+json')) {
       ctx.throw(415, messages.bodyMustBeJson);
     }
-    const raw = await getRawBody(ctx.req, { limit: limitBytes, length: length || undefined, encoding: 'utf8' }).catch(
-      (error: { type?: string; status?: number }) => {
-        if (error.type === 'entity.too.large') ctx.throw(413, messages.bodyTooLarge(limitBytes));
-        ctx.throw(400, messages.bodyNotReadable);
-      },
-    );
+    const raw = await readText(ctx, limitBytes, length);
     try {
       ctx.state.body = JSON.parse(raw as string);
       ctx.state.rawBody = raw;
@@ -47,4 +51,13 @@ export function jsonBody(limitBytes: number) {
     }
     return next();
   };
+}
+
+function readText(ctx: Context, limitBytes: number, length: number): Promise<string> {
+  return getRawBody(ctx.req, { limit: limitBytes, length: length || undefined, encoding: 'utf8' }).catch(
+    (error: { type?: string; status?: number }) => {
+      if (error.type === 'entity.too.large') ctx.throw(413, messages.bodyTooLarge(limitBytes));
+      ctx.throw(400, messages.bodyNotReadable);
+    },
+  );
 }

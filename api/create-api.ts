@@ -5,6 +5,8 @@
  */
 import Router from '@koa/router';
 import { OFFICIAL_ACCOUNT_PATH } from '../channels/official-account/callback';
+import { httpMetrics } from './middleware/http-metrics';
+import { metricsRoutes } from './routes/metrics';
 import { officialAccountFrom } from '../channels/official-account';
 import Koa from 'koa';
 import helmet from 'koa-helmet';
@@ -57,9 +59,10 @@ export function createApi(deps: ApiDependencies): Koa {
 
   const limiter = new RateLimiter(config.RATE_LIMIT_PER_MINUTE, deps.now);
   app.use(accessLog(deps.logger));
+  app.use(httpMetrics(services.metrics));
   app.use(errorHandler(deps.logger));
   app.use(helmet());
-  app.use(rateLimitByIp(limiter, (path) => path === '/health'));
+  app.use(rateLimitByIp(limiter, (path) => path === '/health' || path === '/metrics'));
   const officialAccount = officialAccountFrom(config, services, deps.logger);
   app.use(jsonBody(config.API_BODY_LIMIT_KB * 1024, officialAccount ? [OFFICIAL_ACCOUNT_PATH] : []));
 
@@ -92,6 +95,7 @@ export function createApi(deps: ApiDependencies): Koa {
   );
 
   router.use(healthRoutes(deps.databaseHealth).routes());
+  if (config.METRICS_TOKEN) router.use(metricsRoutes(services.metrics, config.METRICS_TOKEN).routes());
   if (officialAccount) router.use(officialAccount.routes());
   registry.push({
     method: 'get',

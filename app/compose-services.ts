@@ -22,10 +22,11 @@ export async function composeServices(
   config: Config,
   logger: Logger,
   clock: Clock = systemClock,
+  options: { metricsDefaults?: boolean } = {},
 ): Promise<ComposedServices> {
   const dataSource = await openDatabase(config);
   logger.info({ database: describeDatabase(config) }, 'database ready');
-  const services = createServices({ dataSource, config, logger, clock, readCatalogue });
+  const services = createServices({ dataSource, config, logger, clock, readCatalogue, ...options });
 
   const contentDir = path.resolve(config.CONTENT_DIR);
   const loaded = await services.content.loadIfEmpty(contentDir, (line) => logger.info(`content: ${line}`));

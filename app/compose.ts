@@ -34,7 +34,7 @@ export async function composeApplication(
   logger: Logger,
   clock: Clock = systemClock,
 ): Promise<Application> {
-  const { dataSource, services } = await composeServices(config, logger, clock);
+  const { dataSource, services } = await composeServices(config, logger, clock, { metricsDefaults: true });
 
   const api = createApi({
     services,

@@ -98,6 +98,8 @@ const schema = z.object({
     .optional(),
   // 0: never a passive reply; every reply goes as customer-service messages.
   WECHAT_OA_REPLY_BUDGET_MS: z.coerce.number().int().min(0).max(4500).default(4000),
+  // GET /metrics (Prometheus) answers only with `Authorization: Bearer <METRICS_TOKEN>`; unset: no /metrics.
+  METRICS_TOKEN: z.string().min(16).optional(),
   WECHATY_PUPPET: z.string().min(1).optional(),
   WECHATY_PUPPET_SERVICE_TOKEN: z.string().min(1).optional(),
   WECHATY_NAME: z.string().min(1).default('founder-guide'),

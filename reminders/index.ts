@@ -8,6 +8,7 @@ import type { Config } from '../config/config';
 import type { Logger } from '../logging/logger';
 import { Clock, systemClock } from '../services/clock';
 import type { ReminderChannel } from './channel';
+import type { Metrics } from '../metrics/metrics';
 import { EligibilityCheck, fittingFromEligibility, PolicyLookup } from './fitting-policies';
 import { miniprogramChannel } from './miniprogram-channel';
 import { ReminderRunner } from './runner';
@@ -26,7 +27,7 @@ export interface ReminderDependencies {
   config: Config;
   logger: Logger;
   clock: Clock;
-  services: { catalogue: PolicyLookup; eligibility: EligibilityCheck };
+  services: { catalogue: PolicyLookup; eligibility: EligibilityCheck; metrics?: Metrics };
   /** The bot's throttled sender (bot/throttled-sender.ts), when the bot runs in this process. */
   contacts?: ContactSender;
   leaseClock?: Clock;
@@ -77,7 +78,13 @@ export function configuredChannels(
 }
 
 export function createReminders(deps: ReminderDependencies): Reminders {
-  const { channels, unavailable } = configuredChannels(deps.config, deps.contacts);
+  const configured = configuredChannels(deps.config, deps.contacts);
+  const { unavailable } = configured;
+  // Every send counted by channel and outcome (GET /metrics).
+  const metrics = deps.services.metrics;
+  const channels = metrics
+    ? configured.channels.map((channel) => measuredChannel(channel, metrics))
+    : configured.channels;
   const runner = new ReminderRunner({
     dataSource: deps.dataSource,
     clock: deps.clock,
@@ -93,5 +100,17 @@ export function createReminders(deps: ReminderDependencies): Reminders {
     channels,
     unavailable,
     startScheduler: () => startReminderScheduler(runner, deps.logger, { planCron: deps.config.REMINDER_CRON }),
+  };
+}
+
+/** The same channel, each send's outcome counted. */
+function measuredChannel(channel: ReminderChannel, metrics: Metrics): ReminderChannel {
+  return {
+    name: channel.name,
+    async send(bundle) {
+      const result = await channel.send(bundle);
+      metrics.reminderSends.inc({ channel: channel.name, outcome: result.status });
+      return result;
+    },
   };
 }

@@ -46,6 +46,8 @@ export class EligibilityService {
     private readonly clock: Clock,
     /** Checks kept in memory per release (0: none). */
     cacheEntries = 0,
+    /** Told of every check: whether the cache answered it (metrics). */
+    private readonly observe?: (cacheHit: boolean) => void,
   ) {
     this.caches = new LruCachePerScope(cacheEntries);
   }
@@ -94,6 +96,7 @@ export class EligibilityService {
     const cache = this.caches.of(catalogue);
     const key = cache ? checkKey(answers, asOf, policies, request.skipped) : '';
     const cached = cache?.get(key);
+    this.observe?.(cached !== undefined);
     if (cached) return cached;
     const evaluation = evaluate(catalogue, answers, asOf, { policies });
     const result: CheckResult = Object.freeze({

@@ -21,6 +21,8 @@ import { PolicySearchService } from './policy-search-service';
 import { ProfileEditorService } from './profile-editor-service';
 import { SessionTokens } from './session-tokens';
 import { SubscriptionService } from './subscription-service';
+import { Metrics } from '../metrics/metrics';
+import { select } from '../db/sql';
 
 export interface ServiceDependencies {
   dataSource: DataSource;
@@ -28,6 +30,8 @@ export interface ServiceDependencies {
   logger: Logger;
   clock: Clock;
   readCatalogue: ReadCatalogue;
+  /** Process metrics (CPU, memory, event loop) besides the app's own; off in tests that build many apps. */
+  metricsDefaults?: boolean;
 }
 
 export function createServices(deps: ServiceDependencies) {
@@ -36,7 +40,14 @@ export function createServices(deps: ServiceDependencies) {
   const content = new ContentReleaseService(dataSource, catalogue, clock, deps.readCatalogue);
   const founders = new FounderService(dataSource);
   const profiles = new ProfileService(dataSource, clock);
-  const eligibility = new EligibilityService(catalogue, clock, deps.config.ELIGIBILITY_CACHE_ENTRIES);
+  // Metrics read the outbox when scraped; the services count checks and cache hits.
+  const metrics = new Metrics(
+    { outboxDepth: () => pendingReminders(dataSource) },
+    { defaults: deps.metricsDefaults === true },
+  );
+  const eligibility = new EligibilityService(catalogue, clock, deps.config.ELIGIBILITY_CACHE_ENTRIES, (hit) =>
+    metrics.checks.inc({ cache: hit ? 'hit' : 'miss' }),
+  );
   const conversations = new ConversationStore(dataSource);
   const applications = new ApplicationTrackerService(dataSource, clock);
   // Search, assessments, subscriptions, deadlines, sessions: shared by the API and the bot.
@@ -53,6 +64,7 @@ export function createServices(deps: ServiceDependencies) {
   const audit = new AuditLogService(dataSource);
   const sessions = new SessionTokens(deps.config.SESSION_SECRET, clock);
   return {
+    metrics,
     clock,
     catalogue,
     content,
@@ -73,3 +85,12 @@ export function createServices(deps: ServiceDependencies) {
 }
 
 export type Services = ReturnType<typeof createServices>;
+
+async function pendingReminders(dataSource: DataSource): Promise<number> {
+  const [row] = await select<{ n: unknown }>(
+    dataSource.manager,
+    "SELECT COUNT(*) AS `n` FROM `reminder_delivery` WHERE `status` = 'pending'",
+    [],
+  );
+  return Number(row?.n ?? 0);
+}

@@ -6,6 +6,8 @@
 import Router from '@koa/router';
 import { OFFICIAL_ACCOUNT_PATH } from '../channels/official-account/callback';
 import { httpMetrics } from './middleware/http-metrics';
+import { RedisRateLimiter, type RequestLimiter } from './middleware/shared-rate-limit';
+import type Redis from 'ioredis';
 import { metricsRoutes } from './routes/metrics';
 import { officialAccountFrom } from '../channels/official-account';
 import Koa from 'koa';
@@ -44,6 +46,8 @@ export interface ApiDependencies {
   databaseHealth: () => Promise<DatabaseHealth>;
   /** For tests: the rate limiter's clock and WeChat's HTTP client. */
   now?: () => number;
+  /** With REDIS_URL: the client the replicas share rate limits through (the composition root owns it). */
+  redis?: Redis;
   fetch?: typeof fetch;
 }
 
@@ -57,7 +61,9 @@ export function createApi(deps: ApiDependencies): Koa {
   // Koa's default handler would log client errors as if they were ours.
   app.silent = true;
 
-  const limiter = new RateLimiter(config.RATE_LIMIT_PER_MINUTE, deps.now);
+  const limiter: RequestLimiter = deps.redis
+    ? new RedisRateLimiter(deps.redis, config.RATE_LIMIT_PER_MINUTE, config.REDIS_KEY_PREFIX)
+    : new RateLimiter(config.RATE_LIMIT_PER_MINUTE, deps.now);
   app.use(accessLog(deps.logger));
   app.use(httpMetrics(services.metrics));
   app.use(errorHandler(deps.logger));

@@ -6,6 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { createApi } from '../api/create-api';
+import { openRedis } from './redis';
 import { officialAccountEnabled } from '../channels/official-account';
 import { OFFICIAL_ACCOUNT_PATH } from '../channels/official-account/callback';
 import type { Config } from '../config/config';
@@ -36,13 +37,19 @@ export async function composeApplication(
 ): Promise<Application> {
   const { dataSource, services } = await composeServices(config, logger, clock, { metricsDefaults: true });
 
+  const redis = config.REDIS_URL ? openRedis(config.REDIS_URL, logger) : undefined;
+  logger.info(
+    redis ? 'rate limits are shared through Redis' : 'rate limits are per process: set REDIS_URL to share them',
+  );
   const api = createApi({
     services,
     config,
     logger,
     databaseHealth: () => databaseHealth(dataSource, config.HEALTH_TIMEOUT_MS),
+    ...(redis ? { redis } : {}),
   });
   const stops: (() => Promise<void>)[] = [];
+  if (redis) stops.push(async () => void (await redis.quit().catch(() => redis.disconnect())));
 
   /** The adapters beside the API, started once it listens. */
   async function startAdapters(): Promise<void> {

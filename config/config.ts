@@ -98,6 +98,9 @@ const schema = z.object({
     .optional(),
   // 0: never a passive reply; every reply goes as customer-service messages.
   WECHAT_OA_REPLY_BUDGET_MS: z.coerce.number().int().min(0).max(4500).default(4000),
+  // Redis shared by the API replicas (rate limits); unset: each process counts on its own.
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'a redis:// or rediss:// URL').optional(),
+  REDIS_KEY_PREFIX: z.string().min(1).max(64).default('founder-guide'),
   // GET /metrics (Prometheus) answers only with `Authorization: Bearer <METRICS_TOKEN>`; unset: no /metrics.
   METRICS_TOKEN: z.string().min(16).optional(),
   WECHATY_PUPPET: z.string().min(1).optional(),

@@ -8,12 +8,12 @@ import { AuthError } from '../../errors';
 import type { FounderService } from '../../services/founder-service';
 import type { SessionTokens } from '../../services/session-tokens';
 import { messages } from '../messages';
-import type { RateLimiter } from './rate-limit';
+import type { RequestLimiter } from './shared-rate-limit';
 
 export interface FounderAuthDependencies {
   sessions: SessionTokens;
   founders: Pick<FounderService, 'exists'>;
-  limiter: RateLimiter;
+  limiter: RequestLimiter;
 }
 
 export function bearerToken(ctx: Context): string | null {
@@ -32,7 +32,7 @@ export function founderAuth(deps: FounderAuthDependencies, required = true) {
     const check = deps.sessions.verify(token);
     if (!check.ok) throw new AuthError(check.reason === 'expired' ? messages.sessionExpired : messages.loginRequired);
     if (!(await deps.founders.exists(check.founderId))) throw new AuthError(messages.founderGone);
-    deps.limiter.hit(`founder:${check.founderId}`);
+    await deps.limiter.hit(`founder:${check.founderId}`);
     ctx.state.founderId = check.founderId;
     await next();
   };

@@ -1,7 +1,8 @@
 /**
  * In-memory fixed-window rate limiter, per key ("ip:…", "founder:…"). Good for
  * one process; several replicas each count on their own, which only makes the
- * limit more generous. Counts are dropped when the minute turns. Each kind of
+ * limit more generous: with REDIS_URL they share one count instead
+ * (shared-rate-limit.ts). Counts are dropped when the minute turns. Each kind of
  * key (the part before the first colon) has its own table and its own bound:
  * a flood of new addresses evicts the oldest addresses only, never a
  * founder's count (founder keys come from signed tokens and cannot be made up).
@@ -9,6 +10,7 @@
 import type { Context, Next } from 'koa';
 import { RateLimitError } from '../../errors';
 import { messages } from '../messages';
+import type { RequestLimiter } from './shared-rate-limit';
 
 const WINDOW_MS = 60_000;
 /** Keys of one kind kept in one window; past it the oldest tenth of that kind is dropped. */
@@ -65,9 +67,9 @@ function evictOldest(counts: Map<string, number>, howMany: number): void {
 }
 
 /** Per client IP, for every route except the health check (load balancers poll it). */
-export function rateLimitByIp(limiter: RateLimiter, exempt: (path: string) => boolean) {
+export function rateLimitByIp(limiter: RequestLimiter, exempt: (path: string) => boolean) {
   return async function limitByIp(ctx: Context, next: Next): Promise<void> {
-    if (!exempt(ctx.path)) limiter.hit(`ip:${ctx.ip}`);
+    if (!exempt(ctx.path)) await limiter.hit(`ip:${ctx.ip}`);
     await next();
   };
 }

@@ -21,6 +21,7 @@ import { PolicySearchService } from './policy-search-service';
 import { ProfileEditorService } from './profile-editor-service';
 import { SessionTokens } from './session-tokens';
 import { SubscriptionService } from './subscription-service';
+import { WecomKfCursorStore } from './wecom-kf-cursor-store';
 
 export interface ServiceDependencies {
   dataSource: DataSource;
@@ -52,6 +53,7 @@ export function createServices(deps: ServiceDependencies) {
   const deadlines = new DeadlineService(eligibility, profileEditor, subscriptions);
   const audit = new AuditLogService(dataSource);
   const sessions = new SessionTokens(deps.config.SESSION_SECRET, clock);
+  const wecomKfCursors = new WecomKfCursorStore(dataSource);
   return {
     clock,
     catalogue,
@@ -69,6 +71,7 @@ export function createServices(deps: ServiceDependencies) {
     deadlines,
     audit,
     sessions,
+    wecomKfCursors,
   };
 }
 

@@ -91,11 +91,11 @@ export class KfSync {
         ? page.messages.findIndex((message) => message.msgid === position.handledMsgId)
         : -1;
       for (const message of page.messages.slice(handled + 1)) {
-        const replies = await this.turn(message);
+        const replies = await this.turn(openKfId, message);
         if (replies === null) continue;
         position = { cursor: position.cursor, handledMsgId: message.msgid };
         await this.deps.cursors.save(openKfId, position);
-        await this.send(message, replies);
+        await this.send(openKfId, message, replies);
       }
       position = { cursor: page.nextCursor, handledMsgId: null };
       await this.deps.cursors.save(openKfId, position);
@@ -104,22 +104,22 @@ export class KfSync {
   }
 
   /** The replies to one message, or null when it asks for none (not the customer's, or seen before). */
-  private async turn(message: KfMessage): Promise<string[] | null> {
+  private async turn(openKfId: string, message: KfMessage): Promise<string[] | null> {
     const externalUserId = message.external_userid;
     if (message.origin !== FROM_CUSTOMER || !externalUserId) return null;
     if (this.seen.checkAndAdd(message.msgid)) return null;
     if (message.msgtype !== 'text') return [text.nonText];
     const address: ChatAddress = {
-      channelKey: `wecom:${message.open_kfid}:${externalUserId}`,
+      channelKey: `wecom:${openKfId}:${externalUserId}`,
       identity: { channel: 'wecom_kf', externalUserId },
     };
     return this.deps.dialogue.receive(address, message.text?.content ?? '');
   }
 
-  private async send(message: KfMessage, replies: string[]): Promise<void> {
+  private async send(openKfId: string, message: KfMessage, replies: string[]): Promise<void> {
     const messages = splitBytes(replies.join('\n\n'));
     if (messages.length === 0) return;
-    await this.deps.api.sendTexts(message.external_userid!, message.open_kfid, messages).catch((error: unknown) => {
+    await this.deps.api.sendTexts(message.external_userid!, openKfId, messages).catch((error: unknown) => {
       this.deps.logger.warn({ err: loggableError(error) }, 'wecom kf: send_msg failed');
     });
   }

@@ -10,6 +10,8 @@ import { RedisRateLimiter, type RequestLimiter } from './middleware/shared-rate-
 import type Redis from 'ioredis';
 import { metricsRoutes } from './routes/metrics';
 import { officialAccountFrom } from '../channels/official-account';
+import { wecomKfFrom } from '../channels/wecom-kf';
+import { WECOM_KF_PATH } from '../channels/wecom-kf/callback';
 import Koa from 'koa';
 import helmet from 'koa-helmet';
 import type { DatabaseHealth } from '../db/open-database';
@@ -70,7 +72,9 @@ export function createApi(deps: ApiDependencies): Koa {
   app.use(helmet());
   app.use(rateLimitByIp(limiter, (path) => path === '/health' || path === '/metrics'));
   const officialAccount = officialAccountFrom(config, services, deps.logger);
-  app.use(jsonBody(config.API_BODY_LIMIT_KB * 1024, officialAccount ? [OFFICIAL_ACCOUNT_PATH] : []));
+  const wecomKf = wecomKfFrom(config, services, deps.logger);
+  const xmlPaths = [...(officialAccount ? [OFFICIAL_ACCOUNT_PATH] : []), ...(wecomKf ? [WECOM_KF_PATH] : [])];
+  app.use(jsonBody(config.API_BODY_LIMIT_KB * 1024, xmlPaths));
 
   const router = new Router();
   const registry: AnyRouteSpec[] = [];
@@ -103,6 +107,7 @@ export function createApi(deps: ApiDependencies): Koa {
   router.use(healthRoutes(deps.databaseHealth).routes());
   if (config.METRICS_TOKEN) router.use(metricsRoutes(services.metrics, config.METRICS_TOKEN).routes());
   if (officialAccount) router.use(officialAccount.routes());
+  if (wecomKf) router.use(wecomKf.routes());
   registry.push({
     method: 'get',
     path: '/health',

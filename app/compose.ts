@@ -9,6 +9,8 @@ import { createApi } from '../api/create-api';
 import { openRedis } from './redis';
 import { officialAccountEnabled } from '../channels/official-account';
 import { OFFICIAL_ACCOUNT_PATH } from '../channels/official-account/callback';
+import { wecomKfEnabled } from '../channels/wecom-kf';
+import { WECOM_KF_PATH } from '../channels/wecom-kf/callback';
 import type { Config } from '../config/config';
 import { databaseHealth } from '../db/open-database';
 import type { Logger } from '../logging/logger';
@@ -63,6 +65,11 @@ export async function composeApplication(
       officialAccountEnabled(config)
         ? `Official Account channel is on at ${OFFICIAL_ACCOUNT_PATH}${config.WECHAT_OA_AES_KEY ? ' (safe mode)' : ''}`
         : 'Official Account channel is off: set WECHAT_OA_TOKEN and WECHAT_OA_APPID to start it',
+    );
+    logger.info(
+      wecomKfEnabled(config)
+        ? `WeCom customer service channel is on at ${WECOM_KF_PATH}`
+        : 'WeCom customer service channel is off: set WECOM_CORP_ID, WECOM_KF_SECRET, WECOM_TOKEN and WECOM_AES_KEY to start it',
     );
     if (config.REMINDERS_ENABLED) {
       // The bot (when it runs here) is the WeChat channel: reminders share its throttled sender.

@@ -25,6 +25,8 @@ export const CHANNELS = {
   terminal: { label: '终端', chat: true, reminders: false, followUpRank: 0 },
   // Reminders need template messages or a customer-service window (issue 19): not yet.
   official_account: { label: '公众号', chat: true, reminders: false, followUpRank: 0 },
+  // WeCom customer service (企业微信 微信客服): replies only within its 48-hour session window, so no reminders yet.
+  wecom_kf: { label: '微信客服', chat: true, reminders: false, followUpRank: 0 },
   api: { label: 'API', chat: false, reminders: false, followUpRank: 0 },
 } as const satisfies Record<string, ChannelTraits>;
 

@@ -103,6 +103,15 @@ const schema = z.object({
   REDIS_KEY_PREFIX: z.string().min(1).max(64).default('founder-guide'),
   // GET /metrics (Prometheus) answers only with `Authorization: Bearer <METRICS_TOKEN>`; unset: no /metrics.
   METRICS_TOKEN: z.string().min(16).optional(),
+  // WeCom customer service (微信客服) callback (/wecom/kf): on when all four are set.
+  WECOM_API_BASE: z.string().url().default('https://qyapi.weixin.qq.com'),
+  WECOM_CORP_ID: z.string().min(1).optional(),
+  WECOM_KF_SECRET: z.string().min(1).optional(),
+  WECOM_TOKEN: z.string().min(1).max(32).optional(),
+  WECOM_AES_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9]{43}$/, 'EncodingAESKey is 43 letters and digits')
+    .optional(),
   WECHATY_PUPPET: z.string().min(1).optional(),
   WECHATY_PUPPET_SERVICE_TOKEN: z.string().min(1).optional(),
   WECHATY_NAME: z.string().min(1).default('founder-guide'),

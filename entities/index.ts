@@ -17,6 +17,7 @@ import { ReminderDelivery } from './reminder-delivery';
 import { Source } from './source';
 import { SubscribeCredit } from './subscribe-credit';
 import { Subscription } from './subscription';
+import { WecomKfCursor } from './wecom-kf-cursor';
 
 export {
   ApplicationRecord,
@@ -38,6 +39,7 @@ export {
   Source,
   SubscribeCredit,
   Subscription,
+  WecomKfCursor,
 };
 
 /** Every entity, for the data source. */
@@ -61,4 +63,5 @@ export const ALL_ENTITIES = [
   Source,
   SubscribeCredit,
   Subscription,
+  WecomKfCursor,
 ];

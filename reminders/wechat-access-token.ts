@@ -1,21 +1,27 @@
 /**
- * The mini-program's access_token (GET /cgi-bin/token), cached until WeChat
- * says it expires (minus a margin), fetched once however many sends ask at the
- * same time, and dropped when WeChat reports it expired (40001/42001).
+ * An access_token (the mini-program's GET /cgi-bin/token, the Official
+ * Account's stable_token, WeCom's gettoken), cached until the platform says it
+ * expires (minus a margin), fetched once however many sends ask at the same
+ * time, and dropped when the platform reports it expired (the caller's
+ * errcodes: 40001/42001 on WeChat, 40014/42001 on WeCom).
  */
 import type { Clock } from '../services/clock';
 
 export interface WechatCredentials {
   apiBase: string;
+  /** The AppId; for `wecom_gettoken`, the CorpId. */
   appid: string;
+  /** The AppSecret; for `wecom_gettoken`, the secret of the app (微信客服's own Secret). */
   secret: string;
   timeoutMs: number;
   /**
    * `stable_token` (POST /cgi-bin/stable_token): a token that does not
    * invalidate the one other servers of the same app hold, as the Official
-   * Account's needs; `token` (the default) is the mini-program's.
+   * Account's needs; `token` (the default) is the mini-program's;
+   * `wecom_gettoken` (GET /cgi-bin/gettoken?corpid&corpsecret on
+   * qyapi.weixin.qq.com) is WeCom's.
    */
-  endpoint?: 'token' | 'stable_token';
+  endpoint?: 'token' | 'stable_token' | 'wecom_gettoken';
 }
 
 /** WeChat answered with an error code (or not at all). */
@@ -53,25 +59,41 @@ export class AccessTokenCache {
   }
 
   private async fetchToken(): Promise<string> {
-    const { apiBase, appid, secret, timeoutMs } = this.credentials;
-    const body =
-      this.credentials.endpoint === 'stable_token'
-        ? await requestJson(
-            new URL('/cgi-bin/stable_token', apiBase),
-            {
-              method: 'POST',
-              headers: { 'content-type': 'application/json' },
-              body: JSON.stringify({ grant_type: 'client_credential', appid, secret, force_refresh: false }),
-            },
-            timeoutMs,
-          )
-        : await requestJson(tokenUrl(apiBase, appid, secret), { method: 'GET' }, timeoutMs);
+    const body = await this.requestToken();
     if (typeof body.access_token !== 'string' || !body.access_token) {
       throw new WechatApiError(numberOrNull(body.errcode), String(body.errmsg ?? 'no access_token in reply'));
     }
     const lifetimeMs = Math.max(0, Number(body.expires_in ?? 7200) * 1000 - EXPIRY_MARGIN_MS);
     this.cached = { token: body.access_token, expiresAt: this.clock.now().getTime() + lifetimeMs };
     return body.access_token;
+  }
+
+  private requestToken(): Promise<Record<string, unknown>> {
+    const { apiBase, appid, secret, timeoutMs } = this.credentials;
+    switch (this.credentials.endpoint ?? 'token') {
+      case 'stable_token':
+        return requestJson(
+          new URL('/cgi-bin/stable_token', apiBase),
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ grant_type: 'client_credential', appid, secret, force_refresh: false }),
+          },
+          timeoutMs,
+        );
+      case 'wecom_gettoken':
+        return requestJson(
+          urlWith(apiBase, '/cgi-bin/gettoken', { corpid: appid, corpsecret: secret }),
+          { method: 'GET' },
+          timeoutMs,
+        );
+      case 'token':
+        return requestJson(
+          urlWith(apiBase, '/cgi-bin/token', { grant_type: 'client_credential', appid, secret }),
+          { method: 'GET' },
+          timeoutMs,
+        );
+    }
   }
 }
 
@@ -95,8 +117,8 @@ export function numberOrNull(value: unknown): number | null {
   return typeof value === 'number' ? value : value === undefined || value === null ? null : Number(value);
 }
 
-function tokenUrl(apiBase: string, appid: string, secret: string): URL {
-  const url = new URL('/cgi-bin/token', apiBase);
-  url.search = new URLSearchParams({ grant_type: 'client_credential', appid, secret }).toString();
+function urlWith(apiBase: string, pathname: string, query: Record<string, string>): URL {
+  const url = new URL(pathname, apiBase);
+  url.search = new URLSearchParams(query).toString();
   return url;
 }

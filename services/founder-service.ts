@@ -16,7 +16,9 @@ export type ChannelIdentity =
   | { channel: 'miniprogram'; openid: string; unionid?: string }
   | { channel: 'wechat'; contactId: string; unionid?: string }
   | { channel: 'terminal'; user: string }
-  | { channel: 'official_account'; openid: string; unionid?: string };
+  | { channel: 'official_account'; openid: string; unionid?: string }
+  /** WeCom customer service: the customer's external_userid (per corp; no unionid is given). */
+  | { channel: 'wecom_kf'; externalUserId: string };
 
 // Backtick-quoted identifiers and positional `?` work on SQLite and MySQL alike (as in db/sql.ts).
 /** Exported for bench:api's stack floor, which runs the same statement without the app. */
@@ -135,5 +137,7 @@ function identityKey(identity: ChannelIdentity): { channel: ChannelName; externa
       return { channel: 'terminal', externalId: identity.user };
     case 'official_account':
       return { channel: 'official_account', externalId: identity.openid };
+    case 'wecom_kf':
+      return { channel: 'wecom_kf', externalId: identity.externalUserId };
   }
 }

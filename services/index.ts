@@ -23,6 +23,7 @@ import { SessionTokens } from './session-tokens';
 import { SubscriptionService } from './subscription-service';
 import { Metrics } from '../metrics/metrics';
 import { select } from '../db/sql';
+import { WecomKfCursorStore } from './wecom-kf-cursor-store';
 
 export interface ServiceDependencies {
   dataSource: DataSource;
@@ -63,6 +64,7 @@ export function createServices(deps: ServiceDependencies) {
   const deadlines = new DeadlineService(eligibility, profileEditor, subscriptions);
   const audit = new AuditLogService(dataSource);
   const sessions = new SessionTokens(deps.config.SESSION_SECRET, clock);
+  const wecomKfCursors = new WecomKfCursorStore(dataSource);
   return {
     metrics,
     clock,
@@ -81,6 +83,7 @@ export function createServices(deps: ServiceDependencies) {
     deadlines,
     audit,
     sessions,
+    wecomKfCursors,
   };
 }
 

@@ -29,6 +29,17 @@ import {
 
 const PATH = '/wechat/official-account';
 
+/** The env that turns the channel on against this fake platform. */
+function oaEnv(platform: FakePlatform, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    WECHAT_OA_TOKEN: OA_TOKEN,
+    WECHAT_OA_APPID: OA_APPID,
+    WECHAT_OA_SECRET: OA_SECRET,
+    WECHAT_API_BASE: platform.baseUrl,
+    ...extra,
+  };
+}
+
 async function waitFor(condition: () => boolean | Promise<boolean>, what: string): Promise<void> {
   for (let i = 0; i < 400; i += 1) {
     if (await condition()) return;
@@ -42,13 +53,7 @@ describe('Official Account callback', () => {
   let world: ApiWorld;
   beforeAll(async () => {
     platform = await startFakePlatform();
-    world = await openApiWorld({
-      WECHAT_OA_TOKEN: OA_TOKEN,
-      WECHAT_OA_APPID: OA_APPID,
-      WECHAT_OA_SECRET: OA_SECRET,
-      WECHAT_OA_AES_KEY: OA_AES_KEY,
-      WECHAT_API_BASE: platform.baseUrl,
-    });
+    world = await openApiWorld(oaEnv(platform, { WECHAT_OA_AES_KEY: OA_AES_KEY }));
   });
   afterAll(async () => {
     await world.close();
@@ -153,14 +158,8 @@ describe('Official Account callback with replies sent as customer-service messag
   let world: ApiWorld;
   beforeAll(async () => {
     platform = await startFakePlatform();
-    world = await openApiWorld({
-      WECHAT_OA_TOKEN: OA_TOKEN,
-      WECHAT_OA_APPID: OA_APPID,
-      WECHAT_OA_SECRET: OA_SECRET,
-      WECHAT_API_BASE: platform.baseUrl,
-      // No passive replies: the replies must go as customer-service messages.
-      WECHAT_OA_REPLY_BUDGET_MS: '0',
-    });
+    // No passive replies: the replies must go as customer-service messages.
+    world = await openApiWorld(oaEnv(platform, { WECHAT_OA_REPLY_BUDGET_MS: '0' }));
   });
   afterAll(async () => {
     await world.close();

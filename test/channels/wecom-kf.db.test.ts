@@ -193,30 +193,23 @@ describe('WeCom customer-service callback', () => {
     );
     const xxe = '<!DOCTYPE xml [<!ENTITY x SYSTEM "file:///etc/passwd">]><xml><Encrypt>&x;</Encrypt></xml>';
     expect((await http().post(`${PATH}?${query}`).set('content-type', 'text/xml').send(xxe)).status).toBe(400);
+    /** An envelope signed correctly around `encrypted`, whatever that is. */
+    const signedEnvelope = (encrypted: string) => {
+      const query = new URLSearchParams({
+        msg_signature: messageSignature(WECOM_TOKEN, '1796400000', 'n', encrypted),
+        timestamp: '1796400000',
+        nonce: 'n',
+      });
+      return http()
+        .post(`${PATH}?${query.toString()}`)
+        .set('content-type', 'text/xml')
+        .send(buildXml({ ToUserName: WECOM_CORP_ID, Encrypt: encrypted }));
+    };
     // Signed correctly, but not ciphertext of our key.
-    const garbage = Buffer.alloc(64, 7).toString('base64');
-    const signedGarbage = new URLSearchParams({
-      msg_signature: messageSignature(WECOM_TOKEN, '1796400000', 'n', garbage),
-      timestamp: '1796400000',
-      nonce: 'n',
-    });
-    const bad = await http()
-      .post(`${PATH}?${signedGarbage.toString()}`)
-      .set('content-type', 'text/xml')
-      .send(buildXml({ ToUserName: WECOM_CORP_ID, Encrypt: garbage }));
-    expect(bad.status).toBe(400);
+    expect((await signedEnvelope(Buffer.alloc(64, 7).toString('base64'))).status).toBe(400);
     // For another corp: decrypts, but not addressed to us.
     const other = encrypt(kfEvent('sync-token-x'), 'ww-other-corp', aesKeyFrom(WECOM_AES_KEY));
-    const otherQuery = new URLSearchParams({
-      msg_signature: messageSignature(WECOM_TOKEN, '1796400000', 'n', other),
-      timestamp: '1796400000',
-      nonce: 'n',
-    });
-    const misaddressed = await http()
-      .post(`${PATH}?${otherQuery.toString()}`)
-      .set('content-type', 'text/xml')
-      .send(buildXml({ ToUserName: WECOM_CORP_ID, Encrypt: other }));
-    expect(misaddressed.status).toBe(400);
+    expect((await signedEnvelope(other)).status).toBe(400);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(wecom.syncRequests.length).toBe(requests);
     expect(await wecomFounders()).toBe(founders);

@@ -254,19 +254,24 @@ describe('pulling and answering WeCom messages', () => {
   });
   afterEach(() => wecom.close());
 
+  /** WeCom's gettoken, cached as the channel caches it. */
+  function gettokenCache(): AccessTokenCache {
+    return new AccessTokenCache(
+      {
+        apiBase: wecom.baseUrl,
+        appid: WECOM_CORP_ID,
+        secret: WECOM_KF_SECRET,
+        timeoutMs: 5000,
+        endpoint: 'wecom_gettoken',
+      },
+      fixedClock(new Date('2026-12-04T02:00:00Z')),
+    );
+  }
+
   function syncWith(replies: (message: string) => Promise<string[]>) {
     const positions = new Map<string, KfReadPosition>();
     const api = new WecomKfApi({
-      tokens: new AccessTokenCache(
-        {
-          apiBase: wecom.baseUrl,
-          appid: WECOM_CORP_ID,
-          secret: WECOM_KF_SECRET,
-          timeoutMs: 5000,
-          endpoint: 'wecom_gettoken',
-        },
-        fixedClock(new Date('2026-12-04T02:00:00Z')),
-      ),
+      tokens: gettokenCache(),
       apiBase: wecom.baseUrl,
       timeoutMs: 5000,
     });
@@ -327,16 +332,7 @@ describe('pulling and answering WeCom messages', () => {
   });
 
   it('fetches the gettoken token once however many calls ask at once', async () => {
-    const tokens = new AccessTokenCache(
-      {
-        apiBase: wecom.baseUrl,
-        appid: WECOM_CORP_ID,
-        secret: WECOM_KF_SECRET,
-        timeoutMs: 5000,
-        endpoint: 'wecom_gettoken',
-      },
-      fixedClock(new Date('2026-12-04T02:00:00Z')),
-    );
+    const tokens = gettokenCache();
     const all = await Promise.all(Array.from({ length: 20 }, () => tokens.token()));
     expect(new Set(all)).toEqual(new Set(['kf-token-1']));
     expect(wecom.tokenRequests).toBe(1);

@@ -70,7 +70,7 @@ export function createApi(deps: ApiDependencies): Koa {
   app.use(httpMetrics(services.metrics));
   app.use(errorHandler(deps.logger));
   app.use(helmet());
-  app.use(rateLimitByIp(limiter, (path) => path === '/health' || path === '/metrics'));
+  app.use(rateLimitByIp(limiter, (path) => path === '/health' || path === '/ready' || path === '/metrics'));
   const officialAccount = officialAccountFrom(config, services, deps.logger);
   const wecomKf = wecomKfFrom(config, services, deps.logger);
   const xmlPaths = [...(officialAccount ? [OFFICIAL_ACCOUNT_PATH] : []), ...(wecomKf ? [WECOM_KF_PATH] : [])];
@@ -104,7 +104,8 @@ export function createApi(deps: ApiDependencies): Koa {
     deps.fetch,
   );
 
-  router.use(healthRoutes(deps.databaseHealth).routes());
+  const redis = deps.redis;
+  router.use(healthRoutes(deps.databaseHealth, redis ? () => redis.status === 'ready' : undefined).routes());
   if (config.METRICS_TOKEN) router.use(metricsRoutes(services.metrics, config.METRICS_TOKEN).routes());
   if (officialAccount) router.use(officialAccount.routes());
   if (wecomKf) router.use(wecomKf.routes());
@@ -113,6 +114,13 @@ export function createApi(deps: ApiDependencies): Koa {
     path: '/health',
     tag: 'health',
     summary: '200 when the database answers, else 503',
+    errors: [503],
+  });
+  registry.push({
+    method: 'get',
+    path: '/ready',
+    tag: 'health',
+    summary: '200 when the database (and, with REDIS_URL, Redis) answers, else 503: for load balancers',
     errors: [503],
   });
   eligibilityRoutes(api, services, config.ELIGIBILITY_CACHE_ENTRIES);

@@ -47,3 +47,10 @@ describe('GET /metrics', () => {
     expect(after).not.toContain('cn.high-tech-enterprise');
   });
 });
+
+describe('GET /ready without Redis', () => {
+  it('is ready when the database answers, and says Redis is not configured', async () => {
+    const res = await world.http().get('/ready');
+    expect([res.status, res.body]).toEqual([200, { status: 'ready', database: 'up', redis: 'not configured' }]);
+  });
+});

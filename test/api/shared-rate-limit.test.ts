@@ -100,5 +100,15 @@ describeWithRedis(`rate limits shared through Redis at ${REDIS_TEST_URL}`, () =>
     expect(statuses.slice(0, LIMIT)).toEqual(Array(LIMIT).fill(200));
     expect(statuses[LIMIT]).toBe(429);
     expect(logs.match(/redis unavailable/g) ?? []).toHaveLength(1);
+    // It still answers, but is not ready: a load balancer should prefer the others.
+    const ready = await offline.get('/ready');
+    expect([ready.status, ready.body]).toEqual([503, { status: 'unavailable', database: 'up', redis: 'down' }]);
+  });
+
+  it('is ready when the database and Redis answer', async () => {
+    const online = replica();
+    await ready(clients[clients.length - 1]!);
+    const res = await online.get('/ready');
+    expect([res.status, res.body]).toEqual([200, { status: 'ready', database: 'up', redis: 'up' }]);
   });
 });

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { seedSubscribeCredits } from '../support/seed-subscribe-credits';
 
 export class SubscribeCredits1796405487618 implements MigrationInterface {
   name = 'SubscribeCredits1796405487618';
@@ -12,6 +13,7 @@ export class SubscribeCredits1796405487618 implements MigrationInterface {
     await queryRunner.query("DROP TABLE \"subscribe_credit\"");
     await queryRunner.query("ALTER TABLE \"temporary_subscribe_credit\" RENAME TO \"subscribe_credit\"");
     await queryRunner.query("CREATE UNIQUE INDEX \"IDX_ebcbe295faea5e2c53455ea305\" ON \"subscribe_credit\" (\"founderId\", \"templateId\") ");
+    await seedSubscribeCredits(queryRunner);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -29,6 +29,46 @@ describe(`migrations on ${describeTarget()}`, () => {
   });
 });
 
+/** Undoes migrations, latest first, down to and including the one whose name starts with `name`. */
+async function undoThrough(ds: TestDatabase['dataSource'], name: string): Promise<void> {
+  for (;;) {
+    const [last] = (await ds.query('SELECT `name` FROM `typeorm_migrations` ORDER BY `timestamp` DESC LIMIT 1')) as {
+      name: string;
+    }[];
+    await ds.undoLastMigration({ transaction: 'all' });
+    if (last!.name.startsWith(name)) return;
+  }
+}
+
+describe(`the subscribe_credit migration on ${describeTarget()} (issue 21)`, () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await openTestDatabase();
+  });
+  afterAll(() => db.close());
+
+  it('gives each template of an active mini-program subscription the one credit its acceptance carries', async () => {
+    const ds = db.dataSource;
+    await undoThrough(ds, 'SubscribeCredits');
+    await ds.query("INSERT INTO `founder` (`id`, `openid`) VALUES ('f-1', 'open-1'), ('f-2', 'open-2')");
+    await ds.query(
+      `INSERT INTO \`subscription\` (\`founderId\`, \`scope\`, \`channel\`, \`templateIds\`, \`status\`) VALUES
+       ('f-1', 'cn.little-giant', 'miniprogram', '["t-1","t-2"]', 'active'),
+       ('f-1', '*', 'miniprogram', '["t-1"]', 'active'),
+       ('f-2', '*', 'miniprogram', '["t-3"]', 'refused'),
+       ('f-2', 'cn.little-giant', 'wechat', '[]', 'active')`,
+    );
+    await ds.runMigrations({ transaction: 'all' });
+    const credits = await ds.query(
+      'SELECT `founderId`, `templateId`, `credits` FROM `subscribe_credit` ORDER BY `founderId`, `templateId`',
+    );
+    expect(credits.map((row: { credits: unknown }) => ({ ...row, credits: Number(row.credits) }))).toEqual([
+      { founderId: 'f-1', templateId: 't-1', credits: 1 },
+      { founderId: 'f-1', templateId: 't-2', credits: 1 },
+    ]);
+  });
+});
+
 describe(`the founder_identity migration on ${describeTarget()} (issue 19)`, () => {
   let db: TestDatabase;
   beforeAll(async () => {
@@ -39,13 +79,7 @@ describe(`the founder_identity migration on ${describeTarget()} (issue 19)`, () 
   it('moves every channel identity into founder_identity and keeps the founder’s other rows', async () => {
     const ds = db.dataSource;
     // Back to the schema before it (later migrations undone first), with founders as they were stored then.
-    for (;;) {
-      const [last] = (await ds.query('SELECT `name` FROM `typeorm_migrations` ORDER BY `timestamp` DESC LIMIT 1')) as {
-        name: string;
-      }[];
-      await ds.undoLastMigration({ transaction: 'all' });
-      if (last!.name.startsWith('FounderIdentities')) break;
-    }
+    await undoThrough(ds, 'FounderIdentities');
     await ds.query(
       "INSERT INTO `founder` (`id`, `openid`, `unionid`, `wechatyContactId`, `terminalUser`) VALUES ('f-1', 'open-1', 'union-1', 'contact-1', NULL), ('f-2', NULL, NULL, NULL, 'alice')",
     );

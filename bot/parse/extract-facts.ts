@@ -109,7 +109,8 @@ function readPlaces(clause: string, out: Collector, vocabulary: Facts): void {
 // ---- yes/no statements ------------------------------------------------------
 
 const NOT_REGISTERED = /(还没|尚未|没有|没|未|还未)(有)?(正式)?(注册|成立|开公司|办执照|营业执照)/;
-const REGISTERED = /(注册|成立|创办|创立)(了|的|于|在|时间)|已(经)?(注册|成立)|在.{1,8}(注册|成立)|公司(成立|注册)/;
+const REGISTERED =
+  /(注册|成立|创办|创立)(了|的|于|在|时间)|(刚|已|已经)(注册|成立)|在.{1,8}(注册|成立)|公司(成立|注册)|(注册|成立)\s*[0-9一二两三四五六七八九十半]/;
 
 function readRegistration(clause: string, out: Collector): void {
   if (NOT_REGISTERED.test(clause)) {
@@ -144,7 +145,7 @@ const STATEMENTS: readonly Statement[] = [
 ];
 
 /** Holding a title is said with a verb of having it: "已经是高企", "拿到了科小", "有高企证书". */
-const HOLDS = /(已|已经|拿到|获得|取得|通过|有|是)(了)?.{0,6}$/;
+const HOLDS = /(已|已经|拿到|获得|取得|通过|有|是)(了|过)?(一家|一个|个|家)?$/;
 /** "在孵化器" without a negation is in; "没有入驻孵化器" is not. */
 function readStatements(clause: string, out: Collector): void {
   // "入驻孵化器有什么补贴" asks about incubators; it does not say the company is in one.
@@ -171,16 +172,23 @@ function readStatements(clause: string, out: Collector): void {
 
 // ---- the founder ------------------------------------------------------------
 
-const ABOUT_FOUNDER = /(我|本人|创始人|法人|老板)/;
 const ABROAD = /(海外|国外|境外|留学|美国|英国|德国|法国|日本|加拿大|澳大利亚|澳洲|新加坡|香港|欧洲|藤校)/;
 
+/** The founder's highest degree, said as such: "我是博士", "硕士毕业", "读的博士", "学历是本科". */
+const HIGHEST_DEGREE =
+  /(?:我是|本人是|创始人是|最高学历是?|学历是?|读的)(博士|phd|硕士|研究生|本科|大专|专科)|(博士|phd|硕士|研究生|本科|大专|专科)(?:毕业|学历|学位)/i;
+
 function readFounder(clause: string, out: Collector, vocabulary: Facts): void {
-  const degree = /(博士|phd|硕士|研究生|本科|大专|专科)/i.exec(clause);
-  if (degree && (ABOUT_FOUNDER.test(clause) || /(毕业|学历|学位)/.test(clause)) && !/(招|员工|团队有)/.test(clause)) {
+  const degree = HIGHEST_DEGREE.exec(clause);
+  const said = degree ? (degree[1] ?? degree[2])! : null;
+  if (said && !/(招|员工|团队有)/.test(clause)) {
     const options = vocabulary.founder_education?.options;
-    const level = options ? optionIn(options, degree[1]!, 2) : null;
+    const level = options ? optionIn(options, said, 2) : null;
     if (level) out.set('founder_education', level, clause);
-    if (ABROAD.test(clause)) out.set('founder_overseas_degree', true, clause);
+  }
+  // "本科是在英国读的": a degree from abroad, whichever is the highest.
+  if (/(博士|phd|硕士|研究生|本科|学位)/i.test(clause) && ABROAD.test(clause) && /(读|毕业|学位|留学)/.test(clause)) {
+    out.set('founder_overseas_degree', true, clause);
   }
   const rank = /(排名|排|qs|世界|全球|top)\s*(第|前)?\s*(\d+)\s*(名|位)?/i.exec(clause);
   if (rank && /(排名|qs|世界|全球|top|前)/i.test(rank[0])) {
@@ -409,6 +417,10 @@ export function extractFacts(
     readAge(clause, out, today);
     readIndustry(clause, out, vocabulary);
     readNumbers(clause, out, people, techStaff);
+  }
+  // A company that is some months old is a registered one ("成立3年了").
+  if (out.facts.company_age_months !== undefined && out.facts.company_registered === undefined) {
+    out.set('company_registered', true, 'company age');
   }
   // "就我们三个人" before registering is the team; afterwards, the staff.
   const registered = out.facts.company_registered ?? known.company_registered;

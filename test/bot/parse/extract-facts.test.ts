@@ -78,6 +78,10 @@ const STATED: [string, Record<string, FactValue>][] = [
   ['我是应届毕业生', { founder_fresh_graduate: true }],
   ['没有失信记录', { credit_blacklisted: false }],
   ['社保交了36个月', { founder_social_insurance_months: 36 }],
+  ['成立3年了，营收2000万', { company_registered: true, company_age_months: 36, annual_revenue_wan: 2000 }],
+  // A foreign bachelor's says the degree is from abroad, not that it is the highest.
+  ['我本科是在英国读的', { founder_overseas_degree: true }],
+  ['我们是一家高新技术企业', { is_high_tech_enterprise: true }],
   // Traditional Chinese, as WeChat users in Hong Kong and Taiwan type it.
   [
     '我們公司兩年前在上海註冊，現在12個人，營收500萬',
@@ -105,6 +109,9 @@ const NOTHING: string[] = [
   '需要准备哪些材料',
   '统一社会信用代码怎么填',
   '上海户口怎么落户',
+  // Words about a certificate or a degree that claim neither.
+  '我是做高企申报咨询的',
+  '招了3个博士',
 ];
 
 const UNSURE: [string, string, UnsureReason, FactValue | undefined][] = [

@@ -20,6 +20,7 @@ export function accessLog(logger: Logger) {
             status: ctx.status,
             ms: Number(process.hrtime.bigint() - started) / 1e6,
             founderId: ctx.state.founderId,
+            requestId: ctx.state.requestId,
           },
           'request',
         );

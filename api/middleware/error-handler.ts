@@ -93,7 +93,11 @@ export function errorHandler(logger: Logger) {
       if (error instanceof DatabaseUnavailable) {
         // Expected in an outage, and nothing personal: the driver's code, not its message.
         logger.warn(
-          { err: { code: errorCode(error.failure) }, route: ctx._matchedRoute ?? ctx.path },
+          {
+            err: { code: errorCode(error.failure) },
+            route: ctx._matchedRoute ?? ctx.path,
+            requestId: ctx.state.requestId,
+          },
           'database unavailable',
         );
       }
@@ -106,7 +110,12 @@ export function errorHandler(logger: Logger) {
       } else {
         status = 500;
         logger.error(
-          { err: loggableError(error), method: ctx.method, route: ctx._matchedRoute ?? ctx.path },
+          {
+            err: loggableError(error),
+            method: ctx.method,
+            route: ctx._matchedRoute ?? ctx.path,
+            requestId: ctx.state.requestId,
+          },
           'unhandled error',
         );
         body = { error: { code: 'internal_error', message: '服务器内部错误，请稍后再试', details: [] } };

@@ -147,7 +147,9 @@ export function officialAccountRouter(deps: OfficialAccountDependencies): Router
     if (ready === null) {
       // Slower than WeChat waits: answer now, and send the replies when they come.
       ctx.body = 'success';
-      void replies.then((done) => sendLater(openid, splitBytes(done.join('\n\n'))));
+      void replies
+        .then((done) => sendLater(openid, splitBytes(done.join('\n\n'))))
+        .catch((error: unknown) => logger.error({ err: loggableError(error) }, 'official account: a turn failed'));
       return;
     }
     const [first, ...rest] = splitBytes(ready.join('\n\n'));

@@ -6,7 +6,8 @@
  *   persona's reply; the same plus an answer's SQLite statements run directly) ·
  *   GET /health · stateless POST /api/v1/eligibility (one persona, repeated, as
  *   the service's check cache sees a popular answer set; and 5000 distinct
- *   generated profiles, round-robin, so the cache never helps) · a stateful
+ *   generated profiles, round-robin, so the cache never helps; and those again
+ *   with `?view=summary`) · a stateful
  *   assessment answer
  * on SQLite and, when DATABASE_URL is set, on MariaDB/MySQL (in a scratch
  * database `<name>_api_bench`, created and dropped here; yours is not touched).
@@ -131,6 +132,10 @@ async function scenarios(kind: 'sqlite' | 'mysql'): Promise<Row[]> {
       await measure('GET /health', db, info.base, [{ method: 'GET', path: '/health' }]),
       await measure('POST /api/v1/eligibility', db, info.base, [personaRequest(info)]),
       await measure(`  … ${DISTINCT_PROFILES} distinct profiles`, db, info.base, [varied]),
+      // The list a phone asks for (issue 21): the same checks, a reply a tenth the size.
+      await measure(`  … distinct, ?view=summary`, db, info.base, [
+        { ...varied, path: '/api/v1/eligibility?view=summary' },
+      ]),
       await measure(ANSWER_SCENARIO, db, info.base, [answerRequest(info)]),
     ];
   } finally {

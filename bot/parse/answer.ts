@@ -66,6 +66,32 @@ function optionTerms(option: EnumOption): string[] {
   return [option.value, option.label, ...(option.aliases ?? [])].map((term) => clean(term)).filter(Boolean);
 }
 
+/**
+ * The option with the longest term (two characters at least) that `text`
+ * contains; two options tied at that length are no answer. Terms and text
+ * come prepared alike (cleaned, lower case) by the caller.
+ */
+export function longestOptionIn(
+  options: readonly EnumOption[],
+  text: string,
+  termsOf: (option: EnumOption) => string[],
+): string | null {
+  let best: { value: string; length: number } | null = null;
+  let tie = false;
+  for (const option of options) {
+    for (const term of termsOf(option)) {
+      if (term.length < 2 || !text.includes(term)) continue;
+      if (!best || term.length > best.length) {
+        best = { value: option.value, length: term.length };
+        tie = false;
+      } else if (term.length === best.length && best.value !== option.value) {
+        tie = true;
+      }
+    }
+  }
+  return best && !tie ? best.value : null;
+}
+
 /** By number ("2", "第二个"), by label, alias or value, exactly or contained in a longer reply. */
 export function parseEnum(options: readonly EnumOption[], text: string): string | null {
   const cleaned = clean(text);
@@ -80,20 +106,8 @@ export function parseEnum(options: readonly EnumOption[], text: string): string 
   if (exact.length === 1) return exact[0]!.value;
 
   // The longest term found inside the reply wins ("我们在浦东张江" → 浦东).
-  let best: { value: string; length: number } | null = null;
-  let tie = false;
-  for (const option of options) {
-    for (const term of optionTerms(option)) {
-      if (term.length < 2 || !cleaned.includes(term)) continue;
-      if (!best || term.length > best.length) {
-        best = { value: option.value, length: term.length };
-        tie = false;
-      } else if (term.length === best.length && best.value !== option.value) {
-        tie = true;
-      }
-    }
-  }
-  if (best && !tie) return best.value;
+  const contained = longestOptionIn(options, cleaned, optionTerms);
+  if (contained) return contained;
 
   // A shortened label ("浦东" for 浦东新区) when the content lists no alias.
   if (cleaned.length >= 2) {

@@ -176,10 +176,7 @@ async function planFitting(plan: FittingPlan): Promise<void> {
         }
       }
     }
-    for (const batch of chunks(rows, ROW_CHUNK)) {
-      const values = batch.map(() => `(${placeholders(10)})`).join(', ');
-      counts.fitting += (await execute(manager, `${insert} VALUES ${values}`, batch.flat())).affected;
-    }
+    counts.fitting += await insertRows(manager, insert, rows);
   }
   hooks.progress?.(
     `"everything that fits me": ${counts.candidates} founder(s) checked, ${counts.fitting} new reminder(s)`,
@@ -221,6 +218,11 @@ async function planCredited(
       0,
       due,
     ]);
+  return insertRows(manager, insert, rows);
+}
+
+/** Outbox rows (the ten COLUMNS each), inserted in chunks; returns how many were new. */
+async function insertRows(manager: EntityManager, insert: string, rows: readonly unknown[][]): Promise<number> {
   let affected = 0;
   for (const batch of chunks(rows, ROW_CHUNK)) {
     const values = batch.map(() => `(${placeholders(10)})`).join(', ');

@@ -5,7 +5,6 @@
  */
 import Router from '@koa/router';
 import { OFFICIAL_ACCOUNT_PATH } from '../channels/official-account/callback';
-import { httpMetrics } from './middleware/http-metrics';
 import { requestId } from './middleware/request-id';
 import { RedisRateLimiter, type RequestLimiter } from './middleware/shared-rate-limit';
 import type Redis from 'ioredis';
@@ -68,8 +67,7 @@ export function createApi(deps: ApiDependencies): Koa {
     ? new RedisRateLimiter(deps.redis, config.RATE_LIMIT_PER_MINUTE, config.REDIS_KEY_PREFIX)
     : new RateLimiter(config.RATE_LIMIT_PER_MINUTE, deps.now);
   app.use(requestId());
-  app.use(accessLog(deps.logger));
-  app.use(httpMetrics(services.metrics));
+  app.use(accessLog(deps.logger, services.metrics));
   app.use(errorHandler(deps.logger));
   app.use(helmet());
   app.use(rateLimitByIp(limiter, (path) => path === '/health' || path === '/ready' || path === '/metrics'));

@@ -27,8 +27,8 @@ import { openEnvelope, sealReply } from '../wechat/safe-mode';
 import { signaturesMatch, urlSignature } from '../wechat/signature';
 import { buildXml, parseXml } from '../wechat/xml';
 import type { CustomerServiceSender } from './customer-service';
-import { RecentKeys } from './recent-keys';
-import { splitBytes } from './split-bytes';
+import { RecentKeys } from '../wechat/recent-keys';
+import { splitBytes } from '../wechat/split-bytes';
 
 export const OFFICIAL_ACCOUNT_PATH = '/wechat/official-account';
 

@@ -23,8 +23,8 @@ import { text } from '../../bot/messages';
 import { loggableError } from '../../logging/loggable-error';
 import type { Logger } from '../../logging/logger';
 import type { KfReadPosition } from '../../services/wecom-kf-cursor-store';
-import { RecentKeys } from '../official-account/recent-keys';
-import { splitBytes } from '../official-account/split-bytes';
+import { RecentKeys } from '../wechat/recent-keys';
+import { splitBytes } from '../wechat/split-bytes';
 import type { KfMessage, WecomKfApi } from './kf-api';
 
 /** sync_msg's origin for a message the customer sent. */

@@ -5,7 +5,7 @@
  * signatures and malformed XML refused with nothing processed.
  */
 import { Assessment, FounderIdentity } from '../../entities';
-import { splitBytes } from '../../channels/official-account/split-bytes';
+import { splitBytes } from '../../channels/wechat/split-bytes';
 import { aesKeyFrom, decrypt } from '../../channels/wechat/message-crypto';
 import { AccessTokenCache } from '../../reminders/wechat-access-token';
 import { fixedClock } from '../../services/clock';

@@ -1,7 +1,7 @@
 /**
  * Keys seen recently (WeChat's retries of one message arrive within seconds):
  * bounded in count and in age, so a flood of distinct messages cannot grow it.
- * Per process; several replicas share nothing (issue 22 moves it to Redis).
+ * Per process; several replicas share nothing.
  */
 export class RecentKeys {
   private readonly seen = new Map<string, number>();

@@ -12,6 +12,7 @@ import { ALL_FITTING } from '../entities/subscription';
 import { shanghaiDate } from '../services/clock';
 import { addDays, outsideQuietHours, QuietHours } from './calendar';
 import { worthACredit } from '../services/credit-budget';
+import { creditsPerFounder } from '../services/subscribe-credits';
 import { preferredFollowUpChannelSql } from '../channels/registry';
 import type { FittingPolicies } from './fitting-policies';
 import { ReminderDelivery } from '../entities';
@@ -149,7 +150,7 @@ async function planFitting(plan: FittingPlan): Promise<void> {
     // Verdicts for many founders take a while: keep the lease, or stop if it is gone.
     if (hooks.keepAlive && !(await hooks.keepAlive())) throw new LeaseLostError();
     const fitting = await verdicts.fitting(manager, founderIds, policyIds, today);
-    const credits = settings.subscribeCredits ? await creditsOf(manager, [...fitting.keys()]) : null;
+    const credits = settings.subscribeCredits ? await creditsPerFounder(manager, [...fitting.keys()]) : null;
     const rows: unknown[][] = [];
     for (const [founderId, policies] of fitting) {
       for (const window of windows.filter((w) => policies.has(w.policyId))) {
@@ -203,7 +204,7 @@ async function planCredited(
     [closesOn],
   );
   if (subscribed.length === 0) return 0;
-  const credits = await creditsOf(manager, [...new Set(subscribed.map((row) => row.founderId))]);
+  const credits = await creditsPerFounder(manager, [...new Set(subscribed.map((row) => row.founderId))]);
   const rows = subscribed
     .filter((row) => worthACredit(offsets, offset, credits.get(row.founderId) ?? 0))
     .map((row) => [
@@ -229,21 +230,6 @@ async function insertRows(manager: EntityManager, insert: string, rows: readonly
     affected += (await execute(manager, `${insert} VALUES ${values}`, batch.flat())).affected;
   }
   return affected;
-}
-
-/** Unspent subscribeMessage credits per founder, over all their templates. */
-export async function creditsOf(manager: EntityManager, founderIds: readonly string[]): Promise<Map<string, number>> {
-  const credits = new Map<string, number>();
-  for (const ids of chunks([...founderIds], FOUNDER_CHUNK)) {
-    const rows = await select<{ founderId: string; credits: unknown }>(
-      manager,
-      `SELECT \`founderId\`, SUM(\`credits\`) AS \`credits\` FROM \`subscribe_credit\` WHERE \`founderId\` IN (${placeholders(ids.length)}) GROUP BY \`founderId\``,
-      ids,
-    );
-    // SUM comes back as a string from mysql2 and a number from SQLite.
-    for (const row of rows) credits.set(row.founderId, Number(row.credits));
-  }
-  return credits;
 }
 
 /**

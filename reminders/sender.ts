@@ -6,9 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
-import { Founder, FounderIdentity, SubscribeCredit, Subscription } from '../entities';
+import { Founder, FounderIdentity, Subscription } from '../entities';
+import { creditsByTemplate, emptyCredits, spendCredit } from '../services/subscribe-credits';
 import type { FounderContact } from './bundles';
-import { execute } from '../db/sql';
 import type { Logger } from '../logging/logger';
 import { Clock, shanghaiDate, shanghaiInstant } from '../services/clock';
 import { planBundles } from './bundles';
@@ -201,36 +201,6 @@ async function deliver(
       'reminders: send failed',
     );
   }
-}
-
-/** Unspent subscribeMessage credits per founder and template, for the batch. */
-async function creditsByTemplate(
-  manager: EntityManager,
-  founderIds: readonly string[],
-): Promise<Map<string, Map<string, number>>> {
-  const rows = await manager.find(SubscribeCredit, { where: { founderId: In([...founderIds]) } });
-  const credits = new Map<string, Map<string, number>>();
-  for (const row of rows) {
-    const byTemplate = credits.get(row.founderId) ?? new Map<string, number>();
-    byTemplate.set(row.templateId, row.credits);
-    credits.set(row.founderId, byTemplate);
-  }
-  return credits;
-}
-
-async function spendCredit(manager: EntityManager, founderId: string, templateId: string): Promise<void> {
-  await execute(
-    manager,
-    'UPDATE `subscribe_credit` SET `credits` = `credits` - 1 WHERE `founderId` = ? AND `templateId` = ? AND `credits` > 0',
-    [founderId, templateId],
-  );
-}
-
-async function emptyCredits(manager: EntityManager, founderId: string, templateId: string): Promise<void> {
-  await execute(manager, 'UPDATE `subscribe_credit` SET `credits` = 0 WHERE `founderId` = ? AND `templateId` = ?', [
-    founderId,
-    templateId,
-  ]);
 }
 
 /** Each founder with where every channel reaches them (founder_identity). */

@@ -6,11 +6,12 @@
  * fresh acceptance is exactly what WeChat asks for.
  */
 import { DataSource, EntityManager } from 'typeorm';
-import { dialectOf, execute, isLockConflict, isUniqueViolation, retryWhen } from '../db/sql';
-import { SubscribeCredit, Subscription } from '../entities';
+import { dialectOf, isLockConflict, isUniqueViolation, retryWhen } from '../db/sql';
+import { Subscription } from '../entities';
 import { addDays, daysBetween } from '../rules/windows';
 import { uncoveredOffsets } from './credit-budget';
 import { upcomingWindows } from './policy-windows';
+import { addCredit, creditsByTemplate } from './subscribe-credits';
 import { ALL_FITTING, ReminderChannel } from '../entities/subscription';
 import { ValidationError } from '../errors';
 import type { CatalogueService } from './catalogue-service';
@@ -69,19 +70,18 @@ export class SubscriptionService {
   async listWithCredits(founderId: string): Promise<SubscriptionCredits[]> {
     const [subscriptions, credits] = await Promise.all([
       this.list(founderId),
-      this.dataSource.manager.find(SubscribeCredit, { where: { founderId } }),
+      creditsByTemplate(this.dataSource.manager, [founderId]),
     ]);
-    return subscriptions.map((subscription) => this.creditsOf(subscription, credits));
+    const mine = credits.get(founderId) ?? new Map<string, number>();
+    return subscriptions.map((subscription) => this.creditsOf(subscription, mine));
   }
 
-  /** One subscription's budget, from the founder's credit rows. */
-  creditsOf(subscription: Subscription, credits: readonly SubscribeCredit[]): SubscriptionCredits {
+  /** One subscription's budget, from the founder's credits per template. */
+  private creditsOf(subscription: Subscription, credits: ReadonlyMap<string, number>): SubscriptionCredits {
     if (!this.credits.subscribeCredits || subscription.channel !== 'miniprogram') {
       return { subscription, creditsLeft: null, tapAgainBefore: null };
     }
-    const creditsLeft = credits
-      .filter((row) => subscription.templateIds.includes(row.templateId))
-      .reduce((sum, row) => sum + row.credits, 0);
+    const creditsLeft = subscription.templateIds.reduce((sum, templateId) => sum + (credits.get(templateId) ?? 0), 0);
     return { subscription, creditsLeft, tapAgainBefore: this.tapAgainBefore(subscription.scope, creditsLeft) };
   }
 
@@ -157,14 +157,4 @@ function lockedSubscription(
   // SQLite runs one transaction at a time (db/sqlite-transaction-queue.ts) and has no row locks.
   const lock = dialectOf(manager) === 'mysql' ? { lock: { mode: 'pessimistic_write' as const } } : {};
   return manager.findOne(Subscription, { where: key, ...lock });
-}
-
-/** One more acceptance of a template: one more message it may carry. */
-async function addCredit(manager: EntityManager, founderId: string, templateId: string): Promise<void> {
-  const { affected } = await execute(
-    manager,
-    'UPDATE `subscribe_credit` SET `credits` = `credits` + 1 WHERE `founderId` = ? AND `templateId` = ?',
-    [founderId, templateId],
-  );
-  if (affected === 0) await manager.insert(SubscribeCredit, { founderId, templateId, credits: 1 });
 }

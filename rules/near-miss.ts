@@ -233,23 +233,10 @@ export function openNearMiss(session: Session, compiled: CompiledPolicy): OpenNe
   let unknown = false;
   for (const fact of compiled.facts) if (!session.isKnown(fact)) unknown = true;
   if (!unknown) return null;
-  // The failing numbers, each tried at its threshold (no candidate list: this runs on every last question).
-  for (const leaf of points.leaves) {
-    if (leaf.passing === undefined) continue;
-    const current = session.get(leaf.fact);
-    if (typeof current !== 'number' || leaf.holds(current) || current === leaf.passing) continue;
-    if (impossible(leaf.fact, current, leaf.passing)) continue;
-    const open = stillOpen(session, id, leaf.fact, leaf.passing);
+  // The same changes the near miss itself tries: each failing number at its threshold, each higher band.
+  for (const option of candidates(session, points)) {
+    const open = stillOpen(session, id, option.fact, option.value);
     if (open) return open;
-  }
-  for (const { fact, bands } of points.bands) {
-    const current = session.get(fact);
-    if (typeof current !== 'number') continue;
-    for (const band of bands) {
-      if (band.min <= current) continue;
-      const open = stillOpen(session, id, fact, band.min);
-      if (open) return open;
-    }
   }
   return null;
 }

@@ -18,11 +18,11 @@ export function sourceLine(sources: readonly Source[], verifiedAt: string): stri
   return text.source(formatSources(sources), verifiedAt);
 }
 
-export function formatWindow(window: ConcreteWindow | null): string {
+/** The window as a founder reads it; `withNote: false` for a one-line summary ("常年受理", "截止 …"). */
+export function formatWindow(window: ConcreteWindow | null, { withNote = true } = {}): string {
   if (!window) return text.windowUnknown;
-  if (window.rolling) return window.note ? text.paren(text.windowRolling, window.note) : text.windowRolling;
-  const range = text.windowRange(window.opens, window.closes);
-  return window.note ? text.paren(range, window.note) : range;
+  const when = window.rolling ? text.windowRolling : text.windowRange(window.opens, window.closes);
+  return withNote && window.note ? text.paren(when, window.note) : when;
 }
 
 export interface QuestionHeader {

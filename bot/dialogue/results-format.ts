@@ -117,13 +117,6 @@ function shortBenefit(description: string): string {
   return first.length > BENEFIT_SHOWN ? `${first.slice(0, BENEFIT_SHOWN)}…` : first;
 }
 
-/** The window without its note: "常年受理", "截止 2027-03-31". */
-function shortWindow(window: PolicyResult['nextWindow']): string {
-  if (!window) return text.windowUnknown;
-  if (window.rolling) return text.windowRolling;
-  return text.windowRange(window.opens, window.closes);
-}
-
 /** Caps per block in the summary, so that one reply stays within three short WeChat messages. */
 const SUMMARY = { eligible: 3, toCheck: 2, nearMisses: 2, notEligible: 2, maybe: 2 };
 
@@ -148,7 +141,14 @@ export function formatResults(
       text.eligibleHeader,
       g.eligible
         .slice(0, SUMMARY.eligible)
-        .map((r) => text.shortEntry(number(), r.title, shortBenefit(r.benefit.description), shortWindow(r.nextWindow))),
+        .map((r) =>
+          text.shortEntry(
+            number(),
+            r.title,
+            shortBenefit(r.benefit.description),
+            formatWindow(r.nextWindow, { withNote: false }),
+          ),
+        ),
     ),
     ...block(
       text.goodNewsToCheckHeader,

@@ -116,7 +116,11 @@ function readNumber(found: Found, clause: string, context: string): Reading {
     return { fact, value: Math.round((found.value + half) * (years ? 12 : 1)) };
   }
   if (/^\s*(个)?(合伙人|联合创始人|创始人)/.test(found.after)) return { fact: 'team_core_members', value: found.value };
-  if (/^\s*(个|名|位)?(人|员工|职工|雇员|同事)/.test(found.after) && !/(博士|硕士)/.test(found.after)) {
+  // "15个人", or the people named first and counted after: "员工15个", "研发人员6个".
+  const people =
+    /^\s*(个|名|位)?(人|员工|职工|雇员|同事)/.test(found.after) ||
+    (/^\s*(个|名|位)\s*$/.test(found.after) && /(员工|职工|人员|同事)\s*$/.test(found.before));
+  if (people && !/(博士|硕士)/.test(found.after)) {
     if (/(研发|技术|科技)(人员|人)?\s*$/.test(found.before)) return { fact: 'tech_staff_count', value: found.value };
     if (/(核心|合伙人|团队成员|创始团队)/.test(found.before)) return { fact: 'team_core_members', value: found.value };
     return { people: found.value };

@@ -48,6 +48,9 @@ const STATED: [string, Record<string, FactValue>][] = [
   ['研发费用占比百分之五', { rd_expense_ratio: 5 }],
   ['研发人员占三成', { tech_staff_ratio: 30 }],
   ['员工80人，其中研发人员20人', { employees: 80, tech_staff_ratio: 25 }],
+  // The people named first and counted after.
+  ['现在15个人，研发人员6个', { employees: 15, tech_staff_ratio: 40 }],
+  ['员工20个', { employees: 20 }],
   ['公司成立两年了', { company_registered: true, company_age_months: 24 }],
   ['注册了2年3个月', { company_registered: true, company_age_months: 27 }],
   ['公司成立一年半', { company_registered: true, company_age_months: 18 }],

@@ -11,6 +11,7 @@ import type Redis from 'ioredis';
 import { metricsRoutes } from './routes/metrics';
 import { officialAccountFrom } from '../channels/official-account';
 import { wecomKfFrom } from '../channels/wecom-kf';
+import { platformClients, type PlatformClients } from '../channels/platform-clients';
 import { WECOM_KF_PATH } from '../channels/wecom-kf/callback';
 import Koa from 'koa';
 import helmet from 'koa-helmet';
@@ -51,6 +52,8 @@ export interface ApiDependencies {
   /** With REDIS_URL: the client the replicas share rate limits through (the composition root owns it). */
   redis?: Redis;
   fetch?: typeof fetch;
+  /** WeChat/WeCom API clients shared with the reminders (the composition root builds them once). */
+  clients?: PlatformClients;
 }
 
 export function createApi(deps: ApiDependencies): Koa {
@@ -71,8 +74,9 @@ export function createApi(deps: ApiDependencies): Koa {
   app.use(errorHandler(deps.logger));
   app.use(helmet());
   app.use(rateLimitByIp(limiter, (path) => path === '/health' || path === '/ready' || path === '/metrics'));
-  const officialAccount = officialAccountFrom(config, services, deps.logger);
-  const wecomKf = wecomKfFrom(config, services, deps.logger);
+  const clients = deps.clients ?? platformClients(config);
+  const officialAccount = officialAccountFrom(config, services, deps.logger, clients.officialAccount);
+  const wecomKf = wecomKfFrom(config, services, deps.logger, clients.wecomKf);
   const xmlPaths = [...(officialAccount ? [OFFICIAL_ACCOUNT_PATH] : []), ...(wecomKf ? [WECOM_KF_PATH] : [])];
   app.use(jsonBody(config.API_BODY_LIMIT_KB * 1024, xmlPaths));
 

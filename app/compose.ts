@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { createApi } from '../api/create-api';
 import { openRedis } from './redis';
+import { platformClients } from '../channels/platform-clients';
 import { officialAccountEnabled } from '../channels/official-account';
 import { OFFICIAL_ACCOUNT_PATH } from '../channels/official-account/callback';
 import { wecomKfEnabled } from '../channels/wecom-kf';
@@ -43,10 +44,13 @@ export async function composeApplication(
   logger.info(
     redis ? 'rate limits are shared through Redis' : 'rate limits are per process: set REDIS_URL to share them',
   );
+  // One client (and one access_token) per WeChat/WeCom account, for the chat channels and the reminders.
+  const clients = platformClients(config);
   const api = createApi({
     services,
     config,
     logger,
+    clients,
     databaseHealth: () => databaseHealth(dataSource, config.HEALTH_TIMEOUT_MS),
     ...(redis ? { redis } : {}),
   });
@@ -73,7 +77,15 @@ export async function composeApplication(
     );
     if (config.REMINDERS_ENABLED) {
       // The bot (when it runs here) is the WeChat channel: reminders share its throttled sender.
-      const reminders = createReminders({ dataSource, config, logger, clock, services, contacts: bot });
+      const reminders = createReminders({
+        dataSource,
+        config,
+        logger,
+        clock,
+        services,
+        clients,
+        ...(bot ? { contacts: bot } : {}),
+      });
       for (const { channel, reason } of reminders.unavailable)
         logger.info({ channel }, `reminders: ${channel} channel unavailable: ${reason}`);
       const scheduler = reminders.startScheduler();

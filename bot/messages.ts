@@ -337,6 +337,8 @@ export const text = {
   subscribedAll: '所有符合或可能符合你的政策',
   subscribedRolling: '注意：这项政策常年受理、没有截止日，随时可以申请，所以不会有截止提醒。',
   subscribedNoWindowYet: '这项政策今年的申报时间还没公布；公布后我们更新资料，截止前就会提醒你。',
+  subscribedWindowRule: (channel: string, hours: number) =>
+    `注意：按微信的规定，${channel}只能在你最近一次给我们发消息后的 ${hours} 小时内主动发消息。提醒到期时若已超过 ${hours} 小时，会改从你用过的其他渠道（如小程序）发送；都没有时这次提醒就发不出去。临近截止时给我们发一句话，就能收到提醒。`,
   subscribeWhich: (titles: string[]) =>
     [`有 ${titles.length} 项政策对得上，请说要订阅哪一项：`, ...titles.map((title) => `· 订阅 ${title}`)].join('\n'),
   remindersTitle: (count: number) => `你订阅了 ${count} 项提醒：`,

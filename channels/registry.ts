@@ -17,16 +17,28 @@ export interface ChannelTraits {
    * several channels: the highest rank (a chat channel can take the answer).
    */
   followUpRank: number;
+  /**
+   * A customer-service window: the platform lets us write only within `hours`
+   * of the founder's last message, at most `messages` times (WeChat's 客服消息,
+   * WeCom's 微信客服 send_msg). A reminder outside it goes by another channel.
+   */
+  serviceWindow?: { hours: number; messages: number };
 }
 
 export const CHANNELS = {
   miniprogram: { label: '小程序', chat: false, reminders: true, followUpRank: 1 },
-  wechat: { label: '微信', chat: true, reminders: true, followUpRank: 2 },
+  // Follow-ups prefer a chat that can take the answer at any time, then the windowed ones.
+  wechat: { label: '微信', chat: true, reminders: true, followUpRank: 4 },
   terminal: { label: '终端', chat: true, reminders: false, followUpRank: 0 },
-  // Reminders need template messages or a customer-service window (issue 19): not yet.
-  official_account: { label: '公众号', chat: true, reminders: false, followUpRank: 0 },
-  // WeCom customer service (企业微信 微信客服): replies only within its 48-hour session window, so no reminders yet.
-  wecom_kf: { label: '微信客服', chat: true, reminders: false, followUpRank: 0 },
+  official_account: {
+    label: '公众号',
+    chat: true,
+    reminders: true,
+    followUpRank: 3,
+    serviceWindow: { hours: 48, messages: 5 },
+  },
+  // WeCom customer service (企业微信 微信客服): 5 messages within 48 hours of the founder's last one.
+  wecom_kf: { label: '微信客服', chat: true, reminders: true, followUpRank: 2, serviceWindow: { hours: 48, messages: 5 } },
   api: { label: 'API', chat: false, reminders: false, followUpRank: 0 },
 } as const satisfies Record<string, ChannelTraits>;
 
@@ -53,6 +65,11 @@ export const REMINDER_CHANNELS = NAMES.filter((name) => CHANNELS[name].reminders
 
 export function carriesReminders(name: string): name is ReminderChannelName {
   return (REMINDER_CHANNELS as readonly string[]).includes(name);
+}
+
+/** The channel's customer-service window, if it has one. */
+export function serviceWindowOf(name: string): ChannelTraits['serviceWindow'] {
+  return (CHANNELS as Record<string, ChannelTraits>)[name]?.serviceWindow;
 }
 
 export function channelLabel(name: string): string {

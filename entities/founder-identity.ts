@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { ChannelName } from '../channels/registry';
+import { TimestampColumn } from './columns';
 import { Founder } from './founder';
 
 /**
@@ -28,6 +29,21 @@ export class FounderIdentity {
   /** The channel's id for the person: never logged, never sent to a client. */
   @Column({ type: 'varchar', length: 128 })
   externalId: string;
+
+  /**
+   * The customer-service window (channels with `serviceWindow` in the
+   * registry): when the founder last wrote, how many messages we have sent
+   * since, and where they wrote to (WeCom's open_kfid). Reminders go here only
+   * while the window is open.
+   */
+  @TimestampColumn({ nullable: true })
+  windowOpenedAt: Date | null;
+
+  @Column({ type: 'int', default: 0 })
+  windowSends: number;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  windowVia: string | null;
 
   @CreateDateColumn({ type: 'datetime' })
   createdAt: Date;

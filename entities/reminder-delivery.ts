@@ -71,6 +71,14 @@ export class ReminderDelivery {
   sentAt: Date | null;
 
   /**
+   * The channel this reminder was meant for when it was moved here because
+   * that channel's customer-service window had closed; its subscription
+   * there is what still has to hold.
+   */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  fallbackFrom: string | null;
+
+  /**
    * The sender batch that claimed the row (with nextAttemptAt pushed past the
    * claim's expiry), so two runners never pick the same row; null when free.
    */

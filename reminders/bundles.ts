@@ -1,12 +1,15 @@
 /**
  * Decides, for one claimed batch, what each row becomes: part of a founder's
  * bundle (one message per founder and channel), deferred to tomorrow (daily
- * cap), or cancelled (founder gone, unsubscribed, no contact, policy gone,
- * deadline passed). Pure: the sender does the I/O around it.
+ * cap), moved to another channel (a customer-service window closed), or
+ * cancelled (founder gone, unsubscribed, no contact, policy gone, deadline
+ * passed, no channel left). Pure: the sender does the I/O around it.
  */
 import type { Policy as CataloguePolicy } from '../rules/catalogue';
 import { ALL_FITTING } from '../entities/subscription';
 import type { ChannelName, DeliveryBundle } from './channel';
+import { CHANNELS, type ChannelTraits } from '../channels/registry';
+import { windowClosedReason, type WindowUse } from '../services/service-windows';
 import { daysBetween } from './calendar';
 import type { ClaimedRow } from './outbox';
 
@@ -14,6 +17,13 @@ export interface FounderContact {
   id: string;
   /** Channel → the channel's id for the founder (founder_identity). */
   addresses: ReadonlyMap<string, string>;
+  /** Channel → its customer-service window, for channels that have one. */
+  windows: ReadonlyMap<string, FounderWindow>;
+}
+
+export interface FounderWindow extends WindowUse {
+  /** Where the founder wrote to (WeCom's open_kfid): replies go from there. */
+  windowVia: string | null;
 }
 
 export interface SubscriptionView {
@@ -33,6 +43,10 @@ export interface BundleInput {
   /** Shanghai date of the run. */
   today: string;
   maxPerDay: number;
+  /** The run's moment: customer-service windows are open or closed at it. */
+  now: Date;
+  /** Channels this process sends on: a closed window's reminders may move to one of them. */
+  channels: readonly string[];
   policy: (id: string) => CataloguePolicy | undefined;
   publicBaseUrl: string;
   /**
@@ -47,13 +61,15 @@ export interface BundlePlan {
   bundles: { bundle: DeliveryBundle; rows: ClaimedRow[] }[];
   deferred: ClaimedRow[];
   cancelled: { rows: ClaimedRow[]; reason: string }[];
+  /** Reminders whose channel's window closed, to be queued on `to` (the reason is kept on the old row). */
+  rerouted: { rows: ClaimedRow[]; to: ChannelName; reason: string }[];
 }
 
 /** Why a mini-program reminder was not sent under one-time subscriptions. */
 export const NO_CREDIT = 'no subscribeMessage credit left: the founder must accept the template again';
 
 export function planBundles(input: BundleInput): BundlePlan {
-  const plan: BundlePlan = { bundles: [], deferred: [], cancelled: [] };
+  const plan: BundlePlan = { bundles: [], deferred: [], cancelled: [], rerouted: [] };
   const cancel = (row: ClaimedRow, reason: string) => {
     const group = plan.cancelled.find((g) => g.reason === reason);
     if (group) group.rows.push(row);
@@ -78,11 +94,20 @@ export function planBundles(input: BundleInput): BundlePlan {
     const subscriptions = active.get(key) ?? [];
     const sendable: ClaimedRow[] = [];
     for (const row of rows) {
-      if (!subscriptions.some((s) => s.scope === row.policyId || s.scope === ALL_FITTING))
-        cancel(row, 'no active subscription');
+      // A moved reminder still needs the subscription it was planned for.
+      const wanted = row.fallbackFrom ? (active.get(`${founderId}|${row.fallbackFrom}`) ?? []) : subscriptions;
+      if (!wanted.some((s) => s.scope === row.policyId || s.scope === ALL_FITTING)) cancel(row, 'no active subscription');
       else if (!input.policy(row.policyId)) cancel(row, 'policy no longer in the catalogue');
       else if (row.kind === 'reminder' && row.closesOn < input.today) cancel(row, 'deadline passed before delivery');
       else sendable.push(row);
+    }
+    if (sendable.length === 0) continue;
+    const closed = windowClosedReason(channel, founder.windows.get(channel), input.now);
+    if (closed) {
+      const to = fallbackChannel(founder, channel, sendable, active, input);
+      if (to) plan.rerouted.push({ rows: sendable, to, reason: `${closed}; sent by ${to} instead` });
+      else sendable.forEach((row) => cancel(row, `${closed}; no other channel reaches the founder`));
+      continue;
     }
     // Most urgent first; follow-ups after reminders. The rest wait for tomorrow.
     sendable.sort(byUrgency);
@@ -110,6 +135,7 @@ export function planBundles(input: BundleInput): BundlePlan {
         channel,
         recipient,
         ...(templateId ? { templateId } : {}),
+        ...(founder.windows.get(channel)?.windowVia ? { via: founder.windows.get(channel)!.windowVia! } : {}),
         items: chosen.map((row) => {
           const policy = input.policy(row.policyId)!;
           return {
@@ -130,6 +156,41 @@ export function planBundles(input: BundleInput): BundlePlan {
     });
   }
   return plan;
+}
+
+/**
+ * Where reminders go when `from`'s window has closed: the founder's other
+ * channel this process sends on, by follow-up rank (a chat that can take an
+ * answer first), that reaches them now. The mini-program only with an
+ * acceptance the founder gave there (a subscription, and a credit when
+ * acceptances are counted). Never back to a channel the reminders came from.
+ */
+function fallbackChannel(
+  founder: FounderContact,
+  from: ChannelName,
+  rows: readonly ClaimedRow[],
+  active: ReadonlyMap<string, SubscriptionView[]>,
+  input: BundleInput,
+): ChannelName | null {
+  const came = new Set<string>([from, ...rows.map((row) => row.fallbackFrom ?? from)]);
+  const ranked = input.channels
+    .filter((name): name is ChannelName => name in CHANNELS && !came.has(name))
+    .sort((a, b) => rankOf(b) - rankOf(a));
+  for (const name of ranked) {
+    if (!founder.addresses.has(name)) continue;
+    if (windowClosedReason(name, founder.windows.get(name), input.now)) continue;
+    if (name === 'miniprogram') {
+      const templates = (active.get(`${founder.id}|miniprogram`) ?? []).flatMap((s) => s.templateIds);
+      const credits = input.credits?.get(founder.id);
+      if (templates.length === 0 || (input.credits && !templates.some((id) => (credits?.get(id) ?? 0) > 0))) continue;
+    }
+    return name;
+  }
+  return null;
+}
+
+function rankOf(name: ChannelName): number {
+  return (CHANNELS[name] as ChannelTraits).followUpRank;
 }
 
 function byUrgency(a: ClaimedRow, b: ClaimedRow): number {

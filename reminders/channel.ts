@@ -34,15 +34,20 @@ export interface DeliveryBundle {
   recipient: string;
   /** The subscribeMessage template the founder accepted (miniprogram). */
   templateId?: string;
+  /** The account the founder wrote to, which must write back (WeCom's open_kfid). */
+  via?: string;
   items: BundleItem[];
 }
 
 export type SendResult =
-  | { status: 'sent' }
+  /** `messages`: how many messages it took (a long text is split), 1 when absent. */
+  | { status: 'sent'; messages?: number }
   /** Worth trying again later (network, 5xx, rate limit, channel down). */
   | { status: 'retry'; error: string }
   /** The founder refused this channel (WeChat errcode 43101): never retried. */
-  | { status: 'refused'; error: string };
+  | { status: 'refused'; error: string }
+  /** The customer-service window is closed (the platform said so): the reminder goes another way. */
+  | { status: 'window_closed'; error: string };
 
 export interface ReminderChannel {
   readonly name: ChannelName;

@@ -6,7 +6,7 @@
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config/config';
 import type { Logger } from '../logging/logger';
-import { Clock, systemClock } from '../services/clock';
+import type { Clock } from '../services/clock';
 import type { ReminderChannel } from './channel';
 import type { Metrics } from '../metrics/metrics';
 import { EligibilityCheck, fittingFromEligibility, PolicyLookup } from './fitting-policies';
@@ -14,7 +14,8 @@ import { miniprogramChannel } from './miniprogram-channel';
 import { ReminderRunner } from './runner';
 import { ReminderScheduler, startReminderScheduler } from './scheduler';
 import { ReminderSettings, reminderSettings } from './settings';
-import { AccessTokenCache } from './wechat-access-token';
+import { officialAccountChannel, wecomKfChannel } from './customer-service-channel';
+import { platformClients, type PlatformClients } from '../channels/platform-clients';
 import { ContactSender, wechatChannel } from './wechat-channel';
 
 export type { ReminderChannel } from './channel';
@@ -30,6 +31,8 @@ export interface ReminderDependencies {
   services: { catalogue: PolicyLookup; eligibility: EligibilityCheck; metrics?: Metrics };
   /** The bot's throttled sender (bot/throttled-sender.ts), when the bot runs in this process. */
   contacts?: ContactSender;
+  /** WeChat/WeCom API clients shared with the chat adapters (built from the config when absent). */
+  clients?: PlatformClients;
   leaseClock?: Clock;
   settings?: Partial<ReminderSettings>;
 }
@@ -45,6 +48,7 @@ export interface Reminders {
 export function configuredChannels(
   config: Config,
   contacts?: ContactSender,
+  clients: PlatformClients = platformClients(config),
 ): Pick<Reminders, 'channels' | 'unavailable'> {
   const channels: ReminderChannel[] = [];
   const unavailable: Reminders['unavailable'] = [];
@@ -54,17 +58,10 @@ export function configuredChannels(
       channel: 'wechat',
       reason: 'the WeChat bot is not running in this process (set WECHATY_PUPPET and start the service)',
     });
-  if (config.WECHAT_APPID && config.WECHAT_SECRET) {
-    const credentials = {
-      apiBase: config.WECHAT_API_BASE,
-      appid: config.WECHAT_APPID,
-      secret: config.WECHAT_SECRET,
-      timeoutMs: config.WECHAT_TIMEOUT_MS,
-    };
+  if (clients.miniprogramTokens) {
     channels.push(
       miniprogramChannel({
-        // Token expiry is WeChat's real time, whatever moment a run plans for.
-        tokens: new AccessTokenCache(credentials, systemClock),
+        tokens: clients.miniprogramTokens,
         apiBase: config.WECHAT_API_BASE,
         timeoutMs: config.WECHAT_TIMEOUT_MS,
         page: config.MINIPROGRAM_PAGE,
@@ -74,11 +71,16 @@ export function configuredChannels(
   } else {
     unavailable.push({ channel: 'miniprogram', reason: 'WECHAT_APPID and WECHAT_SECRET are not set' });
   }
+  // Customer-service messages: only within 48 hours of the founder's last message (the sender checks).
+  if (clients.officialAccount) channels.push(officialAccountChannel(clients.officialAccount));
+  else unavailable.push({ channel: 'official_account', reason: 'WECHAT_OA_APPID and WECHAT_OA_SECRET are not set' });
+  if (clients.wecomKf) channels.push(wecomKfChannel(clients.wecomKf));
+  else unavailable.push({ channel: 'wecom_kf', reason: 'WECOM_CORP_ID and WECOM_KF_SECRET are not set' });
   return { channels, unavailable };
 }
 
 export function createReminders(deps: ReminderDependencies): Reminders {
-  const configured = configuredChannels(deps.config, deps.contacts);
+  const configured = configuredChannels(deps.config, deps.contacts, deps.clients);
   const { unavailable } = configured;
   // Every send counted by channel and outcome (GET /metrics).
   const metrics = deps.services.metrics;

@@ -31,6 +31,8 @@ export interface ClaimedRow {
   kind: DeliveryKind;
   closesOn: string;
   attempts: number;
+  /** Set on a reminder moved here from a channel whose customer-service window had closed. */
+  fallbackFrom: string | null;
 }
 
 export interface Claim {
@@ -40,7 +42,7 @@ export interface Claim {
 }
 
 const ROW_COLUMNS =
-  '`id`, `founderId`, `policyId`, `windowKey`, `offsetDays`, `channel`, `kind`, `closesOn`, `attempts`';
+  '`id`, `founderId`, `policyId`, `windowKey`, `offsetDays`, `channel`, `kind`, `closesOn`, `attempts`, `fallbackFrom`';
 
 export class Outbox {
   constructor(private readonly manager: EntityManager) {}
@@ -168,6 +170,40 @@ export class Outbox {
     await this.finish(this.manager, rows, token, 'cancelled', reason);
   }
 
+  /**
+   * The channel cannot carry these now (its customer-service window closed):
+   * each row is cancelled with the reason, and the same reminder is queued on
+   * `channel`, due at once, remembering where it came from. A reminder already
+   * queued there (the founder subscribed on both) is not queued twice.
+   */
+  async reroute(rows: readonly ClaimedRow[], token: string, channel: string, reason: string, now: Date): Promise<void> {
+    if (rows.length === 0) return;
+    await retryOnLockConflict(() =>
+      this.manager.transaction(async (manager) => {
+        // A claim that expired meanwhile belongs to another runner now: it decides.
+        if ((await this.finish(manager, rows, token, 'cancelled', reason)) === 0) return;
+        await execute(
+          manager,
+          `${insertIgnore(dialectOf(manager))} INTO \`reminder_delivery\` (\`founderId\`, \`policyId\`, \`windowKey\`, \`offsetDays\`, \`channel\`, \`kind\`, \`closesOn\`, \`status\`, \`attempts\`, \`nextAttemptAt\`, \`fallbackFrom\`)
+           VALUES ${rows.map(() => `(${placeholders(11)})`).join(', ')}`,
+          rows.flatMap((row) => [
+            row.founderId,
+            row.policyId,
+            row.windowKey,
+            row.offsetDays,
+            channel,
+            row.kind,
+            row.closesOn,
+            'pending',
+            0,
+            dbTime(now),
+            row.fallbackFrom ?? row.channel,
+          ]),
+        );
+      }),
+    );
+  }
+
   /** Back to the queue without counting an attempt (daily cap reached, quiet hours). */
   async release(rows: readonly ClaimedRow[], token: string, nextAttemptAt: Date): Promise<void> {
     if (rows.length === 0) return;
@@ -229,12 +265,13 @@ export class Outbox {
     token: string,
     status: 'refused' | 'cancelled',
     reason: string,
-  ): Promise<void> {
-    if (rows.length === 0) return;
-    await execute(
+  ): Promise<number> {
+    if (rows.length === 0) return 0;
+    const { affected } = await execute(
       manager,
       `UPDATE \`reminder_delivery\` SET \`status\` = ?, \`lastError\` = ?, \`claimedBy\` = NULL WHERE \`id\` IN (${placeholders(rows.length)}) AND \`claimedBy\` = ?`,
       [status, reason.slice(0, 500), ...rows.map((row) => row.id), token],
     );
+    return affected;
   }
 }

@@ -51,6 +51,8 @@ export function summaryLines(summary: RunSummary): string[] {
       'skipped',
       `${send.skipped + send.refused + summary.overdue} (cancelled ${send.skipped}, refused ${send.refused}, deadline passed ${summary.overdue})`,
     ]);
+    if (send.rerouted)
+      rows.push(['rerouted', `${send.rerouted} (customer-service window closed: sent by another channel)`]);
     rows.push([
       'deferred',
       `${send.deferred} (daily cap or quiet hours)${send.stopped ? `; stopped: ${send.stopped.replace('_', ' ')}` : ''}`,

@@ -8,7 +8,9 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
 import { Founder, FounderIdentity, Subscription } from '../entities';
 import { creditsByTemplate, emptyCredits, spendCredit } from '../services/subscribe-credits';
-import type { FounderContact } from './bundles';
+import type { FounderContact, FounderWindow } from './bundles';
+import { serviceWindowOf } from '../channels/registry';
+import { ServiceWindows } from '../services/service-windows';
 import type { Logger } from '../logging/logger';
 import { Clock, shanghaiDate, shanghaiInstant } from '../services/clock';
 import { planBundles } from './bundles';
@@ -30,6 +32,8 @@ export interface SendCounts {
   skipped: number;
   /** The founder refused the channel (errcode 43101). */
   refused: number;
+  /** Moved to another channel: the customer-service window of theirs had closed. */
+  rerouted: number;
   /** Attempts that failed; `gaveUp` of them reached the maximum. */
   failed: number;
   gaveUp: number;
@@ -54,7 +58,7 @@ export interface SendOptions {
 }
 
 export function emptyCounts(): SendCounts {
-  return { messages: 0, sent: 0, deferred: 0, skipped: 0, refused: 0, failed: 0, gaveUp: 0 };
+  return { messages: 0, sent: 0, deferred: 0, skipped: 0, refused: 0, rerouted: 0, failed: 0, gaveUp: 0 };
 }
 
 export async function sendDue(deps: SenderDependencies, options: SendOptions = {}): Promise<SendCounts> {
@@ -120,6 +124,8 @@ async function sendBatch(
     sentToday,
     today: shanghaiDate(now),
     maxPerDay: settings.maxPerDay,
+    now,
+    channels: [...channels.keys()],
     policy: (id) => deps.catalogue.policy(id),
     publicBaseUrl: settings.publicBaseUrl,
     ...(credits ? { credits } : {}),
@@ -127,6 +133,10 @@ async function sendBatch(
   for (const group of plan.cancelled) {
     await outbox.cancel(group.rows, token, group.reason);
     counts.skipped += group.rows.length;
+  }
+  for (const group of plan.rerouted) {
+    await outbox.reroute(group.rows, token, group.to, group.reason, now);
+    counts.rerouted += group.rows.length;
   }
   await outbox.release(plan.deferred, token, nextSendingDay(now, settings.quietHours));
   counts.deferred += plan.deferred.length;
@@ -168,11 +178,22 @@ async function deliver(
   }
   const now = deps.clock.now();
   const credited = deps.settings.subscribeCredits && bundle.channel === 'miniprogram' && bundle.templateId;
+  const window = { channel: bundle.channel, externalId: bundle.recipient };
   if (result.status === 'sent') {
     await outbox.markSent(rows, token, now);
     if (credited) await spendCredit(deps.manager, bundle.founderId, bundle.templateId!);
+    if (serviceWindowOf(bundle.channel)) await new ServiceWindows(deps.manager).spent(window, result.messages ?? 1);
     counts.messages += 1;
     counts.sent += rows.length;
+  } else if (result.status === 'window_closed') {
+    // Our count missed something (replies sent elsewhere, a platform rule): believe the platform,
+    // and let the next batch move these reminders to another channel.
+    await new ServiceWindows(deps.manager).closed(window);
+    await outbox.release(rows, token, now);
+    deps.logger.info(
+      { founderId: bundle.founderId, channel: bundle.channel },
+      'reminders: customer-service window closed; the reminder goes by another channel',
+    );
   } else if (result.status === 'refused' && credited) {
     // 43101 under one-time subscriptions: the acceptances are used up, not refused for good.
     await emptyCredits(deps.manager, bundle.founderId, bundle.templateId!);
@@ -203,9 +224,18 @@ async function deliver(
   }
 }
 
-/** Each founder with where every channel reaches them (founder_identity). */
+/** Each founder with where every channel reaches them, and its window (founder_identity). */
 function contacts(founders: readonly Founder[], identities: readonly FounderIdentity[]): Map<string, FounderContact> {
-  const addresses = new Map(founders.map((founder) => [founder.id, new Map<string, string>()]));
-  for (const identity of identities) addresses.get(identity.founderId)?.set(identity.channel, identity.externalId);
-  return new Map([...addresses].map(([id, mine]) => [id, { id, addresses: mine }]));
+  const known = new Map(
+    founders.map((founder) => [
+      founder.id,
+      { id: founder.id, addresses: new Map<string, string>(), windows: new Map<string, FounderWindow>() },
+    ]),
+  );
+  for (const identity of identities) {
+    const contact = known.get(identity.founderId);
+    contact?.addresses.set(identity.channel, identity.externalId);
+    contact?.windows.set(identity.channel, identity);
+  }
+  return known;
 }

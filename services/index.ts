@@ -23,6 +23,7 @@ import { SessionTokens } from './session-tokens';
 import { SubscriptionService } from './subscription-service';
 import { Metrics } from '../metrics/metrics';
 import { select } from '../db/sql';
+import { ServiceWindows } from './service-windows';
 import { WecomKfCursorStore } from './wecom-kf-cursor-store';
 
 export interface ServiceDependencies {
@@ -65,6 +66,7 @@ export function createServices(deps: ServiceDependencies) {
   const audit = new AuditLogService(dataSource);
   const sessions = new SessionTokens(deps.config.SESSION_SECRET, clock);
   const wecomKfCursors = new WecomKfCursorStore(dataSource);
+  const serviceWindows = new ServiceWindows(dataSource.manager);
   return {
     metrics,
     clock,
@@ -84,6 +86,7 @@ export function createServices(deps: ServiceDependencies) {
     audit,
     sessions,
     wecomKfCursors,
+    serviceWindows,
   };
 }
 

@@ -7,7 +7,7 @@ import { text } from '../messages';
 import type { DialogueContext, Turn } from './context';
 import { formatValue } from '../../rules/format-value';
 import { initialState, type DialogueState } from './state';
-import { carriesReminders, channelLabel } from '../../channels/registry';
+import { carriesReminders, channelLabel, serviceWindowOf } from '../../channels/registry';
 import { isRollingOnly } from './policy-answers';
 import { formatWindow } from './format';
 import { nextWindow } from '../../rules/windows';
@@ -49,6 +49,9 @@ export async function subscribe(ctx: DialogueContext, policy: Policy | null): Pr
   const replies = [text.subscribed(policy ? text.quotedTitle(policy.title) : text.subscribedAll)];
   // Reminders come before a deadline: say so when this policy's dates are not published yet.
   if (policy && policy.windows.length === 0) replies.push(text.subscribedNoWindowYet);
+  // A customer-service channel may write only soon after the founder did: promise no more than that.
+  const window = serviceWindowOf(ctx.channel);
+  if (window) replies.push(text.subscribedWindowRule(channelLabel(ctx.channel), window.hours));
   return replies;
 }
 

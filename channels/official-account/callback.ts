@@ -29,6 +29,7 @@ import { buildXml, parseXml } from '../wechat/xml';
 import type { CustomerServiceSender } from './customer-service';
 import { RecentKeys } from '../wechat/recent-keys';
 import { splitBytes } from '../wechat/split-bytes';
+import type { ServiceWindows, WindowAddress } from '../../services/service-windows';
 
 export const OFFICIAL_ACCOUNT_PATH = '/wechat/official-account';
 
@@ -45,6 +46,8 @@ export interface OfficialAccountDependencies {
   dialogue: Pick<DialogueService, 'receive'>;
   /** Null without WECHAT_OA_SECRET: replies that do not fit one passive reply are then lost (and logged). */
   sender: CustomerServiceSender | null;
+  /** The customer-service window each message opens and each sent message uses (reminders read it). */
+  windows: Pick<ServiceWindows, 'opened' | 'spent'>;
   logger: Logger;
   now?: () => Date;
 }
@@ -142,18 +145,25 @@ export function officialAccountRouter(deps: OfficialAccountDependencies): Router
       channelKey: `oa:${openid}`,
       identity: { channel: 'official_account', openid },
     };
-    const replies = 'replies' in turn ? Promise.resolve(turn.replies) : deps.dialogue.receive(address, turn.say);
+    const window = { channel: 'official_account', externalId: openid } as const;
+    // Any message or event from the founder opens WeChat's 48-hour window (after the turn: it may create the founder).
+    const replies = ('replies' in turn ? Promise.resolve(turn.replies) : deps.dialogue.receive(address, turn.say)).then(
+      async (done) => {
+        await deps.windows.opened(window, now());
+        return done;
+      },
+    );
     const ready = settings.replyBudgetMs === 0 ? null : await Promise.race([replies, delay(settings.replyBudgetMs)]);
     if (ready === null) {
       // Slower than WeChat waits: answer now, and send the replies when they come.
       ctx.body = 'success';
       void replies
-        .then((done) => sendLater(openid, splitBytes(done.join('\n\n'))))
+        .then((done) => sendLater(window, splitBytes(done.join('\n\n'))))
         .catch((error: unknown) => logger.error({ err: loggableError(error) }, 'official account: a turn failed'));
       return;
     }
     const [first, ...rest] = splitBytes(ready.join('\n\n'));
-    if (rest.length > 0) void sendLater(openid, rest);
+    if (rest.length > 0) void sendLater(window, rest);
     if (!first) {
       ctx.body = 'success';
       return;
@@ -179,15 +189,20 @@ export function officialAccountRouter(deps: OfficialAccountDependencies): Router
         : replyXml;
   });
 
-  async function sendLater(openid: string, messages: string[]): Promise<void> {
+  /** Customer-service messages (the passive reply is free; these use the window). */
+  async function sendLater(window: WindowAddress, messages: string[]): Promise<void> {
     if (messages.length === 0) return;
     if (!deps.sender) {
       logger.warn({ messages: messages.length }, 'official account: replies not sent (WECHAT_OA_SECRET is not set)');
       return;
     }
-    await deps.sender.sendTexts(openid, messages).catch((error: unknown) => {
-      logger.warn({ err: loggableError(error) }, 'official account: customer-service message failed');
-    });
+    await deps.sender
+      .sendTexts(window.externalId, messages)
+      .catch((error: unknown) => {
+        logger.warn({ err: loggableError(error) }, 'official account: customer-service message failed');
+      })
+      // Counted even when one failed: over-counting only sends a reminder by another channel.
+      .finally(() => deps.windows.spent(window, messages.length));
   }
 
   return router;

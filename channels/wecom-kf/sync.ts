@@ -25,6 +25,7 @@ import type { Logger } from '../../logging/logger';
 import type { KfReadPosition } from '../../services/wecom-kf-cursor-store';
 import { RecentKeys } from '../wechat/recent-keys';
 import { splitBytes } from '../wechat/split-bytes';
+import type { ServiceWindows } from '../../services/service-windows';
 import type { KfMessage, WecomKfApi } from './kf-api';
 
 /** sync_msg's origin for a message the customer sent. */
@@ -42,6 +43,8 @@ export interface KfSyncDependencies {
     save(openKfId: string, position: KfReadPosition): Promise<void>;
   };
   dialogue: Pick<DialogueService, 'receive'>;
+  /** The customer-service window each customer message opens and each reply uses (reminders read it). */
+  windows: Pick<ServiceWindows, 'opened' | 'spent'>;
   logger: Logger;
   now?: () => Date;
 }
@@ -89,7 +92,7 @@ export class KfSync {
 
   private async pullAll(openKfId: string, token: string): Promise<void> {
     let position = await this.deps.cursors.load(openKfId);
-    const now = (this.deps.now ?? (() => new Date()))().getTime();
+    const now = this.now().getTime();
     const firstPull = !position.cursor;
     for (;;) {
       const page = await this.deps.api.syncMsg({ cursor: position.cursor, token, openKfId });
@@ -126,10 +129,22 @@ export class KfSync {
   }
 
   private async send(openKfId: string, message: KfMessage, replies: string[]): Promise<void> {
+    const window = { channel: 'wecom_kf', externalId: message.external_userid! } as const;
+    // WeCom counts its 48 hours from the customer's message; a reminder writes back to the same account.
+    const wrote = message.send_time !== undefined ? new Date(message.send_time * 1000) : this.now();
+    await this.deps.windows.opened(window, wrote, openKfId);
     const messages = splitBytes(replies.join('\n\n'));
     if (messages.length === 0) return;
-    await this.deps.api.sendTexts(message.external_userid!, openKfId, messages).catch((error: unknown) => {
-      this.deps.logger.warn({ err: loggableError(error) }, 'wecom kf: send_msg failed');
-    });
+    await this.deps.api
+      .sendTexts(window.externalId, openKfId, messages)
+      .catch((error: unknown) => {
+        this.deps.logger.warn({ err: loggableError(error) }, 'wecom kf: send_msg failed');
+      })
+      // Counted even when one failed: over-counting only sends a reminder by another channel.
+      .finally(() => this.deps.windows.spent(window, messages.length));
+  }
+
+  private now(): Date {
+    return (this.deps.now ?? (() => new Date()))();
   }
 }

@@ -77,6 +77,9 @@ describe('Official Account callback', () => {
     const reply = parseXml(res.text);
     expect(reply).toMatchObject({ ToUserName: 'oa-alice', FromUserName: 'gh_account', MsgType: 'text' });
     expect(reply.Content).toContain('第 1 题');
+    // The message opened WeChat's 48-hour window; a passive reply uses none of it.
+    const identity = await world.db.dataSource.manager.findOneByOrFail(FounderIdentity, { externalId: 'oa-alice' });
+    expect(identity).toMatchObject({ windowOpenedAt: world.clock.now(), windowSends: 0 });
   });
 
   it('answers a retried MsgId once: the retry gets success and runs nothing', async () => {
@@ -146,6 +149,17 @@ describe('Official Account callback', () => {
     expect(viaChat.map((r) => [r.policy, r.status])).toEqual(direct.map((r) => [r.policy, r.status]));
   });
 
+  it('subscribes to reminders on the Official Account, saying they come only within 48 hours of the founder’s last message', async () => {
+    const res = await post(textMessage('oa-subscriber', '订阅提醒', 'msg-subscribe'));
+    const reply = parseXml(res.text).Content ?? '';
+    expect(reply).toContain('已订阅');
+    expect(reply).toContain('48 小时');
+    const founder = await world.db.dataSource.manager.findOneByOrFail(FounderIdentity, { externalId: 'oa-subscriber' });
+    expect(await world.services.subscriptions.listWithCredits(founder.founderId)).toEqual([
+      expect.objectContaining({ subscription: expect.objectContaining({ scope: '*', channel: 'official_account' }) }),
+    ]);
+  });
+
   it('refuses a safe-mode message whose msg_signature is wrong', async () => {
     const { body, query } = safeModeCallback(textMessage('oa-erin', '帮助', 'msg-safe-bad'));
     const res = await post(body, query.replace(/msg_signature=[0-9a-f]+/, 'msg_signature=0000'));
@@ -178,6 +192,9 @@ describe('Official Account callback with replies sent as customer-service messag
     expect(platform.sent.map((m) => m.content).join('\n')).toContain('第 1 题');
     for (const message of platform.sent) expect(Buffer.byteLength(message.content)).toBeLessThanOrEqual(2048);
     expect(platform.tokenRequests).toBe(1);
+    // Customer-service messages use the window: the reminders count on it.
+    const identity = () => world.db.dataSource.manager.findOneByOrFail(FounderIdentity, { externalId: 'oa-frank' });
+    await waitFor(async () => (await identity()).windowSends === platform.sent.length, 'the window count');
   });
 });
 

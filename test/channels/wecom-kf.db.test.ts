@@ -106,6 +106,12 @@ describe('WeCom customer-service callback', () => {
     expect(wecom.sent.every((m) => m.openKfId === OPEN_KFID)).toBe(true);
     const [identity] = await world.db.dataSource.manager.findBy(FounderIdentity, { externalId: 'ext-alice' });
     expect(identity?.channel).toBe('wecom_kf');
+    // The customer-service window: from the customer's message, on this account, with the replies counted.
+    expect(identity).toMatchObject({
+      windowOpenedAt: new Date((now - 60) * 1000),
+      windowVia: OPEN_KFID,
+      windowSends: sentTo('ext-alice').length,
+    });
     expect(await world.services.conversations.load(`wecom:${OPEN_KFID}:ext-alice`)).not.toBeNull();
   });
 
@@ -288,6 +294,7 @@ describe('pulling and answering WeCom messages', () => {
           return replies(message);
         },
       },
+      windows: { opened: async () => undefined, spent: async () => undefined },
       logger: silentLogger(),
     });
     return { sync, turns, positions };

@@ -33,7 +33,7 @@ describe(`mini-program reminders end to end (fake WeChat, ${describeTarget()})`,
 
   function runner() {
     const { channels, unavailable } = configuredChannels(db.config);
-    expect(unavailable.map((u) => u.channel)).toEqual(['wechat']);
+    expect(unavailable.map((u) => u.channel)).toEqual(['wechat', 'official_account', 'wecom_kf']);
     return runnerFor(db.dataSource, fx, fixedClock(shanghai('2026-05-20T09:00')), channels);
   }
 

@@ -1,0 +1,66 @@
+/**
+ * The clients of WeChat's and WeCom's server APIs this process talks to,
+ * built once from configuration and shared by the chat adapters (replies) and
+ * the reminders (deadline messages): one access_token cache per account, so
+ * both sides of the process refresh one token, one refresh at a time.
+ */
+import type { Config } from '../config/config';
+import { systemClock } from '../services/clock';
+import { AccessTokenCache, type WechatCredentials } from '../reminders/wechat-access-token';
+import { CustomerServiceSender } from './official-account/customer-service';
+import { WecomKfApi } from './wecom-kf/kf-api';
+
+export interface PlatformClients {
+  /** The mini-program's token (subscribeMessage), when WECHAT_APPID and WECHAT_SECRET are set. */
+  miniprogramTokens: AccessTokenCache | null;
+  /** Customer-service messages of the Official Account, when WECHAT_OA_APPID and WECHAT_OA_SECRET are set. */
+  officialAccount: CustomerServiceSender | null;
+  /** WeCom customer service (sync_msg, send_msg), when WECOM_CORP_ID and WECOM_KF_SECRET are set. */
+  wecomKf: WecomKfApi | null;
+}
+
+export function platformClients(config: Config): PlatformClients {
+  const caches = new Map<string, AccessTokenCache>();
+  // Token expiry is the platform's real time, whatever clock a reminder run plans with.
+  const tokens = (credentials: WechatCredentials) => {
+    const key = `${credentials.apiBase}|${credentials.appid}`;
+    const cache = caches.get(key) ?? new AccessTokenCache(credentials, systemClock);
+    caches.set(key, cache);
+    return cache;
+  };
+  const timeoutMs = config.WECHAT_TIMEOUT_MS;
+  // The Official Account first: its stable_token also serves a mini-program of the same AppID.
+  const officialAccount =
+    config.WECHAT_OA_APPID && config.WECHAT_OA_SECRET
+      ? new CustomerServiceSender({
+          tokens: tokens({
+            apiBase: config.WECHAT_API_BASE,
+            appid: config.WECHAT_OA_APPID,
+            secret: config.WECHAT_OA_SECRET,
+            timeoutMs,
+            endpoint: 'stable_token',
+          }),
+          apiBase: config.WECHAT_API_BASE,
+          timeoutMs,
+        })
+      : null;
+  const miniprogramTokens =
+    config.WECHAT_APPID && config.WECHAT_SECRET
+      ? tokens({ apiBase: config.WECHAT_API_BASE, appid: config.WECHAT_APPID, secret: config.WECHAT_SECRET, timeoutMs })
+      : null;
+  const wecomKf =
+    config.WECOM_CORP_ID && config.WECOM_KF_SECRET
+      ? new WecomKfApi({
+          tokens: tokens({
+            apiBase: config.WECOM_API_BASE,
+            appid: config.WECOM_CORP_ID,
+            secret: config.WECOM_KF_SECRET,
+            timeoutMs,
+            endpoint: 'wecom_gettoken',
+          }),
+          apiBase: config.WECOM_API_BASE,
+          timeoutMs,
+        })
+      : null;
+  return { miniprogramTokens, officialAccount, wecomKf };
+}

@@ -18,6 +18,7 @@ import { Source } from './source';
 import { SubscribeCredit } from './subscribe-credit';
 import { Subscription } from './subscription';
 import { WecomKfCursor } from './wecom-kf-cursor';
+import { InboundMessage } from './inbound-message';
 
 export {
   ApplicationRecord,
@@ -40,6 +41,7 @@ export {
   SubscribeCredit,
   Subscription,
   WecomKfCursor,
+  InboundMessage,
 };
 
 /** Every entity, for the data source. */
@@ -64,4 +66,5 @@ export const ALL_ENTITIES = [
   SubscribeCredit,
   Subscription,
   WecomKfCursor,
+  InboundMessage,
 ];

@@ -24,6 +24,7 @@ import { SubscriptionService } from './subscription-service';
 import { Metrics } from '../metrics/metrics';
 import { select } from '../db/sql';
 import { ServiceWindows } from './service-windows';
+import { InboundMessages } from './inbound-messages';
 import { WecomKfCursorStore } from './wecom-kf-cursor-store';
 
 export interface ServiceDependencies {
@@ -67,6 +68,7 @@ export function createServices(deps: ServiceDependencies) {
   const sessions = new SessionTokens(deps.config.SESSION_SECRET, clock);
   const wecomKfCursors = new WecomKfCursorStore(dataSource);
   const serviceWindows = new ServiceWindows(dataSource.manager);
+  const inboundMessages = new InboundMessages(dataSource.manager, () => clock.now());
   return {
     metrics,
     clock,
@@ -87,6 +89,7 @@ export function createServices(deps: ServiceDependencies) {
     sessions,
     wecomKfCursors,
     serviceWindows,
+    inboundMessages,
   };
 }
 

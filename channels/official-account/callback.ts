@@ -7,8 +7,9 @@
  *   Every POST carries `signature`; a wrong one is 401 and nothing runs.
  *   Malformed XML or a failed decryption is 400.
  * - WeChat waits 5 s and retries three times: a message seen before
- *   (`MsgId`, or sender + time for events) is answered `success` and not run
- *   again.
+ *   (`MsgId`, or sender + time for events; recorded in inbound_message, so a
+ *   retry that reaches another replica counts too) is answered `success` and
+ *   not run again.
  * - A turn that finishes within the budget is the passive reply; a longer one
  *   is answered `success` at once and its replies follow as customer-service
  *   messages, as do replies past the first 2,048 bytes.
@@ -27,7 +28,7 @@ import { openEnvelope, sealReply } from '../wechat/safe-mode';
 import { signaturesMatch, urlSignature } from '../wechat/signature';
 import { buildXml, parseXml } from '../wechat/xml';
 import type { CustomerServiceSender } from './customer-service';
-import { RecentKeys } from '../wechat/recent-keys';
+import type { MessageKeys } from '../../services/inbound-messages';
 import { splitBytes } from '../wechat/split-bytes';
 import type { ServiceWindows, WindowAddress } from '../../services/service-windows';
 
@@ -48,6 +49,8 @@ export interface OfficialAccountDependencies {
   sender: CustomerServiceSender | null;
   /** The customer-service window each message opens and each sent message uses (reminders read it). */
   windows: Pick<ServiceWindows, 'opened' | 'spent'>;
+  /** Messages already handled, by this process or another replica (services/inbound-messages.ts). */
+  messages: MessageKeys;
   logger: Logger;
   now?: () => Date;
 }
@@ -84,7 +87,6 @@ const delay = (ms: number) => new Promise<null>((resolve) => setTimeout(() => re
 export function officialAccountRouter(deps: OfficialAccountDependencies): Router {
   const { settings, logger } = deps;
   const now = deps.now ?? (() => new Date());
-  const seen = new RecentKeys(10_000, 5 * 60_000, () => now().getTime());
   const router = new Router();
 
   router.get(OFFICIAL_ACCOUNT_PATH, (ctx) => {
@@ -137,7 +139,7 @@ export function officialAccountRouter(deps: OfficialAccountDependencies): Router
     }
     const key = fields.MsgId ?? `${openid}:${fields.CreateTime ?? ''}:${fields.Event ?? ''}`;
     const turn = turnFor(fields);
-    if (seen.checkAndAdd(key) || !turn) {
+    if (!turn || !(await deps.messages.claim(`official_account:${key}`))) {
       ctx.body = 'success';
       return;
     }

@@ -34,6 +34,7 @@ export function officialAccountFrom(
     dialogue: createDialogueService(services, logger),
     sender,
     windows: services.serviceWindows,
+    messages: services.inboundMessages,
     logger,
     now: () => services.clock.now(),
   });

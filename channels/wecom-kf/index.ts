@@ -29,6 +29,7 @@ export function wecomKfFrom(
     cursors: services.wecomKfCursors,
     dialogue: createDialogueService(services, logger),
     windows: services.serviceWindows,
+    messages: services.inboundMessages,
     logger,
     now: () => services.clock.now(),
   });

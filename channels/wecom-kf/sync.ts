@@ -6,12 +6,13 @@
  *
  * - One pull at a time per account in this process: an event that arrives
  *   while one runs is coalesced into one more pull after it, with the newest
- *   Token (replicas share nothing: run one, see issue 22).
+ *   Token. Replicas may pull the same page; the msgid recorded in the database
+ *   (inbound_message) lets only the first run the turn.
  * - A customer's text (origin 3) is one dialogue turn; any other kind of
  *   message from them gets one "please write" reply; servicers' messages and
  *   system events are skipped. Replies go by kf/send_msg, 2,048 bytes each,
  *   in order.
- * - Each msgid runs once per process (RecentKeys), and the position is saved
+ * - Each msgid runs once (inbound_message, across replicas), and the position is saved
  *   after every turn, before its replies are sent: a restart resumes after
  *   the last turn it ran. A crash between a turn's commit and that save runs
  *   that one message again; a crash before its replies went out loses them.
@@ -23,7 +24,7 @@ import { text } from '../../bot/messages';
 import { loggableError } from '../../logging/loggable-error';
 import type { Logger } from '../../logging/logger';
 import type { KfReadPosition } from '../../services/wecom-kf-cursor-store';
-import { RecentKeys } from '../wechat/recent-keys';
+import type { MessageKeys } from '../../services/inbound-messages';
 import { splitBytes } from '../wechat/split-bytes';
 import type { ServiceWindows } from '../../services/service-windows';
 import type { KfMessage, WecomKfApi } from './kf-api';
@@ -45,6 +46,8 @@ export interface KfSyncDependencies {
   dialogue: Pick<DialogueService, 'receive'>;
   /** The customer-service window each customer message opens and each reply uses (reminders read it). */
   windows: Pick<ServiceWindows, 'opened' | 'spent'>;
+  /** Messages already handled, by this process or another replica (services/inbound-messages.ts). */
+  messages: MessageKeys;
   logger: Logger;
   now?: () => Date;
 }
@@ -57,13 +60,8 @@ interface Run {
 
 export class KfSync {
   private readonly runs = new Map<string, Run>();
-  private readonly seen: RecentKeys;
 
-  constructor(private readonly deps: KfSyncDependencies) {
-    const now = deps.now ?? (() => new Date());
-    // WeCom keeps messages three days; a msgid seen within a day is a repeat.
-    this.seen = new RecentKeys(100_000, 24 * 60 * 60_000, () => now().getTime());
-  }
+  constructor(private readonly deps: KfSyncDependencies) {}
 
   /** Pulls the account's new messages (now, or after the pull under way); resolves when none are left. */
   pull(openKfId: string, token: string): Promise<void> {
@@ -119,7 +117,7 @@ export class KfSync {
   private async turn(openKfId: string, message: KfMessage): Promise<string[] | null> {
     const externalUserId = message.external_userid;
     if (message.origin !== FROM_CUSTOMER || !externalUserId) return null;
-    if (this.seen.checkAndAdd(message.msgid)) return null;
+    if (!(await this.deps.messages.claim(`wecom_kf:${message.msgid}`))) return null;
     if (message.msgtype !== 'text') return [text.nonText];
     const address: ChatAddress = {
       channelKey: `wecom:${openKfId}:${externalUserId}`,

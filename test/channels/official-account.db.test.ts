@@ -4,7 +4,12 @@
  * slow turn answered `success` and sent as customer-service messages, bad
  * signatures and malformed XML refused with nothing processed.
  */
-import { Assessment, FounderIdentity } from '../../entities';
+import supertest from 'supertest';
+import { createApi } from '../../api/create-api';
+import { readCatalogue } from '../../catalogue/read-content';
+import { Assessment, FounderIdentity, InboundMessage } from '../../entities';
+import { silentLogger } from '../../logging/logger';
+import { createServices } from '../../services';
 import { splitBytes } from '../../channels/wechat/split-bytes';
 import { aesKeyFrom, decrypt } from '../../channels/wechat/message-crypto';
 import { AccessTokenCache } from '../../reminders/wechat-access-token';
@@ -88,6 +93,36 @@ describe('Official Account callback', () => {
     expect(retry.text).toBe('success');
     const [identity] = await world.db.dataSource.manager.findBy(FounderIdentity, { externalId: 'oa-bob' });
     expect(await world.db.dataSource.manager.countBy(Assessment, { founderId: identity!.founderId })).toBe(1);
+  });
+
+  it('runs nothing for a retry that reaches another replica on the same database', async () => {
+    // A second API over the same database: its own process memory, as a replica behind a load balancer has.
+    const services = createServices({
+      dataSource: world.db.dataSource,
+      config: world.db.config,
+      logger: silentLogger(),
+      clock: world.clock,
+      readCatalogue,
+    });
+    await services.catalogue.refresh();
+    const replica = createApi({
+      services,
+      config: world.db.config,
+      logger: silentLogger(),
+      databaseHealth: async () => ({ ok: true }) as never,
+    }).callback();
+    await post(textMessage('oa-dora', '开始测评', 'msg-two-replicas'));
+    const retry = await supertest(replica)
+      .post(`${PATH}?${signedQuery()}`)
+      .set('content-type', 'text/xml')
+      .send(textMessage('oa-dora', '开始测评', 'msg-two-replicas'));
+    expect(retry.text).toBe('success');
+    const [identity] = await world.db.dataSource.manager.findBy(FounderIdentity, { externalId: 'oa-dora' });
+    expect(await world.db.dataSource.manager.countBy(Assessment, { founderId: identity!.founderId })).toBe(1);
+    // Only a hash of the message's id is kept: no openid outlives an erase there.
+    const keys = await world.db.dataSource.manager.find(InboundMessage);
+    expect(keys.length).toBeGreaterThan(0);
+    for (const key of keys) expect(key.messageKey).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('greets a new follower and sends nothing on unsubscribe', async () => {

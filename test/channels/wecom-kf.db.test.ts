@@ -275,6 +275,7 @@ describe('pulling and answering WeCom messages', () => {
   }
 
   function syncWith(replies: (message: string) => Promise<string[]>) {
+    const claimed = new Set<string>();
     const positions = new Map<string, KfReadPosition>();
     const api = new WecomKfApi({
       tokens: gettokenCache(),
@@ -295,6 +296,8 @@ describe('pulling and answering WeCom messages', () => {
         },
       },
       windows: { opened: async () => undefined, spent: async () => undefined },
+      // The database's inbound_message, as a set: these tests are about pulling and sending.
+      messages: { claim: async (key) => !claimed.has(key) && Boolean(claimed.add(key)) },
       logger: silentLogger(),
     });
     return { sync, turns, positions };

@@ -1,12 +1,16 @@
 /**
  * A local stand-in for WeChat's /sns/jscode2session, on 127.0.0.1: codes
- * map to replies (an openid, an errcode, a delay, an HTTP error).
+ * map to replies (an openid, an errcode, no answer at all, an HTTP error).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export type LoginReply =
-  { openid: string; unionid?: string } | { errcode: number } | { delayMs: number } | { httpStatus: number };
+  | { openid: string; unionid?: string }
+  | { errcode: number }
+  /** Never answers (until the fake closes): only a timeout can end the call. */
+  | { hang: true }
+  | { httpStatus: number };
 
 export interface FakeWechatLogin {
   baseUrl: string;
@@ -31,8 +35,7 @@ export async function startFakeWechatLogin(): Promise<FakeWechatLogin> {
       return json(200, { errcode: 40125, errmsg: 'invalid appsecret' });
     const reply = replies[url.searchParams.get('js_code') ?? ''];
     if (!reply) return json(200, { errcode: 40029, errmsg: 'invalid code' });
-    if ('delayMs' in reply)
-      return void setTimeout(() => json(200, { openid: 'late', session_key: 'late-key' }), reply.delayMs);
+    if ('hang' in reply) return;
     if ('httpStatus' in reply) return json(reply.httpStatus, { message: 'upstream trouble' });
     if ('errcode' in reply) return json(200, { errcode: reply.errcode, errmsg: `error ${reply.errcode}` });
     return json(200, { ...reply, session_key: `secret-session-key-for-${reply.openid}` });

@@ -6,6 +6,7 @@
  * conflict with another process is retried on fresh state. Nothing a founder
  * types can crash it: unexpected errors become a short apology.
  */
+import { randomUUID } from 'node:crypto';
 import { loggableError } from '../../logging/loggable-error';
 import type { Logger } from '../../logging/logger';
 import { ConversationStore, SessionConflictError } from '../../services/conversation-store';
@@ -57,8 +58,13 @@ export class DialogueService {
         return await this.turn(address, message);
       } catch (error) {
         if (error instanceof SessionConflictError) continue;
-        // Never the message: a driver's can quote an openid or the founder's answer.
-        this.deps.logger.error({ err: loggableError(error) }, 'dialogue turn failed');
+        // The adapter's error boundary: the error's class and frames, the channel and a turn id to
+        // find the line by. Never the message, nor the error's own text (a driver's can quote an
+        // openid or the founder's answer).
+        this.deps.logger.error(
+          { err: loggableError(error), turn: randomUUID(), channel: address.identity.channel },
+          'dialogue turn failed',
+        );
         return [text.sorry];
       }
     }

@@ -1,8 +1,9 @@
+import { Writable } from 'node:stream';
 import { DialogueService } from '../../bot/dialogue/dialogue-service';
 import type { DialoguePorts } from '../../bot/dialogue/ports';
 import { initialState, restoreState, STATE_VERSION } from '../../bot/dialogue/state';
 import { text } from '../../bot/messages';
-import { silentLogger } from '../../logging/logger';
+import { createLogger, silentLogger } from '../../logging/logger';
 import { ConversationStore } from '../../services/conversation-store';
 import { FounderService } from '../../services/founder-service';
 import { miniCatalogue } from '../support/mini-catalogue';
@@ -102,19 +103,35 @@ describe(`the dialogue service on ${describeTarget()}`, () => {
     expect(await store.load('terminal:alice')).toMatchObject({ revision: 3 });
   });
 
-  it('answers with an apology, not a crash, when a service fails', async () => {
+  it('answers with an apology, not a crash, when a service fails, and logs the error class and a turn id, never the message', async () => {
+    let logs = '';
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        logs += chunk.toString();
+        done();
+      },
+    });
     const failing = new DialogueService({
       store,
       founders,
       ports: {
         ...catalogueOnlyPorts(),
         searchPolicies: () => {
-          throw new Error('database gone');
+          throw new TypeError('lookup failed for 机密的公司名');
         },
       },
-      logger: silentLogger(),
+      logger: createLogger('info', sink),
     });
     await failing.receive(alice, '帮助');
-    expect(await failing.receive(alice, '这是什么')).toEqual([text.sorry]);
+    expect(await failing.receive(alice, '这是什么 机密的公司名')).toEqual([text.sorry]);
+    const line = JSON.parse(logs.trim().split('\n').at(-1)!) as Record<string, unknown>;
+    expect(line).toMatchObject({
+      msg: 'dialogue turn failed',
+      channel: 'terminal',
+      turn: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      err: expect.objectContaining({ type: 'TypeError' }),
+    });
+    expect(logs).not.toContain('机密的公司名');
+    expect(logs).not.toContain('这是什么');
   });
 });

@@ -73,6 +73,23 @@ export default tseslint.config(
     },
   },
   {
+    // Adapters translate a channel into service calls: the model stays behind services/ (issue 23).
+    files: ['api/**/*.ts', 'bot/**/*.ts', 'channels/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/entities', '**/entities/*', 'typeorm', 'typeorm/*'],
+              message: 'Adapters go through services/, not the TypeORM model.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: { globals: { module: 'writable', require: 'readonly' } },
   },

@@ -8,6 +8,9 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { dbTime, execute, readTime, retryOnLockConflict, retryWhen, select, wholeSeconds } from '../db/sql';
 import { Assessment } from '../entities';
+
+/** The stored assessment, for the adapters that present it (they do not import entities/). */
+export type { Assessment };
 import type { AssessmentSnapshot } from '../entities/assessment';
 import type { AnswerChannel } from '../entities/fact-answer';
 import { NotFoundError, UnavailableError, ValidationError } from '../errors';

@@ -1,5 +1,4 @@
-import type { Assessment } from '../../entities';
-import type { AssessmentView } from '../../services/assessment-service';
+import type { Assessment, AssessmentView } from '../../services/assessment-service';
 import type { FactDefinition } from '../../rules/catalogue';
 import { presentQuestion, resultsJson, summaryResultsJson } from './eligibility';
 

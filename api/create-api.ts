@@ -8,6 +8,7 @@ import { OFFICIAL_ACCOUNT_PATH } from '../channels/official-account/callback';
 import { requestId } from './middleware/request-id';
 import { RedisRateLimiter, type RequestLimiter } from './middleware/shared-rate-limit';
 import type Redis from 'ioredis';
+import type { SharedTokenStore } from '../reminders/wechat-access-token';
 import { metricsRoutes } from './routes/metrics';
 import { officialAccountFrom } from '../channels/official-account';
 import { wecomKfFrom } from '../channels/wecom-kf';
@@ -50,6 +51,8 @@ export interface ApiDependencies {
   now?: () => number;
   /** With REDIS_URL: the client the replicas share rate limits through (the composition root owns it). */
   redis?: Redis;
+  /** With REDIS_URL: the channels' WeChat access tokens are shared with the other replicas. */
+  tokenStore?: SharedTokenStore;
   fetch?: typeof fetch;
 }
 
@@ -71,8 +74,8 @@ export function createApi(deps: ApiDependencies): Koa {
   app.use(errorHandler(deps.logger));
   app.use(helmet());
   app.use(rateLimitByIp(limiter, (path) => path === '/health' || path === '/ready' || path === '/metrics'));
-  const officialAccount = officialAccountFrom(config, services, deps.logger);
-  const wecomKf = wecomKfFrom(config, services, deps.logger);
+  const officialAccount = officialAccountFrom(config, services, deps.logger, deps.tokenStore);
+  const wecomKf = wecomKfFrom(config, services, deps.logger, deps.tokenStore);
   const xmlPaths = [...(officialAccount ? [OFFICIAL_ACCOUNT_PATH] : []), ...(wecomKf ? [WECOM_KF_PATH] : [])];
   app.use(jsonBody(config.API_BODY_LIMIT_KB * 1024, xmlPaths));
 

@@ -17,6 +17,7 @@ import type { Logger } from '../logging/logger';
 import type { Services } from '../services';
 import { Clock, systemClock } from '../services/clock';
 import { createReminders } from '../reminders';
+import { RedisTokenStore } from '../reminders/redis-access-tokens';
 import { composeServices } from './compose-services';
 import { listenFailure } from './startup-error';
 
@@ -41,14 +42,21 @@ export async function composeApplication(
 
   const redis = config.REDIS_URL ? openRedis(config.REDIS_URL, logger) : undefined;
   logger.info(
-    redis ? 'rate limits are shared through Redis' : 'rate limits are per process: set REDIS_URL to share them',
+    redis
+      ? 'rate limits and WeChat access tokens are shared through Redis'
+      : 'rate limits and WeChat access tokens are per process: set REDIS_URL to share them',
   );
+  // A fetch holds the lock at most as long as WeChat may take to answer it, plus a margin.
+  const tokenStore = redis
+    ? new RedisTokenStore(redis, config.REDIS_KEY_PREFIX, logger, { lockMs: config.WECHAT_TIMEOUT_MS + 1000 })
+    : undefined;
   const api = createApi({
     services,
     config,
     logger,
     databaseHealth: () => databaseHealth(dataSource, config.HEALTH_TIMEOUT_MS),
     ...(redis ? { redis } : {}),
+    ...(tokenStore ? { tokenStore } : {}),
   });
   const stops: (() => Promise<void>)[] = [];
   if (redis) stops.push(async () => void (await redis.quit().catch(() => redis.disconnect())));
@@ -73,7 +81,15 @@ export async function composeApplication(
     );
     if (config.REMINDERS_ENABLED) {
       // The bot (when it runs here) is the WeChat channel: reminders share its throttled sender.
-      const reminders = createReminders({ dataSource, config, logger, clock, services, contacts: bot });
+      const reminders = createReminders({
+        dataSource,
+        config,
+        logger,
+        clock,
+        services,
+        contacts: bot,
+        ...(tokenStore ? { tokenStore } : {}),
+      });
       for (const { channel, reason } of reminders.unavailable)
         logger.info({ channel }, `reminders: ${channel} channel unavailable: ${reason}`);
       const scheduler = reminders.startScheduler();

@@ -14,7 +14,7 @@ import { miniprogramChannel } from './miniprogram-channel';
 import { ReminderRunner } from './runner';
 import { ReminderScheduler, startReminderScheduler } from './scheduler';
 import { ReminderSettings, reminderSettings } from './settings';
-import { AccessTokenCache } from './wechat-access-token';
+import { AccessTokenCache, SharedTokenStore } from './wechat-access-token';
 import { ContactSender, wechatChannel } from './wechat-channel';
 
 export type { ReminderChannel } from './channel';
@@ -32,6 +32,8 @@ export interface ReminderDependencies {
   contacts?: ContactSender;
   leaseClock?: Clock;
   settings?: Partial<ReminderSettings>;
+  /** With REDIS_URL: the mini-program's access token is shared with the other replicas. */
+  tokenStore?: SharedTokenStore;
 }
 
 export interface Reminders {
@@ -45,6 +47,7 @@ export interface Reminders {
 export function configuredChannels(
   config: Config,
   contacts?: ContactSender,
+  tokenStore?: SharedTokenStore,
 ): Pick<Reminders, 'channels' | 'unavailable'> {
   const channels: ReminderChannel[] = [];
   const unavailable: Reminders['unavailable'] = [];
@@ -64,7 +67,7 @@ export function configuredChannels(
     channels.push(
       miniprogramChannel({
         // Token expiry is WeChat's real time, whatever moment a run plans for.
-        tokens: new AccessTokenCache(credentials, systemClock),
+        tokens: new AccessTokenCache(credentials, systemClock, tokenStore),
         apiBase: config.WECHAT_API_BASE,
         timeoutMs: config.WECHAT_TIMEOUT_MS,
         page: config.MINIPROGRAM_PAGE,
@@ -78,7 +81,7 @@ export function configuredChannels(
 }
 
 export function createReminders(deps: ReminderDependencies): Reminders {
-  const configured = configuredChannels(deps.config, deps.contacts);
+  const configured = configuredChannels(deps.config, deps.contacts, deps.tokenStore);
   const { unavailable } = configured;
   // Every send counted by channel and outcome (GET /metrics).
   const metrics = deps.services.metrics;

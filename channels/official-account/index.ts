@@ -7,7 +7,7 @@ import type Router from '@koa/router';
 import { createDialogueService } from '../../bot/dialogue';
 import type { Config } from '../../config/config';
 import type { Logger } from '../../logging/logger';
-import { AccessTokenCache } from '../../reminders/wechat-access-token';
+import { AccessTokenCache, type SharedTokenStore } from '../../reminders/wechat-access-token';
 import type { Services } from '../../services';
 import { aesKeyFrom } from '../wechat/message-crypto';
 import { officialAccountRouter } from './callback';
@@ -17,7 +17,12 @@ export function officialAccountEnabled(config: Config): boolean {
   return Boolean(config.WECHAT_OA_TOKEN && config.WECHAT_OA_APPID);
 }
 
-export function officialAccountFrom(config: Config, services: Services, logger: Logger): Router | null {
+export function officialAccountFrom(
+  config: Config,
+  services: Services,
+  logger: Logger,
+  tokenStore?: SharedTokenStore,
+): Router | null {
   if (!config.WECHAT_OA_TOKEN || !config.WECHAT_OA_APPID) return null;
   const sender = config.WECHAT_OA_SECRET
     ? new CustomerServiceSender({
@@ -30,6 +35,7 @@ export function officialAccountFrom(config: Config, services: Services, logger: 
             endpoint: 'stable_token',
           },
           services.clock,
+          tokenStore,
         ),
         apiBase: config.WECHAT_API_BASE,
         timeoutMs: config.WECHAT_TIMEOUT_MS,

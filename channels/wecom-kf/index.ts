@@ -6,7 +6,7 @@ import type Router from '@koa/router';
 import { createDialogueService } from '../../bot/dialogue';
 import type { Config } from '../../config/config';
 import type { Logger } from '../../logging/logger';
-import { AccessTokenCache } from '../../reminders/wechat-access-token';
+import { AccessTokenCache, type SharedTokenStore } from '../../reminders/wechat-access-token';
 import type { Services } from '../../services';
 import { aesKeyFrom } from '../wechat/message-crypto';
 import { wecomKfRouter } from './callback';
@@ -17,7 +17,12 @@ export function wecomKfEnabled(config: Config): boolean {
   return Boolean(config.WECOM_CORP_ID && config.WECOM_KF_SECRET && config.WECOM_TOKEN && config.WECOM_AES_KEY);
 }
 
-export function wecomKfFrom(config: Config, services: Services, logger: Logger): Router | null {
+export function wecomKfFrom(
+  config: Config,
+  services: Services,
+  logger: Logger,
+  tokenStore?: SharedTokenStore,
+): Router | null {
   const { WECOM_CORP_ID: corpId, WECOM_KF_SECRET: secret, WECOM_TOKEN: token, WECOM_AES_KEY: aesKey } = config;
   if (!corpId || !secret || !token || !aesKey) return null;
   const api = new WecomKfApi({
@@ -30,6 +35,7 @@ export function wecomKfFrom(config: Config, services: Services, logger: Logger):
         endpoint: 'wecom_gettoken',
       },
       services.clock,
+      tokenStore,
     ),
     apiBase: config.WECOM_API_BASE,
     timeoutMs: config.WECHAT_TIMEOUT_MS,

@@ -7,19 +7,13 @@ import { ApplicationWindow } from '../../entities';
 import { silentLogger } from '../../logging/logger';
 import { createReminders } from '../../reminders';
 import { ApiWorld, openApiWorld } from '../api/support/api-world';
+import { metricSample } from '../api/support/metric-sample';
 import { describeTarget } from '../support/test-database';
 import { FakeWechat, startFakeWechat } from './support/fake-wechat-server';
 import { Fixtures } from './support/reminder-fixtures';
 
 const TOKEN = 'metrics-token-0123456789';
 const POLICY = 'cn.high-tech-enterprise';
-
-function value(text: string, metric: string, labels: string[] = []): number | undefined {
-  const line = text
-    .split('\n')
-    .find((l) => (l.startsWith(`${metric}{`) || l.startsWith(`${metric} `)) && labels.every((p) => l.includes(p)));
-  return line === undefined ? undefined : Number(line.split(' ').pop());
-}
 
 describe(`reminder sends on /metrics, on ${describeTarget()}`, () => {
   let wechat: FakeWechat;
@@ -58,7 +52,7 @@ describe(`reminder sends on /metrics, on ${describeTarget()}`, () => {
     wechat.repliesFor['o-metrics-refused'] = { errcode: 43101 };
     wechat.repliesFor['o-metrics-retry'] = { httpStatus: 500 };
     const before = await scrape();
-    expect(value(before, 'founder_guide_reminder_messages_total')).toBeUndefined();
+    expect(metricSample(before, 'founder_guide_reminder_messages_total')).toBeUndefined();
 
     const { runner } = createReminders({
       dataSource: world.db.dataSource,
@@ -77,11 +71,11 @@ describe(`reminder sends on /metrics, on ${describeTarget()}`, () => {
 
     const after = await scrape();
     const sends = (outcome: string) =>
-      value(after, 'founder_guide_reminder_messages_total', ['channel="miniprogram"', `outcome="${outcome}"`]);
+      metricSample(after, 'founder_guide_reminder_messages_total', ['channel="miniprogram"', `outcome="${outcome}"`]);
     expect([sends('sent'), sends('refused'), sends('retry')]).toEqual([1, 1, 1]);
-    expect(value(after, 'founder_guide_reminder_messages_total', ['channel="wechat"'])).toBeUndefined();
+    expect(metricSample(after, 'founder_guide_reminder_messages_total', ['channel="wechat"'])).toBeUndefined();
     // The failed one waits for its retry.
-    expect(value(after, 'founder_guide_reminder_outbox_depth')).toBe(1);
+    expect(metricSample(after, 'founder_guide_reminder_outbox_depth')).toBe(1);
     expect(after).not.toContain('o-metrics');
   });
 });

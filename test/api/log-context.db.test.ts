@@ -8,18 +8,9 @@ import { fixedClock } from '../../services/clock';
 import { OA_APPID, OA_TOKEN, signedQuery, textMessage } from '../channels/support/fake-official-account';
 import { Fixtures, recordingChannel, runnerFor, shanghai } from '../reminders/support/reminder-fixtures';
 import { capturedLogger } from '../support/captured-logger';
+import { waitUntil } from '../support/wait-until';
 import { describeTarget } from '../support/test-database';
 import { ApiWorld, openApiWorld } from './support/api-world';
-
-async function eventually<T>(probe: () => T | undefined, what: string): Promise<T> {
-  const until = Date.now() + 10_000;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 describe(`request and run ids in the logs, on ${describeTarget()}`, () => {
   const log = capturedLogger('info');
@@ -43,7 +34,7 @@ describe(`request and run ids in the logs, on ${describeTarget()}`, () => {
       .set('X-Request-Id', 'trace-oa-1')
       .send(textMessage('oa-log-founder', '开始测评', 'msg-log-1'));
     expect([res.status, res.text]).toEqual([200, 'success']);
-    const dropped = await eventually(
+    const dropped = await waitUntil(
       () => log.lines().find((line) => String(line.msg).includes('replies not sent')),
       'the channel’s warning',
     );

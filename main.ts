@@ -7,6 +7,7 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config/config';
 import { DatabaseUnavailableError } from './db/open-database';
 import { createLogger } from './logging/logger';
+import { loggableError } from './logging/loggable-error';
 import { composeApplication } from './app/compose';
 import { ContentError } from './errors';
 import { StartupError } from './app/startup-error';
@@ -22,9 +23,14 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'stopping');
-    await application.stop();
-    process.exit(0);
+    logger.info({ signal }, 'stopping: finishing requests and the reminder message in flight');
+    try {
+      await application.stop();
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: loggableError(error) }, 'stopping failed');
+      process.exit(1);
+    }
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));

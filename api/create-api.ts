@@ -8,6 +8,7 @@ import { OFFICIAL_ACCOUNT_PATH } from '../channels/official-account/callback';
 import { requestId } from './middleware/request-id';
 import { RedisRateLimiter, type RequestLimiter } from './middleware/shared-rate-limit';
 import type Redis from 'ioredis';
+import type { SharedTokenStore } from '../reminders/wechat-access-token';
 import { metricsRoutes } from './routes/metrics';
 import { officialAccountFrom } from '../channels/official-account';
 import { wecomKfFrom } from '../channels/wecom-kf';
@@ -51,6 +52,8 @@ export interface ApiDependencies {
   now?: () => number;
   /** With REDIS_URL: the client the replicas share rate limits through (the composition root owns it). */
   redis?: Redis;
+  /** With REDIS_URL: the channels' WeChat access tokens are shared with the other replicas. */
+  tokenStore?: SharedTokenStore;
   fetch?: typeof fetch;
   /** WeChat/WeCom API clients shared with the reminders (the composition root builds them once). */
   clients?: PlatformClients;
@@ -74,7 +77,7 @@ export function createApi(deps: ApiDependencies): Koa {
   app.use(errorHandler(deps.logger));
   app.use(helmet());
   app.use(rateLimitByIp(limiter, (path) => path === '/health' || path === '/ready' || path === '/metrics'));
-  const clients = deps.clients ?? platformClients(config);
+  const clients = deps.clients ?? platformClients(config, deps.tokenStore);
   const officialAccount = officialAccountFrom(config, services, deps.logger, clients.officialAccount);
   const wecomKf = wecomKfFrom(config, services, deps.logger, clients.wecomKf);
   const xmlPaths = [...(officialAccount ? [OFFICIAL_ACCOUNT_PATH] : []), ...(wecomKf ? [WECOM_KF_PATH] : [])];

@@ -18,8 +18,11 @@ import type { Logger } from '../logging/logger';
 import type { Services } from '../services';
 import { Clock, systemClock } from '../services/clock';
 import { createReminders } from '../reminders';
+import { RedisTokenStore } from '../reminders/redis-access-tokens';
 import { composeServices } from './compose-services';
 import { listenFailure } from './startup-error';
+import { closeServer } from './close-server';
+import { loggableError } from '../logging/loggable-error';
 
 export interface Application {
   dataSource: DataSource;
@@ -30,8 +33,16 @@ export interface Application {
    * a second instance on a used port must not plan or send reminders.
    */
   listen(port?: number): Promise<string>;
+  /**
+   * Graceful stop (SIGTERM): no new connections; requests in flight and the
+   * reminder message being sent finish (requests get SHUTDOWN_GRACE_MS), then
+   * Redis and the database close.
+   */
   stop(): Promise<void>;
 }
+
+/** How long requests in flight get to finish on stop; less than the 10 s `docker stop` waits before SIGKILL. */
+const SHUTDOWN_GRACE_MS = 8000;
 
 export async function composeApplication(
   config: Config,
@@ -42,10 +53,16 @@ export async function composeApplication(
 
   const redis = config.REDIS_URL ? openRedis(config.REDIS_URL, logger) : undefined;
   logger.info(
-    redis ? 'rate limits are shared through Redis' : 'rate limits are per process: set REDIS_URL to share them',
+    redis
+      ? 'rate limits and WeChat access tokens are shared through Redis'
+      : 'rate limits and WeChat access tokens are per process: set REDIS_URL to share them',
   );
+  // A fetch holds the lock at most as long as WeChat may take to answer it, plus a margin.
+  const tokenStore = redis
+    ? new RedisTokenStore(redis, config.REDIS_KEY_PREFIX, logger, { lockMs: config.WECHAT_TIMEOUT_MS + 1000 })
+    : undefined;
   // One client (and one access_token) per WeChat/WeCom account, for the chat channels and the reminders.
-  const clients = platformClients(config);
+  const clients = platformClients(config, tokenStore);
   const api = createApi({
     services,
     config,
@@ -54,8 +71,8 @@ export async function composeApplication(
     databaseHealth: () => databaseHealth(dataSource, config.HEALTH_TIMEOUT_MS),
     ...(redis ? { redis } : {}),
   });
+  /** The adapters' stops (bot, reminder scheduler), run beside the server's on stop. */
   const stops: (() => Promise<void>)[] = [];
-  if (redis) stops.push(async () => void (await redis.quit().catch(() => redis.disconnect())));
 
   /** The adapters beside the API, started once it listens. */
   async function startAdapters(): Promise<void> {
@@ -110,9 +127,19 @@ export async function composeApplication(
       return address;
     },
     async stop() {
-      for (const stop of stops.reverse()) await stop();
-      if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
+      // The server and the adapters wind down together: requests in flight and the reminder
+      // message in flight finish; only then do Redis and the database they use close.
+      await Promise.all([
+        server ? closeServer(server, SHUTDOWN_GRACE_MS) : undefined,
+        ...stops
+          .reverse()
+          .map((stop) =>
+            stop().catch((error: unknown) => logger.error({ err: loggableError(error) }, 'stopping an adapter failed')),
+          ),
+      ]);
+      if (redis) await redis.quit().catch(() => redis.disconnect());
       await dataSource.destroy();
+      logger.info('stopped: requests and reminders finished, database closed');
     },
   };
 }

@@ -6,7 +6,7 @@
  */
 import type { Config } from '../config/config';
 import { systemClock } from '../services/clock';
-import { AccessTokenCache, type WechatCredentials } from '../reminders/wechat-access-token';
+import { AccessTokenCache, type SharedTokenStore, type WechatCredentials } from '../reminders/wechat-access-token';
 import { CustomerServiceSender } from './official-account/customer-service';
 import { WecomKfApi } from './wecom-kf/kf-api';
 
@@ -19,12 +19,13 @@ export interface PlatformClients {
   wecomKf: WecomKfApi | null;
 }
 
-export function platformClients(config: Config): PlatformClients {
+/** `tokenStore` (REDIS_URL): each token is fetched once for all replicas, not once per process. */
+export function platformClients(config: Config, tokenStore?: SharedTokenStore): PlatformClients {
   const caches = new Map<string, AccessTokenCache>();
   // Token expiry is the platform's real time, whatever clock a reminder run plans with.
   const tokens = (credentials: WechatCredentials) => {
     const key = `${credentials.apiBase}|${credentials.appid}`;
-    const cache = caches.get(key) ?? new AccessTokenCache(credentials, systemClock);
+    const cache = caches.get(key) ?? new AccessTokenCache(credentials, systemClock, tokenStore);
     caches.set(key, cache);
     return cache;
   };

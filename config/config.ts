@@ -99,7 +99,10 @@ const schema = z.object({
   // 0: never a passive reply; every reply goes as customer-service messages.
   WECHAT_OA_REPLY_BUDGET_MS: z.coerce.number().int().min(0).max(4500).default(4000),
   // Redis shared by the API replicas (rate limits); unset: each process counts on its own.
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'a redis:// or rediss:// URL').optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'a redis:// or rediss:// URL')
+    .optional(),
   REDIS_KEY_PREFIX: z.string().min(1).max(64).default('founder-guide'),
   // GET /metrics (Prometheus) answers only with `Authorization: Bearer <METRICS_TOKEN>`; unset: no /metrics.
   METRICS_TOKEN: z.string().min(16).optional(),
@@ -126,6 +129,9 @@ const schema = z.object({
   REMINDER_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
   // Messages in flight at once: 1 = a killed process repeats nothing it finished; N may repeat up to N-1.
   REMINDER_SEND_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(1),
+  // How long a reminder runner's database lease lasts unless renewed: a killed runner's work is
+  // taken over this long after it died. Renewed every third of it, so keep it well above one send.
+  REMINDER_LEASE_TTL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(120_000),
   PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
 });
 
@@ -146,6 +152,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   const config = result.data;
   if ((config.WECHAT_APPID === undefined) !== (config.WECHAT_SECRET === undefined)) {
     throw new ConfigError('WECHAT_SECRET', 'WECHAT_APPID and WECHAT_SECRET must be set together');
+  }
+  // The lease is renewed between messages: one send (a token fetch, the send, one retry on an
+  // expired token) must fit in it, or another replica takes over and sends that message again.
+  if (config.REMINDER_LEASE_TTL_MS < 3 * config.WECHAT_TIMEOUT_MS) {
+    throw new ConfigError(
+      'REMINDER_LEASE_TTL_MS',
+      `at least 3 × WECHAT_TIMEOUT_MS (${3 * config.WECHAT_TIMEOUT_MS} ms), so one reminder send fits in the lease`,
+    );
   }
   return config;
 }

@@ -16,6 +16,7 @@ import { ReminderScheduler, startReminderScheduler } from './scheduler';
 import { ReminderSettings, reminderSettings } from './settings';
 import { officialAccountChannel, wecomKfChannel } from './customer-service-channel';
 import { platformClients, type PlatformClients } from '../channels/platform-clients';
+import type { SharedTokenStore } from './wechat-access-token';
 import { ContactSender, wechatChannel } from './wechat-channel';
 
 export type { ReminderChannel } from './channel';
@@ -35,6 +36,8 @@ export interface ReminderDependencies {
   clients?: PlatformClients;
   leaseClock?: Clock;
   settings?: Partial<ReminderSettings>;
+  /** With REDIS_URL, when `clients` is not given: access tokens are shared with the other replicas. */
+  tokenStore?: SharedTokenStore;
 }
 
 export interface Reminders {
@@ -80,7 +83,11 @@ export function configuredChannels(
 }
 
 export function createReminders(deps: ReminderDependencies): Reminders {
-  const configured = configuredChannels(deps.config, deps.contacts, deps.clients);
+  const configured = configuredChannels(
+    deps.config,
+    deps.contacts,
+    deps.clients ?? platformClients(deps.config, deps.tokenStore),
+  );
   const { unavailable } = configured;
   // Every send counted by channel and outcome (GET /metrics).
   const metrics = deps.services.metrics;

@@ -9,6 +9,7 @@ import os from 'node:os';
 import type { DataSource, EntityManager } from 'typeorm';
 import { dialectOf } from '../db/sql';
 import { withSqliteSnapshot } from '../db/sqlite-snapshot';
+import { currentLogContext, withLogContext } from '../logging/log-context';
 import { loggableError } from '../logging/loggable-error';
 import type { Logger } from '../logging/logger';
 import { Clock, shanghaiDate } from '../services/clock';
@@ -75,7 +76,11 @@ export class ReminderRunner {
 
   async run(options: RunOptions = {}): Promise<RunSummary> {
     if (this.running) return this.summary('busy');
-    this.running = (options.dryRun ? this.dryRun(options) : this.leased(options)).finally(() => (this.running = null));
+    // Every log line of the run (each send's included) carries its id: the caller's (the
+    // scheduler, which also reports the run), or a new one.
+    const work = () => (options.dryRun ? this.dryRun(options) : this.leased(options));
+    const runId = currentLogContext().run_id ?? randomUUID();
+    this.running = withLogContext({ run_id: runId }, work).finally(() => (this.running = null));
     return this.running;
   }
 

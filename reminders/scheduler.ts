@@ -5,7 +5,9 @@
  * holds the lease. On start the plan runs once, so a restart after the cron
  * time still plans the day (planning twice adds nothing).
  */
+import { randomUUID } from 'node:crypto';
 import { schedule, ScheduledTask, validate } from 'node-cron';
+import { withLogContext } from '../logging/log-context';
 import { loggableError } from '../logging/loggable-error';
 import type { Logger } from '../logging/logger';
 import type { ReminderRunner, RunSummary } from './runner';
@@ -46,11 +48,14 @@ export function startReminderScheduler(
     if (summary.planned + send.messages + send.failed + send.skipped + summary.overdue === 0) return;
     logger.info({ planned: summary.planned, ...send, overdue: summary.overdue }, `reminders: ${what} done`);
   };
+  // The run's lines, its report and its failure share one run_id.
   const run = (what: string, plan: boolean) => () =>
-    runner
-      .run({ plan })
-      .then(report(what))
-      .catch((error: unknown) => logger.error({ err: loggableError(error) }, `reminders: ${what} failed`));
+    withLogContext({ run_id: randomUUID() }, () =>
+      runner
+        .run({ plan })
+        .then(report(what))
+        .catch((error: unknown) => logger.error({ err: loggableError(error) }, `reminders: ${what} failed`)),
+    );
 
   const tasks: ScheduledTask[] = [
     schedule(options.planCron, run('daily plan', true), {

@@ -62,6 +62,7 @@ export function reminderSettings(config: Config, overrides: Partial<ReminderSett
     maxAttempts: config.REMINDER_MAX_ATTEMPTS,
     publicBaseUrl: config.PUBLIC_BASE_URL,
     concurrency: config.REMINDER_SEND_CONCURRENCY,
+    leaseTtlMs: config.REMINDER_LEASE_TTL_MS,
     subscribeCredits: !config.MINIPROGRAM_LONG_TERM_SUBSCRIPTIONS,
     ...overrides,
   };

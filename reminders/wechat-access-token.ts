@@ -4,6 +4,12 @@
  * expires (minus a margin), fetched once however many sends ask at the same
  * time, and dropped when the platform reports it expired (the caller's
  * errcodes: 40001/42001 on WeChat, 40014/42001 on WeCom).
+ *
+ * With a shared store (Redis, when REDIS_URL is set: reminders/redis-access-tokens.ts)
+ * the replicas use one token and fetch it one at a time: each new
+ * mini-program token ends the previous one's life, so replicas fetching their
+ * own would keep invalidating each other's. While the store does not answer,
+ * each process caches its own, as without one.
  */
 import type { Clock } from '../services/clock';
 
@@ -38,34 +44,76 @@ export class WechatApiError extends Error {
 /** Refresh this long before WeChat's own expiry, so a send never races it. */
 const EXPIRY_MARGIN_MS = 5 * 60 * 1000;
 
+/** A token and when to stop using it (epoch ms). */
+export interface CachedToken {
+  token: string;
+  expiresAt: number;
+}
+
+/** Thrown by a shared store that cannot be reached: the cache then works on its own. */
+export class SharedTokenStoreUnavailable extends Error {
+  constructor(reason: string) {
+    super(`shared access-token store unavailable: ${reason}`);
+    this.name = 'SharedTokenStoreUnavailable';
+  }
+}
+
+/** Where the replicas keep one token per app (reminders/redis-access-tokens.ts). */
+export interface SharedTokenStore {
+  /** The shared token under `key`, or one fetched with `fetch` by this replica while the others wait. */
+  token(key: string, fetch: () => Promise<CachedToken>): Promise<CachedToken>;
+  /** Forget `token` under `key` if it is still the one stored (another replica may have replaced it). */
+  invalidate(key: string, token: string): Promise<void>;
+}
+
 export class AccessTokenCache {
-  private cached: { token: string; expiresAt: number } | null = null;
+  private cached: CachedToken | null = null;
   private inFlight: Promise<string> | null = null;
+  /** A token WeChat rejected, to drop from the shared store before asking it again. */
+  private rejected: string | null = null;
 
   constructor(
     private readonly credentials: WechatCredentials,
     private readonly clock: Clock,
+    private readonly shared?: SharedTokenStore,
   ) {}
 
   async token(): Promise<string> {
     if (this.cached && this.cached.expiresAt > this.clock.now().getTime()) return this.cached.token;
-    this.inFlight ??= this.fetchToken().finally(() => (this.inFlight = null));
+    this.inFlight ??= this.refresh().finally(() => (this.inFlight = null));
     return this.inFlight;
   }
 
   /** Forget a token WeChat rejected, so the next `token()` fetches a new one. */
   invalidate(token: string): void {
     if (this.cached?.token === token) this.cached = null;
+    if (this.shared) this.rejected = token;
   }
 
-  private async fetchToken(): Promise<string> {
+  private async refresh(): Promise<string> {
+    if (this.shared) {
+      const key = `${this.credentials.endpoint ?? 'token'}:${this.credentials.appid}`;
+      try {
+        const rejected = this.rejected;
+        this.rejected = null;
+        if (rejected) await this.shared.invalidate(key, rejected);
+        this.cached = await this.shared.token(key, () => this.fetchToken());
+        return this.cached.token;
+      } catch (error) {
+        if (!(error instanceof SharedTokenStoreUnavailable)) throw error;
+      }
+    }
+    this.cached = await this.fetchToken();
+    return this.cached.token;
+  }
+
+  private async fetchToken(): Promise<CachedToken> {
     const body = await this.requestToken();
     if (typeof body.access_token !== 'string' || !body.access_token) {
       throw new WechatApiError(numberOrNull(body.errcode), String(body.errmsg ?? 'no access_token in reply'));
     }
     const lifetimeMs = Math.max(0, Number(body.expires_in ?? 7200) * 1000 - EXPIRY_MARGIN_MS);
-    this.cached = { token: body.access_token, expiresAt: this.clock.now().getTime() + lifetimeMs };
-    return body.access_token;
+    return { token: body.access_token, expiresAt: this.clock.now().getTime() + lifetimeMs };
   }
 
   private requestToken(): Promise<Record<string, unknown>> {

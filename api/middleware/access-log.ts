@@ -1,7 +1,7 @@
 /**
  * Each request observed once, when it is done: one log line (method, the
  * route template — not the raw URL, so no query text and no ids a client
- * typed —, status, duration, the internal founder id, the request id; never
+ * typed —, status, duration, the internal founder id, and the request id the logger adds; never
  * openid, tokens or answers) and, with `metrics`, the request counted and
  * timed under the same route template (GET /metrics).
  */
@@ -29,7 +29,6 @@ export function accessLog(logger: Logger, metrics?: Metrics) {
             status: ctx.status,
             ms,
             founderId: ctx.state.founderId,
-            requestId: ctx.state.requestId,
           },
           'request',
         );

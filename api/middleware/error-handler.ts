@@ -96,7 +96,6 @@ export function errorHandler(logger: Logger) {
           {
             err: { code: errorCode(error.failure) },
             route: ctx._matchedRoute ?? ctx.path,
-            requestId: ctx.state.requestId,
           },
           'database unavailable',
         );
@@ -114,7 +113,6 @@ export function errorHandler(logger: Logger) {
             err: loggableError(error),
             method: ctx.method,
             route: ctx._matchedRoute ?? ctx.path,
-            requestId: ctx.state.requestId,
           },
           'unhandled error',
         );

@@ -1,11 +1,13 @@
 /**
  * A request id for every request: the caller's `X-Request-Id` when it is a
  * plain token (a proxy or the mini-program may set one), else a new one. It
- * is echoed in the reply and carried by every log line of the request, so a
- * founder's "出错了" can be found in the logs without logging anything of theirs.
+ * is echoed in the reply and carried by every log line of the request (as
+ * `req_id`, services' lines included: logging/log-context.ts), so a founder's
+ * "出错了" can be found in the logs without logging anything of theirs.
  */
 import { randomUUID } from 'node:crypto';
 import type { Context, Next } from 'koa';
+import { withLogContext } from '../../logging/log-context';
 
 const PLAIN_TOKEN = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -15,6 +17,6 @@ export function requestId() {
     const id = PLAIN_TOKEN.test(given) ? given : randomUUID();
     ctx.state.requestId = id;
     ctx.set('X-Request-Id', id);
-    await next();
+    await withLogContext({ req_id: id }, next);
   };
 }

@@ -73,16 +73,16 @@ describe('API logs', () => {
     lines = '';
     const given = await world.http().get('/api/v1/policies').set('X-Request-Id', 'trace-abc.123');
     expect(given.headers['x-request-id']).toBe('trace-abc.123');
-    expect(lines).toContain('"requestId":"trace-abc.123"');
+    expect(lines).toContain('"req_id":"trace-abc.123"');
     // Anything else a caller sends is replaced, not logged.
     const odd = await world.http().get('/api/v1/policies').set('X-Request-Id', 'o-private-openid "quoted"');
     expect(odd.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
-    expect(lines).toContain(`"requestId":"${odd.headers['x-request-id']}"`);
+    expect(lines).toContain(`"req_id":"${odd.headers['x-request-id']}"`);
     expect(lines).not.toContain('quoted');
     failHealth = true;
     const failed = await world.http().get('/health');
     const unhandled = lines.split('\n').find((line) => line.includes('unhandled error'));
-    expect(unhandled).toContain(`"requestId":"${failed.headers['x-request-id']}"`);
+    expect(unhandled).toContain(`"req_id":"${failed.headers['x-request-id']}"`);
     failHealth = false;
   });
 });

@@ -1,5 +1,6 @@
 /** GET /metrics (issue 22): protected by METRICS_TOKEN, and its counters move with the traffic. */
 import { ApiWorld, openApiWorld } from './support/api-world';
+import { metricSample } from './support/metric-sample';
 
 const TOKEN = 'metrics-token-0123456789';
 let world: ApiWorld;
@@ -11,10 +12,7 @@ afterAll(() => world.close());
 const scrape = async () => (await world.http().get('/metrics').set('Authorization', `Bearer ${TOKEN}`)).text;
 
 function value(text: string, metric: string, labels: string): number {
-  const line = text
-    .split('\n')
-    .find((l) => l.startsWith(`${metric}{`) && labels.split(',').every((p) => l.includes(p)));
-  return line ? Number(line.split(' ').pop()) : 0;
+  return metricSample(text, metric, labels.split(',')) ?? 0;
 }
 
 describe('GET /metrics', () => {

@@ -5,7 +5,6 @@
  * says so once. Needs Redis at REDIS_TEST_URL (default 127.0.0.1:6379, as on
  * the CI machines); without one the tests are skipped and say why.
  */
-import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import Redis from 'ioredis';
@@ -15,30 +14,10 @@ import { watchRedis } from '../../api/middleware/shared-rate-limit';
 import { databaseHealth } from '../../db/open-database';
 import { createLogger } from '../../logging/logger';
 import { ApiWorld, openApiWorld } from './support/api-world';
+import { describeIfRedis, REDIS_TEST_URL } from '../support/redis-probe';
 
-const REDIS_TEST_URL = process.env.REDIS_TEST_URL ?? 'redis://127.0.0.1:6379';
 const LIMIT = 5;
-
-/** Whether Redis answers, decided before the tests are declared (a child process makes it synchronous). */
-function redisAnswers(url: string): boolean {
-  const { hostname, port } = new URL(url);
-  const probe = spawnSync(
-    process.execPath,
-    [
-      '-e',
-      `const s = require('net').connect(${Number(port) || 6379}, ${JSON.stringify(hostname)});
-       s.setTimeout(1000); s.on('connect', () => { s.write('PING\\r\\n'); });
-       s.on('data', (d) => process.exit(String(d).startsWith('+PONG') ? 0 : 1));
-       s.on('error', () => process.exit(1)); s.on('timeout', () => process.exit(1));`,
-    ],
-    { timeout: 5000 },
-  );
-  return probe.status === 0;
-}
-
-const available = redisAnswers(REDIS_TEST_URL);
-const describeWithRedis = available ? describe : describe.skip;
-if (!available) console.log(`shared rate limits: skipped, no Redis answers at ${REDIS_TEST_URL}`);
+const describeWithRedis = describeIfRedis('shared rate limits');
 
 describeWithRedis(`rate limits shared through Redis at ${REDIS_TEST_URL}`, () => {
   let world: ApiWorld;

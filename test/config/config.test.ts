@@ -32,6 +32,7 @@ describe('loadConfig', () => {
     ['REMINDER_QUIET_HOURS', '25:00-08:00'],
     ['BOT_ACCEPT_FRIENDS', 'maybe'],
     ['LOG_LEVEL', 'loud'],
+    ['REMINDER_LEASE_TTL_MS', '500'],
   ])('rejects a bad %s (%s) with an error that names it', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
     try {
@@ -50,6 +51,15 @@ describe('loadConfig', () => {
 
   it('requires the mini-program app id and secret together', () => {
     expect(() => loadConfig({ WECHAT_APPID: 'wx123' })).toThrow(/WECHAT_APPID and WECHAT_SECRET/);
+  });
+
+  it('takes a reminder lease that one send fits in, two minutes unless told', () => {
+    expect(loadConfig({}).REMINDER_LEASE_TTL_MS).toBe(120_000);
+    expect(loadConfig({ REMINDER_LEASE_TTL_MS: '6000', WECHAT_TIMEOUT_MS: '2000' }).REMINDER_LEASE_TTL_MS).toBe(6000);
+    // The default WeChat timeout is 5 s: a 6 s lease could lapse under one slow send.
+    expect(() => loadConfig({ REMINDER_LEASE_TTL_MS: '6000' })).toThrow(
+      /REMINDER_LEASE_TTL_MS: at least 3 × WECHAT_TIMEOUT_MS/,
+    );
   });
 
   it('trusts no proxy unless told how many there are', () => {

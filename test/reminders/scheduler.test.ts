@@ -2,6 +2,8 @@ import { silentLogger } from '../../logging/logger';
 import type { ReminderRunner, RunOptions } from '../../reminders/runner';
 import { InvalidCronError, startReminderScheduler } from '../../reminders/scheduler';
 import { emptyCounts } from '../../reminders/sender';
+import { capturedLogger } from '../support/captured-logger';
+import { waitUntil } from '../support/wait-until';
 
 function fakeRunner() {
   const calls: RunOptions[] = [];
@@ -47,5 +49,23 @@ describe('the reminder scheduler (node-cron, Asia/Shanghai)', () => {
     const scheduler = startReminderScheduler(runner, silentLogger(), { planCron: '0 9 * * *' });
     await scheduler.stop();
     expect(runner.calls[0]).toEqual({ plan: true });
+  });
+
+  it('gives a run’s own lines and its report one run_id', async () => {
+    const log = capturedLogger('info');
+    const runner = fakeRunner();
+    runner.run.mockImplementation(async () => {
+      log.logger.warn('reminders: send failed'); // as the sender logs, inside the run
+      return { at: new Date(), status: 'done' as const, plan: null, planned: 1, send: emptyCounts(), overdue: 0 };
+    });
+    const scheduler = startReminderScheduler(runner, log.logger, { planCron: '0 9 * * *' });
+    const report = await waitUntil(
+      () => log.lines().find((line) => line.msg === 'reminders: start-up plan done'),
+      'the start-up plan’s report',
+    );
+    await scheduler.stop();
+    const inside = log.lines().find((line) => line.msg === 'reminders: send failed');
+    expect(report.run_id).toEqual(expect.stringMatching(/^[0-9a-f-]{36}$/));
+    expect(inside?.run_id).toBe(report.run_id);
   });
 });

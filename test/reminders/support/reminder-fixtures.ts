@@ -15,7 +15,7 @@ import {
   SubscribeCredit,
   Subscription,
 } from '../../../entities';
-import { silentLogger } from '../../../logging/logger';
+import { Logger, silentLogger } from '../../../logging/logger';
 import type { Policy as CataloguePolicy } from '../../../rules/catalogue';
 import { fixedClock } from '../../../services/clock';
 import type { ChannelName, DeliveryBundle, ReminderChannel, SendResult } from '../../../reminders/channel';
@@ -192,6 +192,7 @@ export function runnerFor(
   clock: FixedClock,
   channels: ReminderChannel[],
   settings: Partial<ReminderSettings> = {},
+  logger: Logger = silentLogger(),
 ): ReminderRunner {
   return new ReminderRunner({
     dataSource,
@@ -200,7 +201,7 @@ export function runnerFor(
     catalogue: fixtures.catalogue,
     verdicts: fittingFromEligibility(stubEligibility, fixtures.catalogue),
     settings: testSettings(settings),
-    logger: silentLogger(),
+    logger,
   });
 }
 

@@ -6,7 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { createApi } from '../api/create-api';
-import { openRedis } from './redis';
+import { openRedis, redisReady } from './redis';
 import { platformClients } from '../channels/platform-clients';
 import { officialAccountEnabled } from '../channels/official-account';
 import { OFFICIAL_ACCOUNT_PATH } from '../channels/official-account/callback';
@@ -18,7 +18,7 @@ import type { Logger } from '../logging/logger';
 import type { Services } from '../services';
 import { Clock, systemClock } from '../services/clock';
 import { createReminders } from '../reminders';
-import { RedisTokenStore } from '../reminders/redis-access-tokens';
+import { redisTokenStore } from '../reminders/redis-access-tokens';
 import { composeServices } from './compose-services';
 import { listenFailure } from './startup-error';
 import { closeServer } from './close-server';
@@ -57,10 +57,7 @@ export async function composeApplication(
       ? 'rate limits and WeChat access tokens are shared through Redis'
       : 'rate limits and WeChat access tokens are per process: set REDIS_URL to share them',
   );
-  // A fetch holds the lock at most as long as WeChat may take to answer it, plus a margin.
-  const tokenStore = redis
-    ? new RedisTokenStore(redis, config.REDIS_KEY_PREFIX, logger, { lockMs: config.WECHAT_TIMEOUT_MS + 1000 })
-    : undefined;
+  const tokenStore = redis ? redisTokenStore(redis, config, logger) : undefined;
   // One client (and one access_token) per WeChat/WeCom account, for the chat channels and the reminders.
   const clients = platformClients(config, tokenStore);
   const api = createApi({
@@ -93,6 +90,8 @@ export async function composeApplication(
         : 'WeCom customer service channel is off: set WECOM_CORP_ID, WECOM_KF_SECRET, WECOM_TOKEN and WECOM_AES_KEY to start it',
     );
     if (config.REMINDERS_ENABLED) {
+      // The first send should find the shared access token, not fall back while Redis still connects.
+      if (redis) await redisReady(redis, 2000);
       // The bot (when it runs here) is the WeChat channel: reminders share its throttled sender.
       const reminders = createReminders({
         dataSource,

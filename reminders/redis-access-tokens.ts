@@ -12,6 +12,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
+import type { Config } from '../config/config';
 import type { Logger } from '../logging/logger';
 import { CachedToken, SharedTokenStore, SharedTokenStoreUnavailable, WechatApiError } from './wechat-access-token';
 
@@ -109,4 +110,13 @@ export class RedisTokenStore implements SharedTokenStore {
     }
     return result;
   }
+}
+
+/** The store as the service and the CLI configure it: a fetch holds the lock as long as WeChat may take, plus 1 s. */
+export function redisTokenStore(
+  redis: Redis,
+  config: Pick<Config, 'REDIS_KEY_PREFIX' | 'WECHAT_TIMEOUT_MS'>,
+  logger: Logger,
+): RedisTokenStore {
+  return new RedisTokenStore(redis, config.REDIS_KEY_PREFIX, logger, { lockMs: config.WECHAT_TIMEOUT_MS + 1000 });
 }

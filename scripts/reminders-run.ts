@@ -32,6 +32,8 @@ async function main(): Promise<number> {
   const { fixedClock, systemClock } = await import('../services/clock');
   const { createReminders } = await import('../reminders');
   const { channelLines, runHeader, summaryLines } = await import('../reminders/run-report');
+  const { redisClient, redisReady } = await import('../app/redis');
+  const { redisTokenStore } = await import('../reminders/redis-access-tokens');
 
   const config = loadConfig(process.env);
   // Progress goes to stdout; logs (JSON) to stderr, so the two never interleave on one stream.
@@ -40,8 +42,20 @@ async function main(): Promise<number> {
   console.log(runHeader(args.at, args.dryRun));
   if (args.atDefaulted) console.log('  (no --at given: planning for now)');
   const { dataSource, services } = await composeServices(config, logger, clock);
+  // With REDIS_URL, the service's WeChat access token: a token of its own would end the service's.
+  const redis = config.REDIS_URL ? redisClient(config.REDIS_URL) : undefined;
+  if (redis) await redisReady(redis, 2000);
+  const tokenStore = redis ? redisTokenStore(redis, config, logger) : undefined;
   try {
-    const reminders = createReminders({ dataSource, config, logger, clock, leaseClock: systemClock, services });
+    const reminders = createReminders({
+      dataSource,
+      config,
+      logger,
+      clock,
+      leaseClock: systemClock,
+      services,
+      ...(tokenStore ? { tokenStore } : {}),
+    });
     for (const line of channelLines(
       reminders.channels.map((c) => c.name),
       reminders.unavailable,
@@ -63,6 +77,7 @@ async function main(): Promise<number> {
       orphaned.cancel();
     }
   } finally {
+    redis?.disconnect();
     await dataSource.destroy();
   }
 }

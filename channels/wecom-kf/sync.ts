@@ -107,8 +107,11 @@ export class KfSync {
         await this.deps.cursors.save(openKfId, position);
         await this.send(openKfId, message, replies);
       }
+      // An empty page that moves nothing writes nothing: every event's pull ends with one,
+      // and rewriting the same position could undo a newer one saved meanwhile.
+      const moved = page.nextCursor !== position.cursor || position.handledMsgId !== null;
       position = { cursor: page.nextCursor, handledMsgId: null };
-      await this.deps.cursors.save(openKfId, position);
+      if (moved) await this.deps.cursors.save(openKfId, position);
       if (!page.hasMore || page.messages.length === 0) return;
     }
   }

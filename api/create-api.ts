@@ -39,6 +39,7 @@ import { meRoutes } from './routes/me';
 import { policyRoutes } from './routes/policies';
 import { profileRoutes } from './routes/profile';
 import { subscriptionRoutes } from './routes/subscriptions';
+import { webPageRoutes } from '../web/page-routes';
 
 export interface ApiDependencies {
   services: Services;
@@ -134,6 +135,8 @@ export function createApi(deps: ApiDependencies): Koa {
   meRoutes(api, services);
   adminRoutes(api, services, config.CONTENT_DIR);
   docsRoutes(api, router, registry);
+  // The founder page at `/` (web/): a client of the routes above, served by the same process.
+  webPageRoutes(router);
 
   app.use(router.routes());
   // An unknown method is the client's mistake: 405, never a 5xx.

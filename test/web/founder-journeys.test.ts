@@ -1,0 +1,154 @@
+/**
+ * Issue #20 in a real browser: founders go from the first question to their
+ * results on the page at `/` (three personas), a reload resumes, the share
+ * link opens the same results in a fresh browser context, the calendar
+ * downloads, the traditional switch converts, and a keyboard-only journey
+ * works. A 375 px screenshot of the results is written to test-output/web/.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describeInBrowser, launchChromium, servePage, type ServedPage } from './support/browser';
+import { activeId, answerAll, answerAllByKeyboard, readPersona, shownStatuses, type Persona } from './support/founder';
+
+// A browser journey takes seconds, not milliseconds; generous, so a busy machine does not fail it.
+jest.setTimeout(120_000);
+
+const OUTPUT_DIR = path.resolve(__dirname, '../../test-output/web');
+const PHONE = { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+describeInBrowser('the founder page in headless Chromium', () => {
+  let served: ServedPage;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  /** Console errors (a CSP violation among them) fail the test that caused them. */
+  let consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    [served, browser] = await Promise.all([servePage(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
+    expect(consoleErrors).toEqual([]);
+    consoleErrors = [];
+  });
+
+  async function freshPage(): Promise<Page> {
+    const context = await browser.newContext(PHONE);
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    return page;
+  }
+
+  function expectVerdicts(statuses: Record<string, string>, persona: Persona): void {
+    for (const [policy, status] of Object.entries(persona.expect))
+      expect({ policy, status: statuses[policy] }).toEqual({ policy, status });
+  }
+
+  it('hardtech-growth answers every question it is asked and sees its verdicts', async () => {
+    const persona = readPersona('hardtech-growth');
+    const page = await freshPage();
+    await page.goto(`${served.baseUrl}/`);
+    const asked = await answerAll(page, persona);
+    expect(asked.length).toBeGreaterThan(3);
+    expectVerdicts(await shownStatuses(page), persona);
+    await expect(page.locator('li.verdict.eligible').count()).resolves.toBeGreaterThan(0);
+  });
+
+  it('rd-too-low sees the near miss first among its “no”s, opens it to the criteria tree, and gets a phone screenshot', async () => {
+    const persona = readPersona('rd-too-low');
+    const page = await freshPage();
+    await page.goto(`${served.baseUrl}/`);
+    await page.locator('section.question[data-step="1"]').waitFor();
+    fs.mkdirSync(OUTPUT_DIR, { recursive: true });
+    await page.screenshot({ path: path.join(OUTPUT_DIR, 'question-375.png') });
+    await answerAll(page, persona);
+    expectVerdicts(await shownStatuses(page), persona);
+
+    const highTech = page.locator('li.verdict[data-policy="cn.high-tech-enterprise"]');
+    await expect(highTech.getAttribute('class')).resolves.toContain('near');
+    await expect(highTech.locator('.fix').innerText()).resolves.toContain('研发费用占比提高到 4% 即可申请');
+    await highTech.locator('button.open').click();
+    const detail = highTech.locator('.detail');
+    await detail.locator('.tree').waitFor();
+    await expect(detail.innerText()).resolves.toMatch(/研发费用占比 3\.5% < 要求 4%/);
+    await expect(detail.innerText()).resolves.toMatch(/信息核实于 \d{4}-\d{2}-\d{2}/);
+    await expect(page.locator('.ladder .rung').count()).resolves.toBe(4);
+
+    // The first screen of results as a phone shows it, and the whole page.
+    await page.locator('#results-title').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(OUTPUT_DIR, 'results-375.png') });
+    await page.screenshot({ path: path.join(OUTPUT_DIR, 'results-375-full.png'), fullPage: true });
+  });
+
+  it('student-team resumes after a reload, and the share link opens the same results in a fresh context', async () => {
+    const persona = readPersona('student-team');
+    const page = await freshPage();
+    await page.goto(`${served.baseUrl}/`);
+    const before = await answerAll(page, persona, 3);
+    await page.reload();
+    // The fourth question is on screen again: the three answers were kept in the browser.
+    await page.locator('section.question[data-step="4"]').waitFor();
+    await page.locator('#back').click();
+    await expect(page.locator('section.question[data-step="3"]').getAttribute('data-fact')).resolves.toBe(before[2]);
+    await page.reload();
+    await page.locator('section.question[data-step="3"]').waitFor();
+    await answerAll(page, persona);
+    const statuses = await shownStatuses(page);
+    expectVerdicts(statuses, persona);
+    await page.reload();
+    expect(await shownStatuses(page)).toEqual(statuses);
+
+    const link = await page.locator('#share-url').inputValue();
+    expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#a=/);
+    expect(link).toContain('team_core_members:4');
+    const requested: string[] = [];
+    const other = await freshPage();
+    other.on('request', (request) => requested.push(request.url()));
+    await other.goto(link);
+    expect(await shownStatuses(other)).toEqual(statuses);
+    // The page's own GET carried no answers: the fragment stays in the browser.
+    expect(requested[0]).toBe(`${served.baseUrl}/`);
+
+    const download = other.waitForEvent('download');
+    await other.locator('#calendar').click();
+    const file = await (await download).path();
+    const calendar = fs.readFileSync(file, 'utf8');
+    expect(calendar).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(calendar).toContain('END:VCALENDAR');
+  });
+
+  it('switches to traditional Chinese and back', async () => {
+    const persona = readPersona('student-team');
+    const page = await freshPage();
+    await page.goto(`${served.baseUrl}/`);
+    await answerAll(page, persona);
+    await expect(page.locator('#results-title').innerText()).resolves.toBe('你的结果');
+    await page.locator('#script-switch').click();
+    await page.locator('#results-title', { hasText: '你的結果' }).waitFor();
+    await page.getByText('高新技術企業認定').first().waitFor();
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('zh-TW');
+    await page.reload();
+    await page.locator('#results-title', { hasText: '你的結果' }).waitFor();
+    await page.locator('#script-switch').click();
+    await page.locator('#results-title', { hasText: '你的结果' }).waitFor();
+  });
+
+  it('works with the keyboard alone (Tab, typing, Enter), focus landing on each new question', async () => {
+    const persona = readPersona('student-team');
+    const page = await freshPage();
+    await page.goto(`${served.baseUrl}/`);
+    await page.locator('section.question[data-step="1"]').waitFor();
+    await answerAllByKeyboard(page, persona);
+    expectVerdicts(await shownStatuses(page), persona);
+    await expect(activeId(page)).resolves.toBe('results-title');
+  });
+});

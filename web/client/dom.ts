@@ -31,3 +31,13 @@ export function show(container: Element, ...children: Child[]): void {
     if (child !== null && child !== undefined && child !== false)
       container.append(typeof child === 'object' ? child : String(child));
 }
+
+/** A card with a heading that names it for assistive technology: `<section aria-labelledby>`. */
+export function titledCard(id: string, title: string, extraClass: string, ...children: Child[]): HTMLElement {
+  return h(
+    'section',
+    { class: `card ${extraClass}`.trim(), 'aria-labelledby': id },
+    h('h2', { id }, title),
+    ...children,
+  );
+}

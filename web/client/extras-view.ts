@@ -5,7 +5,7 @@
  * file, and the share link.
  */
 import type { Incubator, Ladder, Rung } from './api.js';
-import { h } from './dom.js';
+import { h, titledCard } from './dom.js';
 
 const RUNG_STATES: Record<Rung['state'], string> = {
   held: '已获得',
@@ -17,10 +17,10 @@ const RUNG_STATES: Record<Rung['state'], string> = {
 
 export function renderLadder(ladder: Ladder): HTMLElement {
   const next = ladder.next;
-  return h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'ladder-title' },
-    h('h2', { id: 'ladder-title' }, '资质阶梯'),
+  return titledCard(
+    'ladder-title',
+    '资质阶梯',
+    '',
     h(
       'ol',
       { class: 'ladder' },
@@ -41,10 +41,10 @@ export function renderLadder(ladder: Ladder): HTMLElement {
 
 export function renderIncubators(incubators: Incubator[]): HTMLElement | null {
   if (incubators.length === 0) return null;
-  return h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'incubators-title' },
-    h('h2', { id: 'incubators-title' }, '适合你的孵化器'),
+  return titledCard(
+    'incubators-title',
+    '适合你的孵化器',
+    '',
     h(
       'ul',
       { class: 'verdicts' },
@@ -64,10 +64,10 @@ export function renderIncubators(incubators: Incubator[]): HTMLElement | null {
 }
 
 export function renderCalendarLink(url: string): HTMLElement {
-  return h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'calendar-title' },
-    h('h2', { id: 'calendar-title' }, '别错过截止日期'),
+  return titledCard(
+    'calendar-title',
+    '别错过截止日期',
+    '',
     h('p', {}, '把符合或可能符合的政策的申报截止日期加入手机日历（提前 7 天提醒），无需登录。'),
     h('a', { class: 'button', id: 'calendar', href: url, download: 'deadlines.ics' }, '下载截止日期日历（.ics）'),
   );
@@ -86,10 +86,10 @@ export function renderShare(url: string): HTMLElement {
       status.textContent = '请长按上面的链接复制。';
     }
   };
-  return h(
-    'section',
-    { class: 'card share', 'aria-labelledby': 'share-title' },
-    h('h2', { id: 'share-title' }, '分享结果'),
+  return titledCard(
+    'share-title',
+    '分享结果',
+    'share',
     h('label', { for: 'share-url' }, '分享链接（回答只在链接里，不经过服务器记录）'),
     field,
     h(

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import YAML from 'yaml';
 import { applyDepartures, PERSONAS_DIR } from '../../../scripts/support/personas';
 
@@ -45,29 +45,56 @@ async function firstStep(page: Page): Promise<number> {
   return Number((await shown.getAttribute('data-step')) ?? 1);
 }
 
+interface Turn extends Asked {
+  section: Locator;
+  /** The persona's value, undefined when it does not know (then the question is skipped). */
+  value: boolean | number | string | undefined;
+  choice: boolean;
+}
+
 /**
- * Answers from the question on screen until the results show (or `count`
- * questions have been answered); returns the facts asked, in order.
+ * Goes through the questions from the one on screen, `act` answering each,
+ * until the results show (or `count` questions have been answered); returns
+ * the facts asked, in order.
  */
-export async function answerAll(page: Page, persona: Persona, count = MAX_QUESTIONS): Promise<string[]> {
+async function goThrough(
+  page: Page,
+  persona: Persona,
+  act: (turn: Turn) => Promise<void>,
+  count = MAX_QUESTIONS,
+): Promise<string[]> {
   const asked: string[] = [];
   const start = await firstStep(page);
   for (let step = start; step < start + count; step += 1) {
     const question = await current(page, step);
     if (!question) return asked;
     asked.push(question.fact);
-    const section = page.locator(`section.question[data-step="${step}"]`);
-    const value = persona.answers[question.fact];
-    if (value === undefined) await section.locator('#skip').click();
-    else if (question.type === 'boolean' || question.type === 'enum')
-      await section.locator(`button.option[data-value="${String(value)}"]`).click();
-    else {
-      await section.locator('#answer').fill(String(value));
-      await section.locator('#answer').press('Enter');
-    }
+    await act({
+      ...question,
+      section: page.locator(`section.question[data-step="${step}"]`),
+      value: persona.answers[question.fact],
+      choice: question.type === 'boolean' || question.type === 'enum',
+    });
   }
   if (count === MAX_QUESTIONS) throw new Error(`${persona.name}: no results after ${MAX_QUESTIONS} questions`);
   return asked;
+}
+
+/** Answers by tapping and typing, as on a phone. */
+export function answerAll(page: Page, persona: Persona, count = MAX_QUESTIONS): Promise<string[]> {
+  return goThrough(
+    page,
+    persona,
+    async ({ section, value, choice }) => {
+      if (value === undefined) await section.locator('#skip').click();
+      else if (choice) await section.locator(`button.option[data-value="${String(value)}"]`).click();
+      else {
+        await section.locator('#answer').fill(String(value));
+        await section.locator('#answer').press('Enter');
+      }
+    },
+    count,
+  );
 }
 
 /** The browser's window, as much of it as these tests read (the Node types have no DOM). */
@@ -78,26 +105,18 @@ export const activeId = (page: Page) =>
   page.evaluate(() => (globalThis as unknown as BrowserGlobal).document.activeElement?.id ?? '');
 
 /** The same journey with Tab, typing and Enter only; checks where focus lands on each question. */
-export async function answerAllByKeyboard(page: Page, persona: Persona): Promise<string[]> {
-  const asked: string[] = [];
-  const start = await firstStep(page);
-  for (let step = start; step < start + MAX_QUESTIONS; step += 1) {
-    const question = await current(page, step);
-    if (!question) return asked;
-    asked.push(question.fact);
-    const section = page.locator(`section.question[data-step="${step}"]`);
-    const value = persona.answers[question.fact];
-    const choice = question.type === 'boolean' || question.type === 'enum';
+export function answerAllByKeyboard(page: Page, persona: Persona): Promise<string[]> {
+  return goThrough(page, persona, async ({ step, fact, section, value, choice }) => {
     const focused = await activeId(page);
     if (focused !== (choice ? 'question-title' : 'answer'))
-      throw new Error(`${persona.name}, question ${step} (${question.fact}): focus is on "${focused}"`);
+      throw new Error(`${persona.name}, question ${step} (${fact}): focus is on "${focused}"`);
     if (choice) {
       const values = await section
         .locator('button.option')
         .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-value')));
       // From the heading: Tab reaches the options in order, then 跳过.
       const index = value === undefined ? values.length : values.indexOf(String(value));
-      if (index < 0) throw new Error(`${persona.name}: ${question.fact}=${String(value)} is not an option`);
+      if (index < 0) throw new Error(`${persona.name}: ${fact}=${String(value)} is not an option`);
       for (let i = 0; i <= index; i += 1) await page.keyboard.press('Tab');
     } else if (value === undefined) {
       // From the field: 下一题, then 跳过.
@@ -107,8 +126,7 @@ export async function answerAllByKeyboard(page: Page, persona: Persona): Promise
       await page.keyboard.type(String(value));
     }
     await page.keyboard.press('Enter');
-  }
-  throw new Error(`${persona.name}: no results after ${MAX_QUESTIONS} questions`);
+  });
 }
 
 /** Policy id → the status the results show for it. */

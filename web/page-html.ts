@@ -31,7 +31,7 @@ ${preload}
       <button type="button" id="script-switch" class="link-button" data-script-keep>繁體</button>
     </div>
   </header>
-  <main id="app" tabindex="-1" aria-live="polite">
+  <main id="app" tabindex="-1">
     <p class="status">正在加载…</p>
   </main>
   <noscript><p class="status">本页需要启用 JavaScript。</p></noscript>

@@ -41,6 +41,8 @@ describeInBrowser('the founder page in headless Chromium', () => {
     const context = await browser.newContext(PHONE);
     contexts.push(context);
     const page = await context.newPage();
+    // Playwright waits 30 s for an element by default; the whole suite may be sharing two busy cores.
+    page.setDefaultTimeout(90_000);
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
     });
@@ -61,6 +63,12 @@ describeInBrowser('the founder page in headless Chromium', () => {
     expect(asked.length).toBeGreaterThan(3);
     expectVerdicts(await shownStatuses(page), persona);
     await expect(page.locator('li.verdict.eligible').count()).resolves.toBeGreaterThan(0);
+    // 高企 is a maybe only for what the founder must check: the list says so, the detail says what.
+    const highTech = page.locator('li.verdict[data-policy="cn.high-tech-enterprise"]');
+    await expect(highTech.innerText()).resolves.toContain('需要你自行核实');
+    await highTech.locator('button.open').click();
+    await highTech.locator('.detail', { hasText: '国家重点支持的高新技术领域' }).waitFor();
+    await expect(highTech.locator('button.open').getAttribute('aria-expanded')).resolves.toBe('true');
   });
 
   it('rd-too-low sees the near miss first among its “no”s, opens it to the criteria tree, and gets a phone screenshot', async () => {

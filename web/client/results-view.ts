@@ -34,6 +34,8 @@ function reasonLines(verdict: Verdict, group: Group): HTMLElement[] {
   if (group === 'near')
     for (const fix of verdict.near_miss ?? []) lines.push(h('p', { class: 'fix' }, `${fix}申请「${verdict.title}」`));
   if (verdict.missing?.length) lines.push(h('p', {}, `还需要确认：${verdict.missing.join('、')}`));
+  // A maybe with nothing missing is capped by conditions only the founder can check (the API's to_check).
+  else if (verdict.status === 'maybe') lines.push(h('p', {}, '已知条件都满足，还有几条需要你自行核实（点开查看）。'));
   // A near miss's fix already names what failed.
   if ((group === 'maybe' || group === 'no') && verdict.failed?.length)
     lines.push(h('p', {}, `未满足：${verdict.failed.join('、')}`));

@@ -39,7 +39,7 @@ import { meRoutes } from './routes/me';
 import { policyRoutes } from './routes/policies';
 import { profileRoutes } from './routes/profile';
 import { subscriptionRoutes } from './routes/subscriptions';
-import { webPageRoutes } from '../web/page-routes';
+import { isPageAsset, webPageRoutes } from '../web/page-routes';
 
 export interface ApiDependencies {
   services: Services;
@@ -71,7 +71,12 @@ export function createApi(deps: ApiDependencies): Koa {
   app.use(accessLog(deps.logger, services.metrics));
   app.use(errorHandler(deps.logger));
   app.use(helmet());
-  app.use(rateLimitByIp(limiter, (path) => path === '/health' || path === '/ready' || path === '/metrics'));
+  app.use(
+    rateLimitByIp(
+      limiter,
+      (path) => path === '/health' || path === '/ready' || path === '/metrics' || isPageAsset(path),
+    ),
+  );
   const officialAccount = officialAccountFrom(config, services, deps.logger);
   const wecomKf = wecomKfFrom(config, services, deps.logger);
   const xmlPaths = [...(officialAccount ? [OFFICIAL_ACCOUNT_PATH] : []), ...(wecomKf ? [WECOM_KF_PATH] : [])];

@@ -29,6 +29,15 @@ export const PAGE_CSP = [
   "frame-ancestors 'self'",
 ].join('; ');
 
+/**
+ * The page's own files: static, cheap, and a dozen per visit. The per-IP rate
+ * limit leaves them out, or a few founders behind one carrier NAT reloading the
+ * page would use up the minute's allowance before asking a single question.
+ */
+export function isPageAsset(path: string): boolean {
+  return path === '/' || path === '/web/app.css' || path.startsWith('/web/js/');
+}
+
 /** The page's text, converted by the server: the opencc dictionaries (~1 MB) stay out of the browser. */
 const traditionalRequest = z.strictObject({ texts: z.array(z.string().max(2000)).max(500) });
 

@@ -68,6 +68,30 @@ describe('the page at /', () => {
   });
 });
 
+describe('the per-IP rate limit', () => {
+  it('leaves the page’s own files out, and still counts the API calls it makes', async () => {
+    const limited = await openApiWorld({ RATE_LIMIT_PER_MINUTE: '3' });
+    try {
+      for (let visit = 0; visit < 3; visit += 1)
+        for (const asset of ['/', '/web/app.css', '/web/js/main.js'])
+          expect({ asset, status: (await limited.http().get(asset)).status }).toEqual({ asset, status: 200 });
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i += 1)
+        statuses.push(
+          (
+            await limited
+              .http()
+              .post('/web/traditional')
+              .send({ texts: ['你好'] })
+          ).status,
+        );
+      expect(statuses).toEqual([200, 200, 200, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
 describe('POST /web/traditional', () => {
   it('converts the page’s strings to traditional Chinese, in order', async () => {
     const res = await world

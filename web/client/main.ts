@@ -55,36 +55,55 @@ function failure(error: unknown): HTMLElement {
   );
 }
 
+/**
+ * One step at a time: a second tap while the API answers the first (a
+ * double tap on 是) would otherwise record the same question twice.
+ */
+let busy = false;
+function oneAtATime(step: () => Promise<void>): void {
+  if (busy) return;
+  busy = true;
+  step().finally(() => (busy = false));
+}
+
 const handlers: QuestionHandlers = {
   answer(question, value) {
-    progress.answers[question.fact] = value;
-    progress.skipped = progress.skipped.filter((fact) => fact !== question.fact);
-    progress.history.push(question);
-    changed();
-    void refresh(question);
+    oneAtATime(() => {
+      progress.answers[question.fact] = value;
+      progress.skipped = progress.skipped.filter((fact) => fact !== question.fact);
+      progress.history.push(question);
+      changed();
+      return refresh(question);
+    });
   },
   skip(question) {
-    delete progress.answers[question.fact];
-    if (!progress.skipped.includes(question.fact)) progress.skipped.push(question.fact);
-    progress.history.push(question);
-    changed();
-    void refresh();
+    oneAtATime(() => {
+      delete progress.answers[question.fact];
+      if (!progress.skipped.includes(question.fact)) progress.skipped.push(question.fact);
+      progress.history.push(question);
+      changed();
+      return refresh();
+    });
   },
   back() {
-    const question = progress.history.pop();
-    if (!question) return;
-    const previous = progress.answers[question.fact];
-    delete progress.answers[question.fact];
-    progress.skipped = progress.skipped.filter((fact) => fact !== question.fact);
-    changed();
-    void checkSummary(progress.answers, progress.skipped)
-      .then((summary) => askQuestion(question, summary, { previous }))
-      .catch((error) => paint(failure(error)));
+    oneAtATime(async () => {
+      const question = progress.history.pop();
+      if (!question) return;
+      const previous = progress.answers[question.fact];
+      delete progress.answers[question.fact];
+      progress.skipped = progress.skipped.filter((fact) => fact !== question.fact);
+      changed();
+      await checkSummary(progress.answers, progress.skipped)
+        .then((summary) => askQuestion(question, summary, { previous }))
+        .catch((error) => paint(failure(error)));
+    });
   },
   results() {
-    progress.view = 'results';
-    changed();
-    void refresh();
+    oneAtATime(() => {
+      progress.view = 'results';
+      changed();
+      return refresh();
+    });
   },
 };
 

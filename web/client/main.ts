@@ -188,7 +188,7 @@ async function showResults(summary: Summary): Promise<void> {
     ladder?.rungs?.length ? renderLadder(ladder) : null,
     renderIncubators(incubators),
     renderCalendarLink(calendarUrl(answers)),
-    renderShare(shareUrl(answers, progress.skipped)),
+    renderShare(shareUrl(location.origin + location.pathname, answers, progress.skipped)),
   );
   heading.focus();
 }

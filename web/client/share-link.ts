@@ -50,6 +50,7 @@ export function decodeShare(hash: string): Shared | null {
   return { answers, skipped };
 }
 
-export function shareUrl(answers: Answers, skipped: readonly string[]): string {
-  return `${location.origin}${location.pathname}#a=${encodeShare(answers, skipped)}`;
+/** `page`: the page's address without a fragment (origin and path). */
+export function shareUrl(page: string, answers: Answers, skipped: readonly string[]): string {
+  return `${page}#a=${encodeShare(answers, skipped)}`;
 }

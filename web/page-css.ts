@@ -46,6 +46,8 @@ button[disabled] { opacity: .5; cursor: default; }
 .error { color: #a4161a; font-weight: 600; }
 .status { color: #4a4a4a; }
 .verdicts { list-style: none; margin: 0; padding: 0; }
+summary { cursor: pointer; min-height: 44px; }
+summary h2 { display: inline; }
 .verdict { border-left: 5px solid #767676; }
 .verdict.eligible { border-left-color: #1b7f3b; }
 .verdict.near { border-left-color: #b35c00; }

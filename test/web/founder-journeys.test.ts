@@ -90,6 +90,11 @@ describeInBrowser('the founder page in headless Chromium', () => {
     await expect(detail.innerText()).resolves.toMatch(/研发费用占比 3\.5% < 要求 4%/);
     await expect(detail.innerText()).resolves.toMatch(/信息核实于 \d{4}-\d{2}-\d{2}/);
     await expect(page.locator('.ladder .rung').count()).resolves.toBe(4);
+    // The "no"s are folded under one tap, each with the condition it failed.
+    const angelFund = page.locator('li.verdict[data-policy="sh.angel-fund"]');
+    await expect(angelFund.isVisible()).resolves.toBe(false);
+    await page.locator('.group-no summary').click();
+    await expect(angelFund.innerText()).resolves.toContain('未满足：科技人员占比');
 
     // The first screen of results as a phone shows it, and the whole page.
     await page.locator('#results-title').scrollIntoViewIfNeeded();
@@ -142,7 +147,11 @@ describeInBrowser('the founder page in headless Chromium', () => {
     await expect(page.locator('#results-title').innerText()).resolves.toBe('你的结果');
     await page.locator('#script-switch').click();
     await page.locator('#results-title', { hasText: '你的結果' }).waitFor();
-    await page.getByText('高新技術企業認定').first().waitFor();
+    await page.locator('#group-eligible', { hasText: '可以申請' }).waitFor();
+    // Policy titles from the API too, folded ones included.
+    await expect(page.locator('li.verdict[data-policy="cn.high-tech-enterprise"] h3').textContent()).resolves.toBe(
+      '高新技術企業認定',
+    );
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('zh-TW');
     await page.reload();
     await page.locator('#results-title', { hasText: '你的結果' }).waitFor();

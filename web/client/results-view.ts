@@ -21,12 +21,13 @@ function groupOf(verdict: Verdict): Group {
   return verdict.status === 'maybe' ? 'maybe' : 'no';
 }
 
-const GROUPS: { group: Group; heading: string; badge: string; css: string }[] = [
+/** `folded`: a long list of "no"s would bury the rest on a phone; it opens with one tap. */
+const GROUPS: { group: Group; heading: string; badge: string; css: string; folded?: true }[] = [
   { group: 'eligible', heading: '可以申请', badge: '符合条件', css: 'eligible' },
   { group: 'near', heading: '差一点', badge: '差一点', css: 'near' },
   { group: 'maybe', heading: '可能符合', badge: '可能符合', css: 'maybe' },
-  { group: 'no', heading: '暂不符合', badge: '暂不符合', css: 'no' },
-  { group: 'off', heading: '暂未生效', badge: '未生效', css: 'off' },
+  { group: 'no', heading: '暂不符合', badge: '暂不符合', css: 'no', folded: true },
+  { group: 'off', heading: '暂未生效', badge: '未生效', css: 'off', folded: true },
 ];
 
 function reasonLines(verdict: Verdict, group: Group): HTMLElement[] {
@@ -73,16 +74,17 @@ export function renderVerdicts(summary: Summary, handlers: ResultHandlers): HTML
   return GROUPS.flatMap((spec) => {
     const verdicts = summary.results.filter((v) => groupOf(v) === spec.group);
     if (verdicts.length === 0) return [];
+    const heading = h('h2', { id: `group-${spec.css}` }, `${spec.heading}（${verdicts.length}）`);
+    const list = h(
+      'ul',
+      { class: 'verdicts' },
+      verdicts.map((v) => verdictItem(v, spec, handlers)),
+    );
     return [
       h(
         'section',
         { class: `group group-${spec.css}`, 'aria-labelledby': `group-${spec.css}` },
-        h('h2', { id: `group-${spec.css}` }, `${spec.heading}（${verdicts.length}）`),
-        h(
-          'ul',
-          { class: 'verdicts' },
-          verdicts.map((v) => verdictItem(v, spec, handlers)),
-        ),
+        spec.folded ? h('details', {}, h('summary', {}, heading), list) : [heading, list],
       ),
     ];
   });

@@ -3,7 +3,8 @@
  * results on the page at `/` (three personas), a reload resumes, the share
  * link opens the same results in a fresh browser context, the calendar
  * downloads, the traditional switch converts, and a keyboard-only journey
- * works. A 375 px screenshot of the results is written to test-output/web/.
+ * works. 375 px screenshots (a question, the results, an opened policy) are
+ * written to test-output/web/ for a person to look at.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -80,6 +81,9 @@ describeInBrowser('the founder page in headless Chromium', () => {
     await page.screenshot({ path: path.join(OUTPUT_DIR, 'question-375.png') });
     await answerAll(page, persona);
     expectVerdicts(await shownStatuses(page), persona);
+    // The results as the founder first sees them: the first screen, and the whole page.
+    await page.screenshot({ path: path.join(OUTPUT_DIR, 'results-375.png') });
+    await page.screenshot({ path: path.join(OUTPUT_DIR, 'results-375-full.png'), fullPage: true });
 
     const highTech = page.locator('li.verdict[data-policy="cn.high-tech-enterprise"]');
     await expect(highTech.getAttribute('class')).resolves.toContain('near');
@@ -96,10 +100,9 @@ describeInBrowser('the founder page in headless Chromium', () => {
     await page.locator('.group-no summary').click();
     await expect(angelFund.innerText()).resolves.toContain('未满足：科技人员占比');
 
-    // The first screen of results as a phone shows it, and the whole page.
-    await page.locator('#results-title').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: path.join(OUTPUT_DIR, 'results-375.png') });
-    await page.screenshot({ path: path.join(OUTPUT_DIR, 'results-375-full.png'), fullPage: true });
+    // The policy opened to its criteria, as a phone shows it.
+    await highTech.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(OUTPUT_DIR, 'policy-375.png') });
   });
 
   it('student-team resumes after a reload, and the share link opens the same results in a fresh context', async () => {

@@ -156,10 +156,13 @@ describeInBrowser('the founder page in headless Chromium', () => {
       '高新技術企業認定',
     );
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('zh-TW');
+    await page.locator('.brand', { hasText: '創業政策嚮導' }).waitFor();
+    await expect(page.title()).resolves.toBe('創業政策嚮導');
     await page.reload();
     await page.locator('#results-title', { hasText: '你的結果' }).waitFor();
     await page.locator('#script-switch').click();
     await page.locator('#results-title', { hasText: '你的结果' }).waitFor();
+    await expect(page.title()).resolves.toBe('创业政策向导');
   });
 
   it('works with the keyboard alone (Tab, typing, Enter), focus landing on each new question', async () => {

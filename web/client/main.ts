@@ -32,7 +32,8 @@ let script: Script = loadScript();
 /** Draws a view into the page, in the founder's script. */
 async function paint(...children: (HTMLElement | null)[]): Promise<void> {
   show(app, ...children);
-  if (script === 'hant') await convertToTraditional(app);
+  // The whole page, header, footer and title too (the switch itself is marked to keep its label).
+  if (script === 'hant') await convertToTraditional(document.body);
 }
 
 function changed(): void {
@@ -215,8 +216,10 @@ function showScriptChoice(): void {
 switchButton.addEventListener('click', () => {
   script = script === 'hant' ? 'hans' : 'hant';
   saveScript(script);
+  // Back to simplified needs the original text, header and title included: the page
+  // is loaded again from its HTML and resumes from storage like any reload.
+  if (script === 'hans') return location.reload();
   showScriptChoice();
-  // Drawn afresh: back to simplified needs the original text, and traditional converts it.
   void refresh();
 });
 

@@ -28,6 +28,8 @@ function slotsIn(root: Element): Slot[] {
       if (text && HAN.test(text)) slots.push({ text, put: (converted) => element.setAttribute(name, converted) });
     }
   }
+  if (root === document.body && HAN.test(document.title))
+    slots.push({ text: document.title, put: (converted) => (document.title = converted) });
   return slots;
 }
 

@@ -41,6 +41,7 @@ import { meRoutes } from './routes/me';
 import { policyRoutes } from './routes/policies';
 import { profileRoutes } from './routes/profile';
 import { subscriptionRoutes } from './routes/subscriptions';
+import { isPageAsset, webPageRoutes } from '../web/page-routes';
 
 export interface ApiDependencies {
   services: Services;
@@ -76,7 +77,12 @@ export function createApi(deps: ApiDependencies): Koa {
   app.use(accessLog(deps.logger, services.metrics));
   app.use(errorHandler(deps.logger));
   app.use(helmet());
-  app.use(rateLimitByIp(limiter, (path) => path === '/health' || path === '/ready' || path === '/metrics'));
+  app.use(
+    rateLimitByIp(
+      limiter,
+      (path) => path === '/health' || path === '/ready' || path === '/metrics' || isPageAsset(path),
+    ),
+  );
   const clients = deps.clients ?? platformClients(config, deps.tokenStore);
   const officialAccount = officialAccountFrom(config, services, deps.logger, clients.officialAccount);
   const wecomKf = wecomKfFrom(config, services, deps.logger, clients.wecomKf);
@@ -141,6 +147,8 @@ export function createApi(deps: ApiDependencies): Koa {
   meRoutes(api, services);
   adminRoutes(api, services, config.CONTENT_DIR);
   docsRoutes(api, router, registry);
+  // The founder page at `/` (web/): a client of the routes above, served by the same process.
+  webPageRoutes(router);
 
   app.use(router.routes());
   // An unknown method is the client's mistake: 405, never a 5xx.

@@ -3,7 +3,7 @@
  * policies they subscribed to, or whose verdict on their answers is eligible
  * or maybe. Rolling windows have no deadline and are left out.
  */
-import type { IsoDate } from '../rules/catalogue';
+import type { Answers, IsoDate } from '../rules/catalogue';
 import type { EligibilityService } from './eligibility-service';
 import { upcomingWindows } from './policy-windows';
 import type { ProfileEditorService } from './profile-editor-service';
@@ -34,15 +34,26 @@ export class DeadlineService {
       this.profiles.usableAnswers(founderId),
       this.subscriptions.list(founderId),
     ]);
+    const subscribed = subscriptions.map((s) => s.scope).filter((scope) => scope !== '*');
+    return this.forAnswers(answers, asOf, subscribed);
+  }
+
+  /**
+   * The deadlines that fit these answers, with no founder behind them (the web
+   * page's calendar, made from the answers kept in the browser).
+   */
+  forAnswers(
+    answers: Answers,
+    asOf: IsoDate = this.eligibility.today(),
+    subscribed: readonly string[] = [],
+  ): Deadline[] {
     const reasons = new Map<string, Deadline['reason']>();
     const { evaluation } = this.eligibility.check({ answers, asOf });
     for (const result of evaluation.results) {
       // Only what may fit: not_eligible and not_in_force (no version on the date) do not.
       if (result.status === 'eligible' || result.status === 'maybe') reasons.set(result.policy, result.status);
     }
-    for (const subscription of subscriptions) {
-      if (subscription.scope !== '*' && !reasons.has(subscription.scope)) reasons.set(subscription.scope, 'subscribed');
-    }
+    for (const policyId of subscribed) if (!reasons.has(policyId)) reasons.set(policyId, 'subscribed');
     const deadlines: Deadline[] = [];
     for (const [policyId, reason] of reasons) {
       const policy = this.eligibility.catalogue().policies.find((p) => p.id === policyId);

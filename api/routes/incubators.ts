@@ -22,23 +22,26 @@ function presentIncubator(incubator: Incubator) {
   };
 }
 
-/** GET /api/v1/incubators: public list; `?match=me` ranks by the caller's profile. */
+/** GET /api/v1/incubators: public list; `?match=me` ranks by the caller's profile, `?answers=` by the answers given. */
 export function incubatorRoutes(api: ApiRouter, services: Services): void {
   api.route(
     {
       method: 'get',
       path: '/api/v1/incubators',
       tag: 'incubators',
-      summary: 'Incubators by facets, or ranked for me with reasons (?match=me)',
+      summary: 'Incubators by facets, or ranked with reasons for me (?match=me) or for the given answers (?answers=)',
       auth: 'optional-founder',
       query: incubatorListQuery,
       response: incubatorListResponse,
       errors: [401],
     },
     async (ctx, { query }) => {
-      const { match, ...filters } = query;
-      if (match === 'me') {
-        const answers = await services.profileEditor.usableAnswers(founderOf(ctx));
+      const { match, answers: given, ...filters } = query;
+      if (match === 'me' || given) {
+        // Given answers are held to the fact vocabulary as a check holds them (400 naming each bad fact).
+        const answers = given
+          ? services.eligibility.check({ answers: given }).answers
+          : await services.profileEditor.usableAnswers(founderOf(ctx));
         const ranked = services.incubators.rank(answers, filters);
         ctx.body = {
           count: ranked.length,

@@ -60,7 +60,8 @@ export function policyRoutes(api: ApiRouter, services: Services): void {
       // One policy's full explanation for the founder's answers: a list in the summary view opens to this.
       const check = services.eligibility.check({ answers: query.answers, asOf, policies: [params.id] });
       const [result] = check.evaluation.results;
-      ctx.body = { ...detail, ...(result ? { result: presentResult(result) } : {}) };
+      // With the tree: the flat criteria read 高企's three revenue bands as contradictory requirements.
+      ctx.body = { ...detail, ...(result ? { result: { ...presentResult(result), outline: result.outline } } : {}) };
     },
   );
 }

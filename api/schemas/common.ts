@@ -65,3 +65,21 @@ export const queryFlag = z
 export const idParams = z.object({ id: identifier });
 
 export const sourceText = z.string().meta({ description: 'a citation: title, document number, URL' });
+
+/** The founder's answers in a GET: the check's `answers` object as JSON, URL-encoded. */
+export const answersInQuery = z
+  .string()
+  .max(4096)
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'answers must be a JSON object' });
+      return z.NEVER;
+    }
+  })
+  .pipe(answersSchema)
+  .meta({
+    description:
+      'the founder’s answers as JSON (the `answers` of POST /api/v1/eligibility), URL-encoded: what the reply is about (see the endpoint)',
+  });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { answersInQuery } from './common';
 
 export const incubatorListQuery = z.object({
   region: z.string().max(32).optional().meta({ description: 'shanghai or zj-county' }),
@@ -8,6 +9,10 @@ export const incubatorListQuery = z.object({
   level: z.string().max(32).optional().meta({ description: '国家级, 市级, 众创空间, 大学科技园…' }),
   q: z.string().max(100).optional(),
   match: z.literal('me').optional().meta({ description: 'rank by my profile (needs a session token), with reasons' }),
+  answers: answersInQuery.optional().meta({
+    description:
+      'rank for these answers (the `answers` of POST /api/v1/eligibility as URL-encoded JSON), with reasons: no session needed',
+  }),
 });
 
 export const incubatorSchema = z.object({

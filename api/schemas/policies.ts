@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { answersSchema, isoDate, queryFlag } from './common';
+import { answersInQuery, isoDate, queryFlag } from './common';
 import { policyResultSchema } from './eligibility';
 
 export const policyListQuery = z.object({
@@ -18,25 +18,13 @@ export const policyListQuery = z.object({
 });
 
 export const policyParams = z.object({ id: z.string().min(1).max(200) });
-/** The founder's answers in a GET: the check's `answers` object as JSON, URL-encoded. */
-const answersInQuery = z
-  .string()
-  .max(4096)
-  .transform((text, ctx) => {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'answers must be a JSON object' });
-      return z.NEVER;
-    }
-  })
-  .pipe(answersSchema)
-  .meta({
+export const policyDetailQuery = z.object({
+  as_of: isoDate.optional(),
+  answers: answersInQuery.optional().meta({
     description:
       'the founder’s answers as JSON (the `answers` of POST /api/v1/eligibility), URL-encoded: the reply then carries `result`, this policy’s full explanation for them',
-  });
-
-export const policyDetailQuery = z.object({ as_of: isoDate.optional(), answers: answersInQuery.optional() });
+  }),
+});
 
 const benefitSchema = z.object({
   kind: z.string(),
@@ -107,7 +95,16 @@ export const policyDetailResponse = policySummarySchema.extend({
     url: z.string().nullable(),
   }),
   sources: z.array(sourceSchema),
-  result: policyResultSchema.optional().meta({
-    description: 'with ?answers=: the verdict for those answers with every explanation, as in POST /api/v1/eligibility',
-  }),
+  result: policyResultSchema
+    .extend({
+      outline: z.unknown().meta({
+        description:
+          'the criteria as a tree the founder can read: groups {group: true, mode: all | any, label, status, parts} and leaves {group: false, fact, status, explanation}',
+      }),
+    })
+    .optional()
+    .meta({
+      description:
+        'with ?answers=: the verdict for those answers with every explanation, as in POST /api/v1/eligibility',
+    }),
 });

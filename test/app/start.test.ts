@@ -48,13 +48,16 @@ describe('npm start (main.ts)', () => {
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('creates the SQLite file, loads the content and answers GET /health with 200; SIGTERM stops it cleanly', async () => {
+  it('creates the SQLite file, loads the content, answers GET /health and serves the page; SIGTERM stops it cleanly', async () => {
     const sqlite = path.join(dir, 'nested', 'fg.sqlite');
     const app = start({ SQLITE_PATH: sqlite, PORT: '0', HOST: '127.0.0.1', REMINDERS_ENABLED: 'false' });
     const address = await waitFor(() => /listening on (http:\/\/[\d.:]+)/.exec(app.output().stdout)?.[1], 120_000);
     const health = await fetch(`${address}/health`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'ok' });
+    // The founder page works straight from the sources: its client modules need no build step first.
+    for (const asset of ['/', '/web/js/main.js'])
+      expect({ asset, status: (await fetch(address + asset)).status }).toEqual({ asset, status: 200 });
     expect(fs.existsSync(sqlite)).toBe(true);
     expect(app.output().stdout).toContain('WeChat bot is off');
     expect(app.output().stdout).toMatch(/content: loaded/);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { answersInQuery } from './common';
+import { answersInQuery, answersSchema } from './common';
 
 export const incubatorListQuery = z.object({
   region: z.string().max(32).optional().meta({ description: 'shanghai or zj-county' }),
@@ -13,6 +13,15 @@ export const incubatorListQuery = z.object({
     description:
       'rank for these answers (the `answers` of POST /api/v1/eligibility as URL-encoded JSON), with reasons: no session needed',
   }),
+});
+
+/** POST /api/v1/incubators: the ranking for answers, with the answers in the body instead of the URL. */
+export const incubatorMatchBody = z.strictObject({
+  answers: answersSchema,
+  district: z.string().max(32).optional(),
+  industry: z.string().max(32).optional(),
+  stage: z.string().max(32).optional(),
+  level: z.string().max(32).optional(),
 });
 
 export const incubatorSchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { answersInQuery, isoDate, queryFlag } from './common';
+import { answersInQuery, answersSchema, isoDate, queryFlag } from './common';
 import { policyResultSchema } from './eligibility';
 
 export const policyListQuery = z.object({
@@ -18,6 +18,12 @@ export const policyListQuery = z.object({
 });
 
 export const policyParams = z.object({ id: z.string().min(1).max(200) });
+/** POST /api/v1/policies/{id}: the answers in the body, so no URL (and no proxy's log) carries them. */
+export const policyDetailBody = z.strictObject({
+  answers: answersSchema,
+  as_of: isoDate.optional(),
+});
+
 export const policyDetailQuery = z.object({
   as_of: isoDate.optional(),
   answers: answersInQuery.optional().meta({

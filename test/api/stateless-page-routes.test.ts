@@ -83,3 +83,29 @@ describe('GET /api/v1/policies/{id}?answers= carries the criteria tree', () => {
     expect(res.body.result).toBeUndefined();
   });
 });
+
+describe('the same answers in a POST body, kept out of URLs (the web page uses these)', () => {
+  it('POST /api/v1/policies/{id} answers exactly what the GET with ?answers= does', async () => {
+    const viaGet = await world.http().get(`/api/v1/policies/cn.high-tech-enterprise?${answersQuery(RD_TOO_LOW)}`);
+    const viaPost = await world.http().post('/api/v1/policies/cn.high-tech-enterprise').send({ answers: RD_TOO_LOW });
+    expect(viaPost.status).toBe(200);
+    expect(viaPost.body.result.status).toBe('not_eligible');
+    expect(viaPost.body).toEqual(viaGet.body);
+  });
+
+  it('POST /api/v1/incubators ranks exactly as the GET with ?answers= does', async () => {
+    const viaGet = await world.http().get(`/api/v1/incubators?${answersQuery(STUDENT_TEAM)}`);
+    const viaPost = await world.http().post('/api/v1/incubators').send({ answers: STUDENT_TEAM });
+    expect(viaPost.status).toBe(200);
+    expect(viaPost.body.matched).toBe(true);
+    expect(viaPost.body).toEqual(viaGet.body);
+  });
+
+  it('refuses a fact outside the vocabulary and an unknown policy with the usual errors', async () => {
+    const badFact = await world.http().post('/api/v1/incubators').send({ answers: { no_such_fact: 1 } });
+    expect(badFact.status).toBe(400);
+    expect(JSON.stringify(badFact.body)).toContain('no_such_fact');
+    const unknown = await world.http().post('/api/v1/policies/no-such-policy').send({ answers: RD_TOO_LOW });
+    expect(unknown.status).toBe(404);
+  });
+});

@@ -133,6 +133,8 @@ describeInBrowser('the founder page in headless Chromium', () => {
     expect(await shownStatuses(other)).toEqual(statuses);
     // The page's own GET carried no answers: the fragment stays in the browser.
     expect(requested[0]).toBe(`${served.baseUrl}/`);
+    // Nor did any other request it made (answers go in POST bodies); the calendar link is the one exception.
+    expect(requested.filter((url) => /[?&]answers=/.test(url))).toEqual([]);
 
     const download = other.waitForEvent('download');
     await other.locator('#calendar').click();

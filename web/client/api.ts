@@ -1,7 +1,7 @@
 /**
  * The public API as the page uses it (docs/api-contract.md). Answers go in a
- * POST body where the API takes one; the GETs that take `?answers=` are the
- * ones the API offers for a single policy, the incubators and the calendar.
+ * POST body, never in a URL that a proxy or the browser's history would keep;
+ * the one exception is the calendar, a link the phone must be able to open.
  */
 export type Value = boolean | number | string;
 export type Answers = Record<string, Value>;
@@ -124,10 +124,10 @@ export const checkLadder = (answers: Answers) =>
   post<{ ladder: Ladder }>('/api/v1/eligibility', { answers }).then((reply) => reply.ladder);
 
 export const policyDetail = (id: string, answers: Answers) =>
-  json<PolicyDetail>(fetch(withAnswers(`/api/v1/policies/${encodeURIComponent(id)}`, answers)));
+  post<PolicyDetail>(`/api/v1/policies/${encodeURIComponent(id)}`, { answers });
 
 export const incubatorsFor = (answers: Answers) =>
-  json<{ incubators: Incubator[] }>(fetch(withAnswers('/api/v1/incubators', answers))).then((r) => r.incubators);
+  post<{ incubators: Incubator[] }>('/api/v1/incubators', { answers }).then((r) => r.incubators);
 
 export const calendarUrl = (answers: Answers) => withAnswers('/api/v1/deadlines.ics', answers);
 

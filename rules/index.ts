@@ -15,6 +15,7 @@ export { expandWindows, nextWindow, isOpenOn, daysBetween, addDays } from './win
 export { effectiveAnswers, IMPLICATIONS } from './answers';
 export { versionOn, appliesToRegion } from './compile-catalogue';
 export { formatValue } from './format-value';
+export { couldApply } from './facet-filter';
 export * as kleene from './kleene';
 export type * from './catalogue';
 export type * from './results';

@@ -7,6 +7,7 @@
 import type { FactDefinition, FactValue, ScoreBand, ScoreComponent, ScoreTable } from './catalogue';
 import type { ScoreBreakdown, Truth } from './results';
 import { numericDomain } from './fact-domain';
+import { fromBounds } from './kleene';
 
 export interface ComponentBounds {
   label: string;
@@ -94,10 +95,7 @@ export function scoreBounds(table: ScoreTable, values: FactSource, facts: Defini
 
 /** Met when even the lower bound passes, not met when even the upper bound fails. */
 export function compareScore(bounds: ScoreBounds, op: '>=' | '>', threshold: number): Truth {
-  const passes = (points: number) => (op === '>=' ? points >= threshold : points > threshold);
-  if (passes(bounds.min)) return 'met';
-  if (!passes(bounds.max)) return 'not_met';
-  return 'unknown';
+  return fromBounds(bounds.min, bounds.max, op === '>', threshold);
 }
 
 /** Facts that could still move the total across the threshold. */

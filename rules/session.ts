@@ -6,6 +6,7 @@
  */
 import type { Answers, FactDefinition, FactValue } from './catalogue';
 import type { CompiledCatalogue, CompiledPolicy } from './compile-catalogue';
+import type { Vocabulary } from './criteria-fold';
 import type { CriterionEnv, Outcome } from './evaluate-criterion';
 import { notNeededReason } from './not-needed';
 
@@ -101,6 +102,11 @@ export class Session implements CriterionEnv {
       return (index !== undefined ? this.values[index] : this.extras?.[fact]) === value;
     });
     return same && count === this.answered;
+  }
+
+  /** The vocabulary the catalogue's criteria were compiled with. */
+  get vocabulary(): Vocabulary {
+    return this.compiled.vocabulary;
   }
 
   /** Answered or implied (defaults do not count): such a fact is never asked. */

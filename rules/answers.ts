@@ -5,6 +5,7 @@
  * holds no company certificates).
  */
 import type { Answers, Catalogue, FactValue } from './catalogue';
+import { memoPerObject } from './memo';
 
 export interface Implication {
   when: { fact: string; value: FactValue };
@@ -38,28 +39,18 @@ export const IMPLICATIONS: readonly Implication[] = [
 
 export type EffectiveAnswers = Record<string, FactValue>;
 
-const defaultsCache = new WeakMap<Catalogue, Readonly<Record<string, FactValue>>>();
-
 /** The vocabulary's defaults (region → shanghai), computed once per catalogue. */
-export function defaultsOf(catalogue: Catalogue): Readonly<Record<string, FactValue>> {
-  let defaults = defaultsCache.get(catalogue);
-  if (!defaults) {
-    const found: Record<string, FactValue> = {};
-    for (const definition of Object.values(catalogue.facts))
-      if (definition.default !== undefined) found[definition.fact] = definition.default;
-    defaultsCache.set(catalogue, (defaults = found));
-  }
-  return defaults;
-}
-
-const implicationsCache = new WeakMap<Catalogue, readonly Implication[]>();
+export const defaultsOf = memoPerObject((catalogue: Catalogue): Readonly<Record<string, FactValue>> => {
+  const found: Record<string, FactValue> = {};
+  for (const definition of Object.values(catalogue.facts))
+    if (definition.default !== undefined) found[definition.fact] = definition.default;
+  return found;
+});
 
 /** The implications whose conclusion the vocabulary knows. */
-function implicationsOf(catalogue: Catalogue): readonly Implication[] {
-  let rules = implicationsCache.get(catalogue);
-  if (!rules) implicationsCache.set(catalogue, (rules = IMPLICATIONS.filter((i) => i.then.fact in catalogue.facts)));
-  return rules;
-}
+const implicationsOf = memoPerObject((catalogue: Catalogue): readonly Implication[] =>
+  IMPLICATIONS.filter((i) => i.then.fact in catalogue.facts),
+);
 
 /** Only the facts that follow from the answers (to a fixpoint); answered facts are never overridden. */
 export function impliedFacts(catalogue: Catalogue, answers: Answers): Record<string, FactValue> {

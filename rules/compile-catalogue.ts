@@ -12,6 +12,7 @@ import { compileCriterion, type CriterionNode } from './criteria-node';
 import { leanTest, type LeanTest, type LeanVocabulary } from './lean-criterion';
 import { DISTRICT_FACT, DISTRICT_IMPLIES, IMPLICATIONS, SHANGHAI_FACT } from './answers';
 import { HUKOU_FACT, isHukouPolicy } from './not-needed';
+import { memoPerObject } from './memo';
 import { messages } from './messages';
 
 export interface CompiledPolicy {
@@ -230,11 +231,11 @@ function freezeWindow(window: ConcreteWindow | null): Readonly<ConcreteWindow> |
   return window && Object.freeze(window);
 }
 
-const cache = new WeakMap<Catalogue, Map<IsoDate, CompiledCatalogue>>();
+/** Each catalogue's compilations by date. */
+const compilations = memoPerObject((_catalogue: Catalogue) => new Map<IsoDate, CompiledCatalogue>());
 
 export function compileCatalogue(catalogue: Catalogue, asOf: IsoDate): CompiledCatalogue {
-  let byDate = cache.get(catalogue);
-  if (!byDate) cache.set(catalogue, (byDate = new Map()));
+  const byDate = compilations(catalogue);
   const hit = byDate.get(asOf);
   if (hit) return hit;
   const names = Object.keys(catalogue.facts);

@@ -8,11 +8,14 @@
  */
 export function memoPerObject<K extends object, V, A = undefined>(
   compute: (key: K, arg: A) => V,
+  /** For a key that can change in place (an answers object): whether the result still holds for it. */
+  holds?: (result: V, key: K) => boolean,
 ): (key: K, ...extra: Extra<A>) => V {
   const results = new WeakMap<K, V>();
   const memo = (key: K, arg: A): V => {
     let result = results.get(key);
-    if (result === undefined && !results.has(key)) results.set(key, (result = compute(key, arg)));
+    if ((result === undefined && !results.has(key)) || (holds && !holds(result as V, key)))
+      results.set(key, (result = compute(key, arg)));
     return result as V;
   };
   return memo as unknown as (key: K, ...extra: Extra<A>) => V;
@@ -22,7 +25,10 @@ export function memoPerObject<K extends object, V, A = undefined>(
 type Extra<A> = [A] extends [undefined] ? [] : [arg: A];
 
 /** Once per pair of objects (a score's bands and the definition of the fact they grade). */
-export function memoPerPair<A extends object, B extends object, V>(compute: (a: A, b: B) => V): (a: A, b: B) => V {
-  const byFirst = memoPerObject((a: A) => memoPerObject((b: B) => compute(a, b)));
+export function memoPerPair<A extends object, B extends object, V>(
+  compute: (a: A, b: B) => V,
+  holds?: (result: V, b: B) => boolean,
+): (a: A, b: B) => V {
+  const byFirst = memoPerObject((a: A) => memoPerObject((b: B) => compute(a, b), holds));
   return (a, b) => byFirst(a)(b);
 }

@@ -78,13 +78,15 @@ export function evaluatePolicy(session: Session, compiled: CompiledPolicy): Poli
 
 /** Every policy in scope: those in force evaluated, in catalogue order, then those not in force on the date. */
 export function evaluateCompiled(session: Session, options: EvaluateOptions = {}): Evaluation {
-  return {
+  const evaluation = {
     asOf: session.compiled.asOf,
     results: [
       ...policiesInScope(session, options).map((p) => evaluatePolicy(session, p)),
       ...dormantInScope(session, options).map(notInForceResult),
     ],
   };
+  // Not enumerable: the ladder is for ladder(), not part of the evaluation's JSON.
+  return Object.defineProperty(evaluation, 'ladder', { value: session.compiled.ladder, enumerable: false });
 }
 
 export function evaluate(

@@ -8,6 +8,7 @@ import type { Answers, FactDefinition, FactValue } from './catalogue';
 import type { CompiledCatalogue, CompiledPolicy } from './compile-catalogue';
 import type { Vocabulary } from './criteria-fold';
 import type { CriterionEnv, Outcome } from './evaluate-criterion';
+import { applyImplications } from './answers';
 import { notNeededReason } from './not-needed';
 
 const IN_PROGRESS: Outcome = Object.freeze({ truth: 'not_met', missing: [], note: 'cycle' } as Outcome);
@@ -72,24 +73,15 @@ export class Session implements CriterionEnv {
       }
       return true;
     });
-    // What follows from the answers (answers.ts, IMPLICATIONS), never over an answer.
-    if (compiled.districtIndex >= 0 && known[compiled.districtIndex]) {
-      for (const { index, value } of compiled.districtImplies) {
-        if (known[index]) continue;
+    // What follows from the answers (answers.ts), never over an answer.
+    applyImplications(compiled.implications, {
+      isKnown: (index) => known[index] === true,
+      valueOf: (index) => values[index],
+      imply: (index, value) => {
         values[index] = value;
         known[index] = true;
-      }
-    }
-    for (let changed = true; changed;) {
-      changed = false;
-      for (const rule of compiled.implications) {
-        if (known[rule.when] && !known[rule.then] && values[rule.when] === rule.whenValue) {
-          values[rule.then] = rule.thenValue;
-          known[rule.then] = true;
-          changed = true;
-        }
-      }
-    }
+      },
+    });
     return new Session(compiled, values, extras, answered, known);
   }
 
@@ -140,19 +132,13 @@ export class Session implements CriterionEnv {
    */
   withAnswer(fact: string, value: FactValue): Session {
     let trial = this.with(fact, value);
-    const { districtIndex: district, districtImplies } = this.compiled;
-    if (district >= 0 && trial.isKnownAt(district)) {
-      for (const { index, value } of districtImplies) if (!trial.isKnownAt(index)) trial = trial.withAt(index, value);
-    }
-    for (let changed = true; changed;) {
-      changed = false;
-      for (const rule of this.compiled.implications) {
-        if (trial.isKnownAt(rule.when) && !trial.isKnownAt(rule.then) && trial.getAt(rule.when) === rule.whenValue) {
-          trial = trial.withAt(rule.then, rule.thenValue);
-          changed = true;
-        }
-      }
-    }
+    applyImplications(this.compiled.implications, {
+      isKnown: (index) => trial.isKnownAt(index),
+      valueOf: (index) => trial.getAt(index),
+      imply: (index, implied) => {
+        trial = trial.withAt(index, implied);
+      },
+    });
     return trial;
   }
 

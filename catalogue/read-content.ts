@@ -31,7 +31,14 @@ const FOLDERS = ['policies', 'incubators', 'regions'] as const;
 /** Generated or human-only files that are not content. */
 const IGNORED_FOLDERS = new Set(['schema']);
 
-export function readCatalogue(contentDir: string): { catalogue: Catalogue; hash: string } {
+/** The catalogue, the release hash, and the topics declared in topics.yaml (in their order). */
+export interface ReadContent {
+  catalogue: Catalogue;
+  hash: string;
+  topics: readonly string[];
+}
+
+export function readCatalogue(contentDir: string): ReadContent {
   if (!fs.existsSync(contentDir) || !fs.statSync(contentDir).isDirectory()) {
     throw new ContentError(`content directory not found: ${contentDir}`, [
       { path: contentDir, reason: 'not a directory' },
@@ -98,7 +105,7 @@ export function readCatalogue(contentDir: string): { catalogue: Catalogue; hash:
   if (problems.length > 0) {
     throw new ContentError(`${problems.length} problem(s) in ${contentDir}`, problems);
   }
-  return { catalogue: toCatalogue(parsed), hash: hashOf(texts) };
+  return { catalogue: toCatalogue(parsed), hash: hashOf(texts), topics: parsed.topics?.topics ?? [] };
 }
 
 /** Relative POSIX paths of every .yaml/.yml file, sorted, skipping generated folders. */

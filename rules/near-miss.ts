@@ -7,7 +7,8 @@
  * founder already meets (raise R&D within the revenue band they are in, not
  * move revenue to another band), then the smallest relative change.
  */
-import type { Criterion, FactDefinition, FactValue, ScoreBand, ScoreComponent } from './catalogue';
+import type { FactCriterion, FactDefinition, FactValue, ScoreBand, ScoreComponent } from './catalogue';
+import { criteriaView, type Vocabulary } from './criteria-fold';
 import type { CompiledCatalogue, CompiledPolicy } from './compile-catalogue';
 import { conditionOf, type Condition } from './explain';
 import { comparison } from './criteria-node';
@@ -46,7 +47,7 @@ const NUMERIC = new Set(['integer', 'number', 'percent']);
 /** Worked out once per compiled policy (which belongs to one compiled catalogue). */
 const fixPointsOf = memoPerObject((compiled: CompiledPolicy, catalogue: CompiledCatalogue): FixPoints => {
   const facts = catalogue.catalogue.facts;
-  const leaves = factConditions(compiled.criteria).map((condition) => {
+  const leaves = factConditions(compiled, catalogue.vocabulary).map((condition) => {
     const definition = facts[condition.fact];
     const passing = passingValue(condition, definition);
     return {
@@ -62,11 +63,25 @@ const fixPointsOf = memoPerObject((compiled: CompiledPolicy, catalogue: Compiled
   return { leaves, bands, fixable: bands.length > 0 || leaves.some((leaf) => leaf.passing !== undefined) };
 });
 
-function factConditions(criterion: Criterion, negated = false, out: Condition[] = []): Condition[] {
-  if ('all' in criterion) criterion.all.forEach((c) => factConditions(c, negated, out));
-  else if ('any' in criterion) criterion.any.forEach((c) => factConditions(c, negated, out));
-  else if ('not' in criterion) factConditions(criterion.not, !negated, out);
-  else if ('fact' in criterion) out.push(conditionOf(criterion, negated));
+/** Collects the fact conditions under a node as the founder must meet them (under `not`, negated). */
+type CollectConditions = (negated: boolean, out: Condition[]) => void;
+
+/** The fact conditions of a criteria tree: a view of the criteria fold (criteria-fold.ts). */
+const conditionsView = criteriaView<CollectConditions>({
+  group: (_isAll, parts) => (negated, out) => {
+    for (const part of parts) part(negated, out);
+  },
+  not: (inner) => (negated, out) => inner(!negated, out),
+  fact: (node) => (negated, out) => {
+    out.push(conditionOf(node.source as FactCriterion, negated));
+  },
+  policy: () => () => {},
+  score: () => () => {},
+});
+
+function factConditions(compiled: CompiledPolicy, vocabulary: Vocabulary): Condition[] {
+  const out: Condition[] = [];
+  conditionsView(compiled.root, vocabulary)(false, out);
   return out;
 }
 

@@ -19,7 +19,7 @@ import { leanTest, type LeanEnv } from '../../rules/lean-criterion';
 import { canStillBeMet } from '../../rules/reachability';
 import type { Truth } from '../../rules/results';
 import { Session } from '../../rules/session';
-import { FACTS, policy, version } from './support/fixtures';
+import { FACTS, policy, TECH_SME_SCORE, version } from './support/fixtures';
 import { answersArbitrary } from './support/profiles';
 
 const { catalogue: shipped } = readCatalogue(path.resolve(__dirname, '../../content'));
@@ -123,35 +123,8 @@ const NUMBERS = ['employees', 'rd_expense_ratio'] as const;
 const VALUES = [0, 5, 10, 20, 50];
 const STAGES = ['idea', 'seed', 'growth'];
 
-const SCORE: ScoreTable = {
-  label: '测试评分',
-  max: 100,
-  components: [
-    {
-      label: '人数',
-      fact: 'employees',
-      bands: [
-        { min: 0, points: 0 },
-        { min: 10, points: 20 },
-        { min: 50, points: 40 },
-      ],
-    },
-    {
-      label: '最好的一项',
-      best_of: [
-        {
-          label: '占比',
-          fact: 'rd_expense_ratio',
-          bands: [
-            { min: 5, points: 10 },
-            { min: 20, points: 30 },
-          ],
-        },
-        { label: '人数', fact: 'employees', bands: [{ min: 20, points: 25 }] },
-      ],
-    },
-  ],
-};
+/** The 科技型中小企业 100-point table: bands, and a best_of over alternatives. */
+const SCORE: ScoreTable = TECH_SME_SCORE;
 
 const ORDERINGS = ['<', '<=', '>', '>='] as const;
 const leafArbitrary: fc.Arbitrary<Criterion> = fc.oneof(
@@ -168,7 +141,11 @@ const leafArbitrary: fc.Arbitrary<Criterion> = fc.oneof(
     value: fc.constantFrom(...STAGES),
   }),
   fc.record({ fact: fc.constant('stage'), op: fc.constant('in'), value: fc.subarray(STAGES) }),
-  fc.record({ score: fc.constant('test_score'), op: fc.constantFrom('>=', '>'), value: fc.constantFrom(20, 40, 60) }),
+  fc.record({
+    score: fc.constant('test_score'),
+    op: fc.constantFrom('>=', '>'),
+    value: fc.constantFrom(30, 60, 70, 90),
+  }),
   fc.record({ score: fc.constant('undeclared'), op: fc.constant('>='), value: fc.constant(1) }),
 ) as fc.Arbitrary<Criterion>;
 
@@ -190,7 +167,16 @@ function treeArbitrary(references: boolean): fc.Arbitrary<Criterion> {
 /** Policy t.a may refer to t.b; t.b may be capped at maybe by a condition left to check. */
 const treesArbitrary = fc.tuple(treeArbitrary(true), treeArbitrary(false), fc.boolean());
 
-const TREE_FACTS = ['employees', 'rd_expense_ratio', 'in_incubator', 'stage'];
+const TREE_FACTS = [
+  'employees',
+  'rd_expense_ratio',
+  'in_incubator',
+  'stage',
+  'tech_staff_ratio',
+  'rd_cost_ratio',
+  'class1_ip_count',
+  'class2_ip_count',
+];
 const TREE_CATALOGUE: Catalogue = {
   facts: Object.fromEntries(TREE_FACTS.map((fact) => [fact, FACTS[fact]!])),
   policies: [],
@@ -212,9 +198,13 @@ function treeCatalogue([a, b, capped]: readonly [Criterion, Criterion, boolean])
 const generatedAnswers: fc.Arbitrary<Answers> = fc.record(
   {
     employees: fc.constantFrom(0, 4, 5, 6, 10, 20, 49, 50, 51),
-    rd_expense_ratio: fc.constantFrom(0, 5, 10, 19.5, 20, 50),
+    rd_expense_ratio: fc.constantFrom(0, 2, 4.5, 5, 10, 19.5, 20, 50),
     in_incubator: fc.boolean(),
     stage: fc.constantFrom(...STAGES),
+    tech_staff_ratio: fc.constantFrom(0, 10, 25, 30),
+    rd_cost_ratio: fc.constantFrom(0, 15, 30),
+    class1_ip_count: fc.constantFrom(0, 1),
+    class2_ip_count: fc.constantFrom(0, 2, 4),
   },
   { requiredKeys: [] },
 ) as fc.Arbitrary<Answers>;

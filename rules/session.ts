@@ -8,7 +8,7 @@ import type { Answers, FactDefinition, FactValue } from './catalogue';
 import type { CompiledCatalogue, CompiledPolicy } from './compile-catalogue';
 import type { Vocabulary } from './criteria-fold';
 import type { CriterionEnv, Outcome } from './evaluate-criterion';
-import { applyImplications } from './answers';
+import { applyImplications, type ImplicationState } from './answers';
 import { notNeededReason } from './not-needed';
 
 const IN_PROGRESS: Outcome = Object.freeze({ truth: 'not_met', missing: [], note: 'cycle' } as Outcome);
@@ -108,7 +108,8 @@ export class Session implements CriterionEnv {
     return this.isKnownAt(index);
   }
 
-  private isKnownAt(index: number): boolean {
+  /** Answered or implied, by position. */
+  isKnownAt(index: number): boolean {
     if (index === this.overriddenIndex) return true;
     return this.parent ? this.parent.isKnownAt(index) : this.known[index] === true;
   }
@@ -131,18 +132,13 @@ export class Session implements CriterionEnv {
    * no certificates), as a short chain of one-fact children: nothing copied.
    */
   withAnswer(fact: string, value: FactValue): Session {
-    let trial = this.with(fact, value);
-    applyImplications(this.compiled.implications, {
-      isKnown: (index) => trial.isKnownAt(index),
-      valueOf: (index) => trial.getAt(index),
-      imply: (index, implied) => {
-        trial = trial.withAt(index, implied);
-      },
-    });
-    return trial;
+    const chain = new TrialChain(this.with(fact, value));
+    applyImplications(this.compiled.implications, chain);
+    return chain.trial;
   }
 
-  private withAt(index: number, value: FactValue): Session {
+  /** The same answers with the fact at `index` set (an implied trial answer). */
+  withAt(index: number, value: FactValue): Session {
     return new Session(this.compiled, this.values, null, this.answered, this.known, this, index, undefined, value);
   }
 
@@ -206,5 +202,26 @@ export class Session implements CriterionEnv {
   /** Open and not made unnecessary by a settling fact: a verdict still worth asking about. */
   isOpen(policy: CompiledPolicy): boolean {
     return this.outcome(policy.policy.id).truth === 'unknown' && notNeededReason(policy.policy, this) === undefined;
+  }
+}
+
+/**
+ * A trial answer growing by what it implies: each implied fact is one more
+ * one-fact child session. One object per trial, not a closure per method:
+ * nextQuestion makes hundreds of trials.
+ */
+class TrialChain implements ImplicationState<number> {
+  constructor(public trial: Session) {}
+
+  isKnown(index: number): boolean {
+    return this.trial.isKnownAt(index);
+  }
+
+  valueOf(index: number): FactValue | undefined {
+    return this.trial.getAt(index);
+  }
+
+  imply(index: number, value: FactValue): void {
+    this.trial = this.trial.withAt(index, value);
   }
 }

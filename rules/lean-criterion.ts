@@ -12,7 +12,7 @@
  */
 import type { ComparisonOp, FactValue, ScoreBand, ScoreComponent, ScoreTable } from './catalogue';
 import { criteriaView, type Vocabulary } from './criteria-fold';
-import { fromBounds, groupLogic, not, NOT_MET, UNKNOWN, undecided, MET } from './kleene';
+import { fromBounds, groupLogic, not } from './kleene';
 import type { Truth } from './results';
 import { pointsFor, reachableRange } from './score';
 
@@ -29,6 +29,12 @@ export type LeanTest = (env: LeanEnv, missing: string[]) => Truth;
 
 /** What compiling needs from the vocabulary (see criteria-fold.ts). */
 export type LeanVocabulary = Vocabulary;
+
+// Truths as literals, not imported constants: under tsx (bench:rules) every read of an
+// imported binding is a getter call, and these are read on every node of every trial.
+const MET: Truth = 'met';
+const NOT_MET: Truth = 'not_met';
+const UNKNOWN: Truth = 'unknown';
 
 /** The lean test of a node. */
 export const leanTest = criteriaView<LeanTest>({
@@ -50,8 +56,7 @@ export const leanTest = criteriaView<LeanTest>({
 
 /** A group is decided by its first decisive member (kleene.ts); a decided group has nothing missing. */
 function groupTest(isAll: boolean, children: readonly LeanTest[]): LeanTest {
-  const logic = groupLogic(isAll);
-  const decisive = logic.decisive;
+  const { decisive, settled } = groupLogic(isAll);
   return (env, missing) => {
     const start = missing.length;
     let open = false;
@@ -63,7 +68,7 @@ function groupTest(isAll: boolean, children: readonly LeanTest[]): LeanTest {
       }
       if (truth === UNKNOWN) open = true;
     }
-    return undecided(logic, open);
+    return open ? UNKNOWN : settled;
   };
 }
 

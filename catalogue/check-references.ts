@@ -15,10 +15,15 @@ import type {
   ScoreComponent,
 } from '../rules/catalogue';
 import type { ErrorDetail } from '../errors';
+import { checkKnowledge } from './check-knowledge';
 
 export interface ParsedContent {
   /** null when questions.yaml is missing or broken: facts are then not checked (no cascade of "unknown fact"). */
   questions: { file: string; facts: FactDefinition[] } | null;
+  /** null when topics.yaml is missing or broken: tags are then not checked. */
+  topics: { file: string; topics: string[] } | null;
+  /** null when there is no ladder.yaml (or it is broken). */
+  ladder: { file: string; rungs: { policy: string; title: string }[] } | null;
   policies: { file: string; policy: Policy }[];
   /** Ids (from file names) of policy files that failed to parse: references to them are not reported again. */
   unreadablePolicies?: string[];
@@ -52,6 +57,7 @@ export function checkReferences(content: ParsedContent): ErrorDetail[] {
     for (const ref of cycle.edges) problems.push({ path: ref.where, reason: `policy reference cycle: ${cycle.text}` });
   }
   checkUniqueIds(content, problems);
+  problems.push(...checkKnowledge(content, facts));
   const vocabulary = (name: string) => new Set(facts.get(name)?.options?.map((o) => o.value) ?? []);
   const known = { district: vocabulary('district'), industry: vocabulary('industry'), stage: vocabulary('stage') };
   for (const { file, incubators } of content.incubators) {

@@ -3,13 +3,15 @@
  * editors (YAML language server). Cross-file rules stay in content:check.
  */
 import { z } from 'zod';
-import { incubatorsFileSchema, policySchema, questionsFileSchema, regionSchema } from './schema';
+import * as schemas from './schema';
 
 const SCHEMAS: Record<string, { schema: z.ZodType; title: string }> = {
-  'questions.json': { schema: questionsFileSchema, title: 'founder-guide content/questions.yaml' },
-  'policy.json': { schema: policySchema, title: 'founder-guide content/policies/<id>.yaml' },
-  'incubators.json': { schema: incubatorsFileSchema, title: 'founder-guide content/incubators/*.yaml' },
-  'region.json': { schema: regionSchema, title: 'founder-guide content/regions/<id>.yaml' },
+  'questions.json': { schema: schemas.questionsFileSchema, title: 'founder-guide content/questions.yaml' },
+  'policy.json': { schema: schemas.policySchema, title: 'founder-guide content/policies/<id>.yaml' },
+  'incubators.json': { schema: schemas.incubatorsFileSchema, title: 'founder-guide content/incubators/*.yaml' },
+  'region.json': { schema: schemas.regionSchema, title: 'founder-guide content/regions/<id>.yaml' },
+  'topics.json': { schema: schemas.topicsFileSchema, title: 'founder-guide content/topics.yaml' },
+  'ladder.json': { schema: schemas.ladderFileSchema, title: 'founder-guide content/ladder.yaml' },
 };
 
 /** File name → the text to write, so the committed files can be compared byte for byte. */

@@ -1,6 +1,6 @@
 /**
- * Reads content/ (questions.yaml, policies/, incubators/, regions/) into a
- * Catalogue. Every file is parsed and checked before anything is returned;
+ * Reads content/ (questions.yaml, topics.yaml, ladder.yaml, policies/,
+ * incubators/, regions/) into a Catalogue. Every file is parsed and checked before anything is returned;
  * all problems across all files are thrown together as one ContentError, so
  * an editor fixes a release in one pass. The hash identifies the release:
  * the same files give the same hash, whatever the directory or file order.
@@ -13,14 +13,32 @@ import { ContentError, ErrorDetail } from '../errors';
 import type { Catalogue, FactDefinition } from '../rules/catalogue';
 import { checkReferences, ParsedContent } from './check-references';
 import { parseYaml, zodProblems } from './content-issues';
-import { incubatorsFileSchema, policySchema, questionsFileSchema, regionSchema } from './schema';
+import {
+  incubatorsFileSchema,
+  ladderFileSchema,
+  policySchema,
+  questionsFileSchema,
+  regionSchema,
+  topicsFileSchema,
+} from './schema';
 
 const QUESTIONS = 'questions.yaml';
+/** The topics policies are tagged with. */
+const TOPICS = 'topics.yaml';
+/** The qualification ladder (optional: content without one has no ladder). */
+const LADDER = 'ladder.yaml';
 const FOLDERS = ['policies', 'incubators', 'regions'] as const;
 /** Generated or human-only files that are not content. */
 const IGNORED_FOLDERS = new Set(['schema']);
 
-export function readCatalogue(contentDir: string): { catalogue: Catalogue; hash: string } {
+/** The catalogue, the release hash, and the topics declared in topics.yaml (in their order). */
+export interface ReadContent {
+  catalogue: Catalogue;
+  hash: string;
+  topics: readonly string[];
+}
+
+export function readCatalogue(contentDir: string): ReadContent {
   if (!fs.existsSync(contentDir) || !fs.statSync(contentDir).isDirectory()) {
     throw new ContentError(`content directory not found: ${contentDir}`, [
       { path: contentDir, reason: 'not a directory' },
@@ -29,7 +47,15 @@ export function readCatalogue(contentDir: string): { catalogue: Catalogue; hash:
   const files = listYamlFiles(contentDir);
   const problems: ErrorDetail[] = [];
   const texts = new Map(files.map((file) => [file, fs.readFileSync(path.join(contentDir, file), 'utf8')]));
-  const parsed: ParsedContent = { questions: null, policies: [], unreadablePolicies: [], incubators: [], regions: [] };
+  const parsed: ParsedContent = {
+    questions: null,
+    topics: null,
+    ladder: null,
+    policies: [],
+    unreadablePolicies: [],
+    incubators: [],
+    regions: [],
+  };
 
   const load = <T>(file: string, schema: z.ZodType<T>): T | null => {
     const yaml = parseYaml(file, texts.get(file)!);
@@ -42,11 +68,22 @@ export function readCatalogue(contentDir: string): { catalogue: Catalogue; hash:
 
   if (!texts.has(QUESTIONS))
     problems.push({ path: `${QUESTIONS}:(top level)`, reason: 'file missing: every fact needs its question' });
+  if (!texts.has(TOPICS))
+    problems.push({
+      path: `${TOPICS}:(top level)`,
+      reason: 'file missing: every topic a policy is tagged with is declared there',
+    });
   for (const file of files) {
     const folder = file.includes('/') ? file.slice(0, file.indexOf('/')) : '';
     if (file === QUESTIONS) {
       const doc = load(file, questionsFileSchema);
       if (doc) parsed.questions = { file, facts: doc.facts };
+    } else if (file === TOPICS) {
+      const doc = load(file, topicsFileSchema);
+      if (doc) parsed.topics = { file, topics: doc.topics };
+    } else if (file === LADDER) {
+      const doc = load(file, ladderFileSchema);
+      if (doc) parsed.ladder = { file, rungs: doc.rungs };
     } else if (folder === 'policies') {
       const policy = load(file, policySchema);
       if (policy) parsed.policies.push({ file, policy });
@@ -60,7 +97,7 @@ export function readCatalogue(contentDir: string): { catalogue: Catalogue; hash:
     } else {
       problems.push({
         path: `${file}:(top level)`,
-        reason: `not a content file: use ${QUESTIONS}, ${FOLDERS.join('/, ')}/`,
+        reason: `not a content file: use ${[QUESTIONS, TOPICS, LADDER].join(', ')}, ${FOLDERS.join('/, ')}/`,
       });
     }
   }
@@ -68,7 +105,7 @@ export function readCatalogue(contentDir: string): { catalogue: Catalogue; hash:
   if (problems.length > 0) {
     throw new ContentError(`${problems.length} problem(s) in ${contentDir}`, problems);
   }
-  return { catalogue: toCatalogue(parsed), hash: hashOf(texts) };
+  return { catalogue: toCatalogue(parsed), hash: hashOf(texts), topics: parsed.topics?.topics ?? [] };
 }
 
 /** Relative POSIX paths of every .yaml/.yml file, sorted, skipping generated folders. */
@@ -87,13 +124,19 @@ function listYamlFiles(root: string, dir = ''): string[] {
 function toCatalogue(parsed: ParsedContent): Catalogue {
   const facts: Record<string, FactDefinition> = {};
   for (const fact of parsed.questions?.facts ?? []) facts[fact.fact] = fact;
+  const rungs = parsed.ladder?.rungs ?? [];
   return {
     facts,
-    // Versions in date order, as the database hands them back.
-    policies: parsed.policies.map(({ policy }) => ({
-      ...policy,
-      versions: [...policy.versions].sort((a, b) => a.valid_from.localeCompare(b.valid_from)),
-    })),
+    policies: parsed.policies.map(({ policy }) => {
+      // The ladder travels with its policies (the database keeps policies, not the ladder file).
+      const rung = rungs.findIndex((step) => step.policy === policy.id);
+      return {
+        ...policy,
+        // Versions in date order, as the database hands them back.
+        versions: [...policy.versions].sort((a, b) => a.valid_from.localeCompare(b.valid_from)),
+        ...(rung >= 0 ? { ladder: { rung: rung + 1, title: rungs[rung]!.title } } : {}),
+      };
+    }),
     incubators: parsed.incubators.flatMap((entry) => entry.incubators),
     regions: parsed.regions.map((entry) => entry.region),
   };

@@ -21,9 +21,6 @@ import type {
   Source,
 } from '../rules/catalogue';
 
-/** Topics founders use to narrow an assessment ("测评落户"). */
-export const TOPICS = ['落户', '资金', '资质', '创新券', '贷款'] as const;
-
 const text = z.string().regex(/\S/, 'must not be empty');
 const texts = z.array(text);
 /** z.iso.date() rejects 2026-02-30 and 2025-02-29, not only bad formats. */
@@ -64,6 +61,15 @@ export const factDefinitionSchema = z
     max: z.number().optional(),
     options: z.array(enumOption).min(1).optional(),
     default: factValue.optional(),
+    implies: z
+      .array(
+        z.strictObject({
+          when: factValue.optional(),
+          then: z.record(factName, factValue).refine((then) => Object.keys(then).length > 0, 'names no fact'),
+        }),
+      )
+      .min(1)
+      .optional(),
   })
   .superRefine((fact, ctx) => {
     if (fact.type === 'enum' && !fact.options)
@@ -206,7 +212,8 @@ export const policySchema = z.strictObject({
   title: text,
   aliases: texts,
   keywords: texts,
-  topics: z.array(z.enum(TOPICS)).min(1, 'tag the policy with at least one topic'),
+  // Declared in content/topics.yaml (checked in check-references.ts).
+  topics: z.array(text).min(1, 'tag the policy with at least one topic'),
   region: z.enum(['national', 'shanghai', 'zj-county']),
   districts: texts,
   authority: text,
@@ -231,6 +238,15 @@ export const policySchema = z.strictObject({
   sources,
   verified_at: isoDate,
   confidence,
+  held_by: factName.optional(),
+});
+
+/** content/topics.yaml: the topics policies are tagged with ("测评落户"). */
+export const topicsFileSchema = z.strictObject({ topics: z.array(text).min(1) });
+
+/** content/ladder.yaml: the qualification ladder, first rung first. */
+export const ladderFileSchema = z.strictObject({
+  rungs: z.array(z.strictObject({ policy: contentId, title: text })).min(1),
 });
 
 export const incubatorSchema = z

@@ -1,85 +1,100 @@
 /**
  * The answers the engine reasons with: what the founder said, what follows
- * from it, then the defaults of the vocabulary. Implied facts are never asked
- * (a 高企 certificate means a registered company; a team without a company
- * holds no company certificates).
+ * from it, then the defaults of the vocabulary. What follows is declared in
+ * content (`implies` in questions.yaml): a 高企 certificate means a
+ * registered company; a team without a company holds no company
+ * certificates; a Shanghai district settles the region. Implied facts are
+ * never asked.
  */
 import type { Answers, Catalogue, FactValue } from './catalogue';
+import { memoPerObject } from './memo';
 
-export interface Implication {
-  when: { fact: string; value: FactValue };
-  then: { fact: string; value: FactValue };
-}
-
-const CERTIFICATES = ['is_tech_sme', 'is_innovative_sme', 'is_high_tech_enterprise', 'is_specialized_sme'];
-
-/** Facts that decide which regional policies apply, and what a named district implies for them. */
+/** Facts that decide which regional policies apply. */
 export const REGION_FACT = 'region';
 export const DISTRICT_FACT = 'district';
 export const SHANGHAI_FACT = 'registered_in_shanghai';
 
-/**
- * What any answer to `district` implies (the district list is Shanghai's): the
- * region, and that the company is (or will be) registered in Shanghai.
- */
-export const DISTRICT_IMPLIES: readonly { fact: string; value: FactValue }[] = [
-  { fact: REGION_FACT, value: 'shanghai' },
-  { fact: SHANGHAI_FACT, value: true },
-];
+/** "When `when.fact` is answered `when.value` (any answer, if absent), `then.fact` takes `then.value`." */
+export interface Implication {
+  when: { fact: string; value?: FactValue };
+  then: { fact: string; value: FactValue };
+}
 
-export const IMPLICATIONS: readonly Implication[] = [
-  // Only a registered company can hold these certificates …
-  ...CERTIFICATES.map((fact) => ({ when: { fact, value: true }, then: { fact: 'company_registered', value: true } })),
-  // … so a team that has not registered holds none of them.
-  ...CERTIFICATES.map((fact) => ({ when: { fact: 'company_registered', value: false }, then: { fact, value: false } })),
-  // A company registered in Shanghai gets Shanghai's policies, not the county pack's.
-  { when: { fact: SHANGHAI_FACT, value: true }, then: { fact: REGION_FACT, value: 'shanghai' } },
-];
+/** The implications the vocabulary declares, one conclusion each, in vocabulary order. */
+export const implicationsOf = memoPerObject((catalogue: Catalogue): readonly Implication[] => {
+  const rules: Implication[] = [];
+  for (const definition of Object.values(catalogue.facts)) {
+    for (const { when, then } of definition.implies ?? []) {
+      for (const [fact, value] of Object.entries(then)) {
+        if (!(fact in catalogue.facts)) continue;
+        rules.push({
+          when: { fact: definition.fact, ...(when !== undefined ? { value: when } : {}) },
+          then: { fact, value },
+        });
+      }
+    }
+  }
+  return rules;
+});
+
+/** Where implications are applied: facts known so far (answered or implied), by name or by position. */
+export interface ImplicationState<F> {
+  isKnown(fact: F): boolean;
+  valueOf(fact: F): FactValue | undefined;
+  imply(fact: F, value: FactValue): void;
+}
+
+/** An implication over fact names or positions; `whenValue` undefined means any answer. */
+export interface ImplicationRule<F> {
+  when: F;
+  whenValue: FactValue | undefined;
+  then: F;
+  thenValue: FactValue;
+}
+
+/** Applies implications to a fixpoint; what is known (an answer above all) is never overridden. */
+export function applyImplications<F>(rules: readonly ImplicationRule<F>[], state: ImplicationState<F>): void {
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const rule of rules) {
+      if (!state.isKnown(rule.when) || state.isKnown(rule.then)) continue;
+      if (rule.whenValue !== undefined && state.valueOf(rule.when) !== rule.whenValue) continue;
+      state.imply(rule.then, rule.thenValue);
+      changed = true;
+    }
+  }
+}
+
+/** The implications by fact name. */
+const rulesByName = memoPerObject((catalogue: Catalogue): readonly ImplicationRule<string>[] =>
+  implicationsOf(catalogue).map(({ when, then }) => ({
+    when: when.fact,
+    whenValue: when.value,
+    then: then.fact,
+    thenValue: then.value,
+  })),
+);
 
 export type EffectiveAnswers = Record<string, FactValue>;
 
-const defaultsCache = new WeakMap<Catalogue, Readonly<Record<string, FactValue>>>();
-
 /** The vocabulary's defaults (region → shanghai), computed once per catalogue. */
-export function defaultsOf(catalogue: Catalogue): Readonly<Record<string, FactValue>> {
-  let defaults = defaultsCache.get(catalogue);
-  if (!defaults) {
-    const found: Record<string, FactValue> = {};
-    for (const definition of Object.values(catalogue.facts))
-      if (definition.default !== undefined) found[definition.fact] = definition.default;
-    defaultsCache.set(catalogue, (defaults = found));
-  }
-  return defaults;
-}
-
-const implicationsCache = new WeakMap<Catalogue, readonly Implication[]>();
-
-/** The implications whose conclusion the vocabulary knows. */
-function implicationsOf(catalogue: Catalogue): readonly Implication[] {
-  let rules = implicationsCache.get(catalogue);
-  if (!rules) implicationsCache.set(catalogue, (rules = IMPLICATIONS.filter((i) => i.then.fact in catalogue.facts)));
-  return rules;
-}
+export const defaultsOf = memoPerObject((catalogue: Catalogue): Readonly<Record<string, FactValue>> => {
+  const found: Record<string, FactValue> = {};
+  for (const definition of Object.values(catalogue.facts))
+    if (definition.default !== undefined) found[definition.fact] = definition.default;
+  return found;
+});
 
 /** Only the facts that follow from the answers (to a fixpoint); answered facts are never overridden. */
 export function impliedFacts(catalogue: Catalogue, answers: Answers): Record<string, FactValue> {
   const implied: Record<string, FactValue> = {};
-  // A Shanghai district settles the region and where the company is.
-  if (answers[DISTRICT_FACT] !== undefined) {
-    for (const { fact, value } of DISTRICT_IMPLIES)
-      if (answers[fact] === undefined && fact in catalogue.facts) implied[fact] = value;
-  }
-  const rules = implicationsOf(catalogue);
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const { when, then } of rules) {
-      const cause = answers[when.fact] ?? implied[when.fact];
-      if (cause === when.value && (answers[then.fact] ?? implied[then.fact]) === undefined) {
-        implied[then.fact] = then.value;
-        changed = true;
-      }
-    }
-  }
+  applyImplications(rulesByName(catalogue), {
+    isKnown: (fact) => answers[fact] !== undefined || implied[fact] !== undefined,
+    valueOf: (fact) => answers[fact] ?? implied[fact],
+    imply: (fact, value) => {
+      implied[fact] = value;
+    },
+  });
   return implied;
 }
 
@@ -93,10 +108,23 @@ export function isSettled(catalogue: Catalogue, answers: Answers, fact: string):
   return answers[fact] !== undefined || impliedFacts(catalogue, answers)[fact] !== undefined;
 }
 
-const IMPLIED_BY = new Map<string, string[]>([[DISTRICT_FACT, [REGION_FACT]]]);
-for (const { when, then } of IMPLICATIONS) IMPLIED_BY.set(when.fact, [...(IMPLIED_BY.get(when.fact) ?? []), then.fact]);
+/**
+ * What nextQuestion credits an answer with settling. A fact implying something
+ * whatever the answer (a district) is credited only with the region, which
+ * decides what applies: crediting it with registered_in_shanghai too made every
+ * Shanghai policy weigh on probing all sixteen districts (+50% nextQuestion time
+ * with no answers) and changed no question asked (report:questions).
+ */
+const impliedBy = memoPerObject((catalogue: Catalogue): ReadonlyMap<string, readonly string[]> => {
+  const byFact = new Map<string, string[]>();
+  for (const { when, then } of implicationsOf(catalogue)) {
+    if (when.value === undefined && then.fact !== REGION_FACT) continue;
+    byFact.set(when.fact, [...(byFact.get(when.fact) ?? []), then.fact]);
+  }
+  return byFact;
+});
 
 /** Facts an answer to `fact` can settle besides itself (a 高企 certificate settles company_registered). */
-export function factsImpliedBy(fact: string): readonly string[] {
-  return IMPLIED_BY.get(fact) ?? [];
+export function factsImpliedBy(catalogue: Catalogue, fact: string): readonly string[] {
+  return impliedBy(catalogue).get(fact) ?? [];
 }

@@ -51,6 +51,17 @@ export interface FactDefinition {
   options?: EnumOption[];
   /** Value assumed when the founder has not said (e.g. region → shanghai). */
   default?: FactValue;
+  /** What an answer to this fact settles besides itself (rules/answers.ts); never over an answer. */
+  implies?: FactImplication[];
+}
+
+/**
+ * "A 高企 certificate means a registered company": when the fact is answered
+ * `when` (any answer, if absent), each fact of `then` takes its value.
+ */
+export interface FactImplication {
+  when?: FactValue;
+  then: Record<string, FactValue>;
 }
 
 export type ComparisonOp = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'in';
@@ -203,6 +214,21 @@ export interface Policy {
   sources: Source[];
   verified_at: IsoDate;
   confidence: Confidence;
+  /**
+   * The fact whose `true` says the founder already holds what the policy grants
+   * (a certificate): the policy is then not needed (rules/not-needed.ts).
+   */
+  held_by?: string;
+  /** Its rung on the qualification ladder (content/ladder.yaml, set by the loader; rules/ladder.ts). */
+  ladder?: LadderRungDeclaration;
+}
+
+/** One rung of the qualification ladder, as content declares it. */
+export interface LadderRungDeclaration {
+  /** 1 for the first rung. */
+  rung: number;
+  /** The rung's name, shown also when the policy was not evaluated ("高新技术企业"). */
+  title: string;
 }
 
 export type IncubatorLevel =

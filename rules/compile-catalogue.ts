@@ -10,8 +10,10 @@ import type { ConcreteWindow } from './results';
 import { nextWindow } from './windows';
 import { compileCriterion, type CriterionNode } from './criteria-node';
 import { leanTest, type LeanTest, type LeanVocabulary } from './lean-criterion';
-import { DISTRICT_FACT, DISTRICT_IMPLIES, IMPLICATIONS, SHANGHAI_FACT } from './answers';
+import { DISTRICT_FACT, implicationsOf, SHANGHAI_FACT, type ImplicationRule } from './answers';
+import { declaredLadder, type DeclaredRung } from './ladder';
 import { HUKOU_FACT, isHukouPolicy } from './not-needed';
+import { memoPerObject } from './memo';
 import { messages } from './messages';
 
 export interface CompiledPolicy {
@@ -67,13 +69,12 @@ export interface CompiledCatalogue {
   vocabulary: LeanVocabulary;
   /** The vocabulary's defaults by position (holes where there is none). */
   defaults: readonly (FactValue | undefined)[];
-  /** IMPLICATIONS by position, for building sessions without intermediate objects. */
-  implications: readonly { when: number; whenValue: FactValue; then: number; thenValue: FactValue }[];
+  /** The vocabulary's implications (answers.ts) by position, for building sessions without intermediate objects. */
+  implications: readonly ImplicationRule<number>[];
   /** One `false` per fact: the starting point of a session's "answered or implied" flags. */
   nothingKnown: readonly boolean[];
-  /** Position of district (-1 when absent), and what an answer to it implies by position (DISTRICT_IMPLIES). */
-  districtIndex: number;
-  districtImplies: readonly { index: number; value: FactValue }[];
+  /** The qualification ladder (content/ladder.yaml), first rung first, with the fact saying a rung is held. */
+  ladder: readonly DeclaredRung[];
 }
 
 /** The version in force on a date (both ends inclusive); the latest start wins if versions overlap. */
@@ -230,11 +231,11 @@ function freezeWindow(window: ConcreteWindow | null): Readonly<ConcreteWindow> |
   return window && Object.freeze(window);
 }
 
-const cache = new WeakMap<Catalogue, Map<IsoDate, CompiledCatalogue>>();
+/** Each catalogue's compilations by date. */
+const compilations = memoPerObject((_catalogue: Catalogue) => new Map<IsoDate, CompiledCatalogue>());
 
 export function compileCatalogue(catalogue: Catalogue, asOf: IsoDate): CompiledCatalogue {
-  let byDate = cache.get(catalogue);
-  if (!byDate) cache.set(catalogue, (byDate = new Map()));
+  const byDate = compilations(catalogue);
   const hit = byDate.get(asOf);
   if (hit) return hit;
   const names = Object.keys(catalogue.facts);
@@ -248,14 +249,12 @@ export function compileCatalogue(catalogue: Catalogue, asOf: IsoDate): CompiledC
     if (version) policies.push(compilePolicy(catalogue, policy, version, asOf, vocabulary));
     else dormant.push(dormantPolicy(policy, asOf));
   }
-  const implications = IMPLICATIONS.filter((i) => factIndex.has(i.when.fact) && factIndex.has(i.then.fact)).map(
-    (i) => ({
-      when: factIndex.get(i.when.fact)!,
-      whenValue: i.when.value,
-      then: factIndex.get(i.then.fact)!,
-      thenValue: i.then.value,
-    }),
-  );
+  const implications = implicationsOf(catalogue).map((i) => ({
+    when: factIndex.get(i.when.fact)!,
+    whenValue: i.when.value,
+    then: factIndex.get(i.then.fact)!,
+    thenValue: i.then.value,
+  }));
   const compiled: CompiledCatalogue = {
     catalogue,
     asOf,
@@ -267,11 +266,7 @@ export function compileCatalogue(catalogue: Catalogue, asOf: IsoDate): CompiledC
     defaults,
     nothingKnown: names.map(() => false),
     implications,
-    districtIndex: factIndex.get(DISTRICT_FACT) ?? -1,
-    districtImplies: DISTRICT_IMPLIES.flatMap(({ fact, value }) => {
-      const index = factIndex.get(fact);
-      return index === undefined ? [] : [{ index, value }];
-    }),
+    ladder: declaredLadder(catalogue),
   };
   // A long-running service sees few dates; keep the cache small anyway.
   if (byDate.size > 8) byDate.clear();

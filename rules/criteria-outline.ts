@@ -5,12 +5,14 @@
  * team channels read "已注册公司（已注册企业）" next to "已注册公司（尚未注册公司）",
  * and 高企's three revenue bands read as contradictory requirements.
  *
- * Same statuses and explanations as traceCriterion; as there, a part that
- * cannot change the group's outcome is left out (see `matters`).
+ * A view of the criteria fold, with the traced view's statuses and
+ * explanations; as there, a part that cannot change the group's outcome is
+ * left out (see `matters`).
  */
-import { ALL, ANY, NOT, type CriterionNode } from './criteria-node';
-import { newTrace, traceLeaf, type CriterionEnv } from './evaluate-criterion';
-import { and, or } from './kleene';
+import { criteriaView, type Vocabulary } from './criteria-fold';
+import type { CriterionNode } from './criteria-node';
+import { newTrace, traceStep, type CriterionEnv } from './evaluate-criterion';
+import { group, groupLogic } from './kleene';
 import type { Truth } from './results';
 
 export interface OutlineLeaf {
@@ -45,23 +47,43 @@ function matters(part: Truth, group: Truth, mode: 'all' | 'any'): boolean {
   return !(mode === 'any' && group === 'met' && part === 'not_met');
 }
 
-/** The outline of a criteria tree, as the founder sees it (negations pushed down to the leaves). */
-export function outlineCriterion(node: CriterionNode, env: CriterionEnv, negated = false): OutlineNode {
-  if (node.kind === NOT) return outlineCriterion(node.children[0]!, env, !negated);
-  if (node.kind !== ALL && node.kind !== ANY) {
+type OutlineStep = (env: CriterionEnv, negated: boolean) => OutlineNode;
+
+/** A leaf reads exactly as the traced view explains it. */
+function outlineLeaf(node: CriterionNode, vocabulary: Vocabulary): OutlineStep {
+  const step = traceStep(node, vocabulary);
+  return (env, negated) => {
     const trace = newTrace();
-    traceLeaf(node, env, trace, negated);
+    step(env, trace, negated);
     const { status, explanation, fact } = trace.criteria[0]!;
     return { group: false, status, explanation, fact };
-  }
-  // Under a negation, "all of" reads as "one of" the negated parts, and the other way round.
-  const mode = (node.kind === ALL) !== negated ? 'all' : 'any';
-  const parts = node.children.map((child) => outlineCriterion(child, env, negated));
-  const status = mode === 'all' ? and(parts.map((part) => part.status)) : or(parts.map((part) => part.status));
-  // A label words the group as written; under a negation it would say the opposite.
-  const label = !negated && 'label' in node.source && node.source.label ? node.source.label : null;
-  const shown = parts.filter((part) => matters(part.status, status, mode));
-  return { group: true, mode, label, status, parts: shown };
+  };
+}
+
+/** The outline view of the criteria fold (criteria-fold.ts); negations are pushed down to the leaves. */
+const outlineStep = criteriaView<OutlineStep>({
+  group: (isAll, children, node) => (env, negated) => {
+    // Under a negation, "all of" reads as "one of" the negated parts, and the other way round.
+    const mode = isAll !== negated ? 'all' : 'any';
+    const parts = children.map((child) => child(env, negated));
+    const status = group(
+      groupLogic(mode === 'all'),
+      parts.map((part) => part.status),
+    );
+    // A label words the group as written; under a negation it would say the opposite.
+    const label = !negated && 'label' in node.source && node.source.label ? node.source.label : null;
+    const shown = parts.filter((part) => matters(part.status, status, mode));
+    return { group: true, mode, label, status, parts: shown };
+  },
+  not: (inner) => (env, negated) => inner(env, !negated),
+  fact: outlineLeaf,
+  policy: outlineLeaf,
+  score: outlineLeaf,
+});
+
+/** The outline of a criteria tree, as the founder sees it. */
+export function outlineCriterion(node: CriterionNode, env: CriterionEnv, negated = false): OutlineNode {
+  return outlineStep(node, env.vocabulary)(env, negated);
 }
 
 /**

@@ -1,13 +1,15 @@
 /**
  * The explained evaluation of a criteria tree: `traceCriterion` records every
- * leaf for the founder, with the same Kleene semantics as the lean walk
- * (lean-criterion.ts) that nextQuestion and near misses run thousands of
- * times. `missing` holds only unknown facts under undecided branches: a fact
- * below a branch that is already settled cannot change anything.
+ * leaf for the founder. A view of the criteria fold (criteria-fold.ts), held
+ * to the lean view's verdict by test/rules/differential.test.ts. `missing`
+ * holds only unknown facts under undecided branches: a fact below a branch
+ * that is already settled cannot change anything.
  */
 import type { FactCriterion, FactDefinition, FactValue, ScoreCriterion } from './catalogue';
-import { ALL, ANY, FACT, NOT, POLICY, valueOf, type CriterionNode } from './criteria-node';
+import { criteriaView, type Vocabulary } from './criteria-fold';
+import { valueOf, type CriterionNode } from './criteria-node';
 import { conditionOf, explainCondition, explainPolicy, explainScore } from './explain';
+import { fromBoolean, groupLogic, not, NOT_MET, undecided, UNKNOWN } from './kleene';
 import type { CriterionResult, Truth } from './results';
 import { compareScore, openScoreFacts, scoreBounds, type ScoreBounds } from './score';
 
@@ -37,10 +39,8 @@ export interface CriterionEnv extends FactSource {
   getAt(index: number): FactValue | undefined;
   outcome(policyId: string): Outcome;
   titleOf(policyId: string): string;
-}
-
-function negate(truth: Truth): Truth {
-  return truth === 'unknown' ? truth : truth === 'met' ? 'not_met' : 'met';
+  /** Definitions and positions of the facts, which compiled the nodes walked. */
+  readonly vocabulary: Vocabulary;
 }
 
 export interface Trace {
@@ -57,7 +57,7 @@ export function newTrace(): Trace {
 
 /** As seen by the founder: a leaf under `not` is met when its requirement (the negation) holds. */
 function seen(truth: Truth, negated: boolean): Truth {
-  return negated ? negate(truth) : truth;
+  return negated ? not(truth) : truth;
 }
 
 function push(trace: Trace, result: CriterionResult): void {
@@ -65,88 +65,100 @@ function push(trace: Trace, result: CriterionResult): void {
   if (result.status === 'unknown') trace.unknown += 1;
 }
 
-/** One leaf explained into `trace` (a fact, a policy reference or a score), as the founder sees it. */
-export function traceLeaf(node: CriterionNode, env: CriterionEnv, trace: Trace, negated: boolean): Truth {
-  if (node.kind === FACT) {
-    const value = valueOf(node, env);
-    const truth: Truth = value === undefined ? 'unknown' : node.holds(value) ? 'met' : 'not_met';
-    if (value === undefined) trace.missing.push(node.name);
-    const status = seen(truth, negated);
-    const explanation = explainCondition(
-      conditionOf(node.source as FactCriterion, negated),
-      status,
-      value,
-      env.facts[node.name],
-    );
-    push(trace, { fact: node.name, status, explanation });
-    return truth;
-  }
-  if (node.kind === POLICY) {
-    const outcome = env.outcome(node.name);
-    if (outcome.truth === 'unknown') for (const fact of outcome.missing) trace.missing.push(fact);
-    const status = seen(outcome.truth, negated);
-    const explanation = explainPolicy(env.titleOf(node.name), status, outcome.note, node.source.label);
-    push(trace, { fact: `policy:${node.name}`, status, explanation });
-    return outcome.truth;
-  }
-  const leaf = node.source as ScoreCriterion;
-  if (!node.table) {
-    push(trace, {
-      fact: `score:${leaf.score}`,
-      status: seen('not_met', negated),
-      explanation: explainPolicy(leaf.score, 'not_met', 'not_in_force'),
-    });
-    return 'not_met';
-  }
-  const bounds = scoreBounds(node.table, env, env.facts);
-  const truth = compareScore(bounds, leaf.op, leaf.value);
-  if (truth === 'unknown') for (const fact of openScoreFacts(bounds)) trace.missing.push(fact);
-  trace.scores.set(leaf.score, bounds);
-  push(trace, {
-    fact: `score:${leaf.score}`,
-    status: seen(truth, negated),
-    explanation: explainScore(node.table.label, bounds, leaf, truth),
-  });
-  return truth;
-}
+/**
+ * One node's explained walk: records its leaves into `trace` as the founder
+ * sees them (`negated` under an odd number of `not`s) and returns its truth.
+ */
+export type TraceStep = (env: CriterionEnv, trace: Trace, negated: boolean) => Truth;
+
+/** The traced view of the criteria fold (criteria-fold.ts). */
+export const traceStep = criteriaView<TraceStep>({
+  group: groupTrace,
+  not: (inner) => (env, trace, negated) => not(inner(env, trace, !negated)),
+  fact: (node) => (env, trace, negated) => traceFact(node, env, trace, negated),
+  policy: (node) => (env, trace, negated) => tracePolicy(node, env, trace, negated),
+  score: (node) => (env, trace, negated) => traceScore(node, env, trace, negated),
+});
 
 /**
  * Explained evaluation: every leaf gets a CriterionResult. Unknown leaves
  * under a decided branch are dropped, since they cannot matter.
  */
 export function traceCriterion(node: CriterionNode, env: CriterionEnv, trace: Trace, negated = false): Truth {
-  const start = trace.criteria.length;
-  const missingStart = trace.missing.length;
-  const unknownBefore = trace.unknown;
-  let truth: Truth;
-  if (node.kind === ALL || node.kind === ANY) {
-    // No short-circuit: every leaf is shown, met or not.
-    const isAll = node.kind === ALL;
-    const decisive: Truth = isAll ? 'not_met' : 'met';
+  return traceStep(node, env.vocabulary)(env, trace, negated);
+}
+
+/** No short-circuit: every leaf is shown, met or not; a decided group drops what it left open. */
+function groupTrace(isAll: boolean, children: readonly TraceStep[]): TraceStep {
+  const logic = groupLogic(isAll);
+  return (env, trace, negated) => {
+    const start = trace.criteria.length;
+    const missingStart = trace.missing.length;
+    const unknownBefore = trace.unknown;
     let decided = false;
     let open = false;
-    for (const child of node.children) {
-      const childTruth = traceCriterion(child, env, trace, negated);
-      if (childTruth === decisive) decided = true;
-      else if (childTruth === 'unknown') open = true;
+    for (let i = 0; i < children.length; i += 1) {
+      const truth = children[i]!(env, trace, negated);
+      if (truth === logic.decisive) decided = true;
+      else if (truth === UNKNOWN) open = true;
     }
-    truth = decided ? decisive : open ? 'unknown' : isAll ? 'met' : 'not_met';
-  } else if (node.kind === NOT) {
-    truth = negate(traceCriterion(node.children[0]!, env, trace, !negated));
-  } else {
-    truth = traceLeaf(node, env, trace, negated);
-  }
-  if (truth !== 'unknown') {
+    if (!decided && open) return UNKNOWN;
     trace.missing.length = missingStart;
     if (trace.unknown > unknownBefore) {
       // Compact in place: drop this branch's unknown leaves.
       const criteria = trace.criteria;
       let kept = start;
       for (let i = start; i < criteria.length; i += 1)
-        if (criteria[i]!.status !== 'unknown') criteria[kept++] = criteria[i]!;
+        if (criteria[i]!.status !== UNKNOWN) criteria[kept++] = criteria[i]!;
       criteria.length = kept;
       trace.unknown = unknownBefore;
     }
+    return decided ? logic.decisive : undecided(logic, false);
+  };
+}
+
+function traceFact(node: CriterionNode, env: CriterionEnv, trace: Trace, negated: boolean): Truth {
+  const value = valueOf(node, env);
+  const truth: Truth = value === undefined ? UNKNOWN : fromBoolean(node.holds(value));
+  if (value === undefined) trace.missing.push(node.name);
+  const status = seen(truth, negated);
+  const explanation = explainCondition(
+    conditionOf(node.source as FactCriterion, negated),
+    status,
+    value,
+    env.facts[node.name],
+  );
+  push(trace, { fact: node.name, status, explanation });
+  return truth;
+}
+
+function tracePolicy(node: CriterionNode, env: CriterionEnv, trace: Trace, negated: boolean): Truth {
+  const outcome = env.outcome(node.name);
+  if (outcome.truth === UNKNOWN) for (const fact of outcome.missing) trace.missing.push(fact);
+  const status = seen(outcome.truth, negated);
+  const explanation = explainPolicy(env.titleOf(node.name), status, outcome.note, node.source.label);
+  push(trace, { fact: `policy:${node.name}`, status, explanation });
+  return outcome.truth;
+}
+
+function traceScore(node: CriterionNode, env: CriterionEnv, trace: Trace, negated: boolean): Truth {
+  const leaf = node.source as ScoreCriterion;
+  if (!node.table) {
+    push(trace, {
+      fact: `score:${leaf.score}`,
+      status: seen(NOT_MET, negated),
+      explanation: explainPolicy(leaf.score, NOT_MET, 'not_in_force'),
+    });
+    return NOT_MET;
   }
+  const bounds = scoreBounds(node.table, env, env.facts);
+  const truth = compareScore(bounds, leaf.op, leaf.value);
+  if (truth === UNKNOWN) for (const fact of openScoreFacts(bounds)) trace.missing.push(fact);
+  trace.scores.set(leaf.score, bounds);
+  push(trace, {
+    fact: `score:${leaf.score}`,
+    status: seen(truth, negated),
+    explanation: explainScore(node.table.label, bounds, leaf, truth),
+  });
   return truth;
 }

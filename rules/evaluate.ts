@@ -14,6 +14,7 @@ import {
   type CompiledPolicy,
   type DormantPolicy,
 } from './compile-catalogue';
+import { memoPerPair } from './memo';
 import { notInForceResult } from './not-in-force';
 import { notNeededReason } from './not-needed';
 import { PolicyVerdict } from './policy-verdict';
@@ -27,24 +28,22 @@ export interface EvaluateOptions {
 
 export const STATUS_OF: Record<Truth, PolicyStatus> = { met: 'eligible', not_met: 'not_eligible', unknown: 'maybe' };
 
+/**
+ * One session per answers object and compiled catalogue: the API and the bot
+ * call evaluate and then nextQuestion on one set of answers, and the second
+ * call then reuses every verdict. The session copied the answers, and the
+ * object is checked against that copy, so answers changed in place are never
+ * served stale.
+ */
+const sessionOf = memoPerPair(
+  (compiled: CompiledCatalogue, answers: Answers) => Session.of(compiled, answers),
+  (session, answers) => session.reads(answers),
+);
+
 /** A session over the founder's answers (with implications and defaults) on a date. */
 export function openSession(catalogue: Catalogue, answers: Answers, asOf: IsoDate): Session {
-  const compiled = compileCatalogue(catalogue, asOf);
-  if (last && last.compiled === compiled && last.answers === answers && last.session.reads(answers))
-    return last.session;
-  const session = Session.of(compiled, answers);
-  last = { compiled, answers, session };
-  return session;
+  return sessionOf(compileCatalogue(catalogue, asOf), answers);
 }
-
-/**
- * The last session, reused when the same answers object is evaluated again on
- * the same date: the API and the bot call evaluate and then nextQuestion on
- * one set of answers, and the second call then reuses every verdict. The
- * session copied the answers, and the object is checked against that copy,
- * so answers changed in place are never served stale.
- */
-let last: { compiled: CompiledCatalogue; answers: Answers; session: Session } | undefined;
 
 /** Selected (all when no list is given) and of the founder's region. */
 function inScope(session: Session, options: EvaluateOptions): (p: { policy: Policy }) => boolean {
@@ -79,13 +78,15 @@ export function evaluatePolicy(session: Session, compiled: CompiledPolicy): Poli
 
 /** Every policy in scope: those in force evaluated, in catalogue order, then those not in force on the date. */
 export function evaluateCompiled(session: Session, options: EvaluateOptions = {}): Evaluation {
-  return {
+  const evaluation = {
     asOf: session.compiled.asOf,
     results: [
       ...policiesInScope(session, options).map((p) => evaluatePolicy(session, p)),
       ...dormantInScope(session, options).map(notInForceResult),
     ],
   };
+  // Not enumerable: the ladder is for ladder(), not part of the evaluation's JSON.
+  return Object.defineProperty(evaluation, 'ladder', { value: session.compiled.ladder, enumerable: false });
 }
 
 export function evaluate(

@@ -7,6 +7,7 @@
  */
 import type { ComparisonOp, FactCriterion, FactDefinition, FactValue, ScoreCriterion } from './catalogue';
 import { formatList, formatNumber, formatValue, labelOf, unitOf } from './format-value';
+import { memoPerObject } from './memo';
 import { messages, relation } from './messages';
 import type { Truth } from './results';
 
@@ -29,19 +30,18 @@ const NEGATED: Record<Condition['op'], Condition['op']> = {
   not_in: 'in',
 };
 
-const conditions = [new WeakMap<FactCriterion, Condition>(), new WeakMap<FactCriterion, Condition>()];
+function makeCondition(leaf: FactCriterion, negated: boolean): Condition {
+  // A label words the original condition; under `not` it would say the opposite, so drop it.
+  const op = negated ? NEGATED[leaf.op] : leaf.op;
+  return { fact: leaf.fact, op, value: leaf.value, ...(leaf.label && !negated ? { label: leaf.label } : {}) };
+}
+
+const asWritten = memoPerObject((leaf: FactCriterion) => makeCondition(leaf, false));
+const negatedCondition = memoPerObject((leaf: FactCriterion) => makeCondition(leaf, true));
 
 /** A leaf's condition as the founder must meet it; worked out once per leaf of the catalogue. */
 export function conditionOf(leaf: FactCriterion, negated: boolean): Condition {
-  const cache = conditions[negated ? 1 : 0]!;
-  let condition = cache.get(leaf);
-  if (!condition) {
-    // A label words the original condition; under `not` it would say the opposite, so drop it.
-    const op = negated ? NEGATED[leaf.op] : leaf.op;
-    condition = { fact: leaf.fact, op, value: leaf.value, ...(leaf.label && !negated ? { label: leaf.label } : {}) };
-    cache.set(leaf, condition);
-  }
-  return condition;
+  return negated ? negatedCondition(leaf) : asWritten(leaf);
 }
 
 const ORDERING = new Set<Condition['op']>(['<', '<=', '>', '>=']);
@@ -67,15 +67,14 @@ function wanted(condition: Condition, definition: FactDefinition | undefined): s
   return messages.notOneOf(threshold(definition, value));
 }
 
-const limits = new WeakMap<Condition, string>();
-
-/** The threshold with its unit ("5%", "20000万元"): formatted once per condition, numbers are slow to print. */
-function limitText(condition: Condition, definition: FactDefinition | undefined): string {
-  let text = limits.get(condition);
-  if (text === undefined)
-    limits.set(condition, (text = `${formatNumber(condition.value as number)}${unitOf(definition)}`));
-  return text;
-}
+/**
+ * The threshold with its unit ("5%", "20000万元"): formatted once per condition,
+ * numbers are slow to print. A condition belongs to one fact, hence to one definition.
+ */
+const limitText = memoPerObject(
+  (condition: Condition, definition: FactDefinition | undefined): string =>
+    `${formatNumber(condition.value as number)}${unitOf(definition)}`,
+);
 
 function ordering(condition: Condition, status: Truth, definition: FactDefinition | undefined, value: number): string {
   const op = condition.op as '<' | '<=' | '>' | '>=';

@@ -3,13 +3,14 @@
  * reach the wanted truth: the cheap first step of the near-miss search, run
  * for every policy a founder fails. NEVER when a yes/no, a reference or an
  * unknown stands in the way, so the trials are spared for the many policies
- * that fail on a yes/no or on three numbers or more.
- *
- * Compiled into closures like the lean walk (lean-criterion.ts, whose header
- * says why): one per node, constants captured, no imports read while running.
+ * that fail on a yes/no or on three numbers or more. A view of the criteria
+ * fold (criteria-fold.ts); a node needs no flips exactly when its lean truth
+ * is the one wanted.
  */
-import { ALL, ANY, FACT, isNumericComparison, NOT, POLICY, type CriterionNode } from './criteria-node';
-import { compiledPerNode, leanTest, type LeanEnv, type LeanVocabulary } from './lean-criterion';
+import { criteriaView } from './criteria-fold';
+import { isNumericComparison, type CriterionNode } from './criteria-node';
+import { MET, NOT_MET, UNKNOWN } from './kleene';
+import { leanTest, type LeanEnv } from './lean-criterion';
 
 /** Never reachable by changing numbers. */
 export const NEVER = 99;
@@ -17,39 +18,27 @@ export const NEVER = 99;
 /** Flips needed to make the node `want` (true: met, false: not met), giving up above `budget`. */
 export type FlipsNeeded = (env: LeanEnv, want: boolean, budget: number) => number;
 
-export const flipsNeeded: (node: CriterionNode, vocabulary: LeanVocabulary) => FlipsNeeded = compiledPerNode(compile);
-
-function compile(node: CriterionNode, vocabulary: LeanVocabulary): FlipsNeeded {
-  switch (node.kind) {
-    case ALL:
-    case ANY:
-      return groupFlips(
-        node.kind === ALL,
-        node.children.map((child) => flipsNeeded(child, vocabulary)),
-      );
-    case NOT: {
-      const inner = flipsNeeded(node.children[0]!, vocabulary);
-      return (env, want, budget) => inner(env, !want, budget);
-    }
-    case FACT:
-      return factFlips(node);
-    case POLICY: {
-      const id = node.name;
-      return (env, want) => (env.outcome(id).truth === (want ? 'met' : 'not_met') ? 0 : NEVER);
-    }
-    default: {
-      if (!node.table) return () => NEVER;
-      // A failing score can be raised through its numeric components, never lowered on purpose.
-      const test = leanTest(node, vocabulary);
-      const unused: string[] = [];
-      return (env, want) => {
-        const truth = test(env, unused);
-        unused.length = 0;
-        return truth === (want ? 'met' : 'not_met') ? 0 : truth === 'unknown' || !want ? NEVER : 1;
-      };
-    }
-  }
-}
+export const flipsNeeded = criteriaView<FlipsNeeded>({
+  group: groupFlips,
+  not: (inner) => (env, want, budget) => inner(env, !want, budget),
+  fact: factFlips,
+  policy: (node) => {
+    const id = node.name;
+    return (env, want) => (env.outcome(id).truth === (want ? MET : NOT_MET) ? 0 : NEVER);
+  },
+  score: (node, vocabulary) => {
+    // An undeclared score fails closed: nothing raises it.
+    if (!node.table) return (_env, want) => (want ? NEVER : 0);
+    // A failing score can be raised through its numeric components, never lowered on purpose.
+    const test = leanTest(node, vocabulary);
+    const unused: string[] = [];
+    return (env, want) => {
+      const truth = test(env, unused);
+      unused.length = 0;
+      return truth === (want ? MET : NOT_MET) ? 0 : truth === UNKNOWN || !want ? NEVER : 1;
+    };
+  },
+});
 
 /** all→met and any→not met need every child; all→not met and any→met need one. */
 function groupFlips(isAll: boolean, children: readonly FlipsNeeded[]): FlipsNeeded {

@@ -1,19 +1,18 @@
 /**
- * The lean walk of a criteria tree, compiled into closures: the truth under
- * Kleene logic, with the unknown facts that could still change it appended
- * to `missing`. nextQuestion and near misses run this walk thousands of
- * times per call, so each node becomes one closure specialised for its kind
- * and operator, with its constants (fact position, threshold, score bands
- * and their reachable range) captured at compile time. While it runs, a
- * closure reads nothing from other modules: under tsx every imported binding
- * is a getter call, which made the tree walk twice as slow.
+ * The lean view of a criteria tree (criteria-fold.ts): the truth under Kleene
+ * logic, with the unknown facts that could still change it appended to
+ * `missing`. nextQuestion and near misses run this walk thousands of times
+ * per call, so each node becomes one closure specialised for its kind and
+ * operator, with its constants (fact position, threshold, score bands and
+ * their reachable range) captured when it is compiled.
  *
  * `missing` holds only facts under undecided branches: a decided branch cuts
  * the array back to where it started, so a fact below a settled branch is
- * never asked. Explanations come from the other walker (traceCriterion).
+ * never asked. Explanations come from the traced view (evaluate-criterion.ts).
  */
-import type { ComparisonOp, FactDefinition, FactValue, ScoreBand, ScoreComponent, ScoreTable } from './catalogue';
-import { ALL, ANY, FACT, NOT, POLICY, type CriterionNode } from './criteria-node';
+import type { ComparisonOp, FactValue, ScoreBand, ScoreComponent, ScoreTable } from './catalogue';
+import { criteriaView, type Vocabulary } from './criteria-fold';
+import { fromBounds, groupLogic, not } from './kleene';
 import type { Truth } from './results';
 import { pointsFor, reachableRange } from './score';
 
@@ -28,72 +27,36 @@ export interface LeanEnv {
 
 export type LeanTest = (env: LeanEnv, missing: string[]) => Truth;
 
-/** What compiling needs from the vocabulary: definitions (for score ranges) and fact positions. */
-export interface LeanVocabulary {
-  facts: Readonly<Record<string, FactDefinition>>;
-  factIndex: ReadonlyMap<string, number>;
-}
+/** What compiling needs from the vocabulary (see criteria-fold.ts). */
+export type LeanVocabulary = Vocabulary;
 
+// Truths as literals, not imported constants: under tsx (bench:rules) every read of an
+// imported binding is a getter call, and these are read on every node of every trial.
 const MET: Truth = 'met';
 const NOT_MET: Truth = 'not_met';
 const UNKNOWN: Truth = 'unknown';
-// Bound once here, so the closures below call a local, not an import (see the header).
-const bandPoints = pointsFor;
-
-/**
- * A per-node compiler that compiles each node on first use and keeps the
- * closure as long as the node lives. Keyed by node alone: a node belongs to
- * one compiled catalogue, hence to one vocabulary.
- */
-export function compiledPerNode<T>(
-  compile: (node: CriterionNode, vocabulary: LeanVocabulary) => T,
-): (node: CriterionNode, vocabulary: LeanVocabulary) => T {
-  const compiled = new WeakMap<CriterionNode, T>();
-  return (node, vocabulary) => {
-    let closure = compiled.get(node);
-    if (closure === undefined) compiled.set(node, (closure = compile(node, vocabulary)));
-    return closure;
-  };
-}
 
 /** The lean test of a node. */
-export const leanTest: (node: CriterionNode, vocabulary: LeanVocabulary) => LeanTest = compiledPerNode(compile);
+export const leanTest = criteriaView<LeanTest>({
+  group: groupTest,
+  not: (inner) => (env, missing) => not(inner(env, missing)),
+  fact: (node) => factTest(node.index, node.name, node.holds),
+  policy: (node) => {
+    const id = node.name;
+    return (env, missing) => {
+      const outcome = env.outcome(id);
+      if (outcome.truth === UNKNOWN) for (const fact of outcome.missing) missing.push(fact);
+      return outcome.truth;
+    };
+  },
+  // A score the version does not declare is a content error: it fails closed.
+  score: (node, vocabulary) =>
+    node.table ? scoreTest(node.table, node.op, node.value as number, vocabulary) : () => NOT_MET,
+});
 
-function compile(node: CriterionNode, vocabulary: LeanVocabulary): LeanTest {
-  switch (node.kind) {
-    case ALL:
-    case ANY:
-      return groupTest(
-        node.kind === ALL,
-        node.children.map((child) => leanTest(child, vocabulary)),
-      );
-    case NOT: {
-      const inner = leanTest(node.children[0]!, vocabulary);
-      return (env, missing) => {
-        const truth = inner(env, missing);
-        return truth === MET ? NOT_MET : truth === NOT_MET ? MET : UNKNOWN;
-      };
-    }
-    case FACT:
-      return factTest(node.index, node.name, node.holds);
-    case POLICY: {
-      const id = node.name;
-      return (env, missing) => {
-        const outcome = env.outcome(id);
-        if (outcome.truth === UNKNOWN) for (const fact of outcome.missing) missing.push(fact);
-        return outcome.truth;
-      };
-    }
-    default:
-      // A score the version does not declare is a content error: it fails closed.
-      return node.table ? scoreTest(node.table, node.op, node.value as number, vocabulary) : () => NOT_MET;
-  }
-}
-
-/** `all` is decided by its first failing member, `any` by its first passing one; otherwise open or the other. */
+/** A group is decided by its first decisive member (kleene.ts); a decided group has nothing missing. */
 function groupTest(isAll: boolean, children: readonly LeanTest[]): LeanTest {
-  const decisive = isAll ? NOT_MET : MET;
-  const settled = isAll ? MET : NOT_MET;
+  const { decisive, settled } = groupLogic(isAll);
   return (env, missing) => {
     const start = missing.length;
     let open = false;
@@ -143,7 +106,13 @@ interface LeanComponent {
   alternatives: LeanComponent[] | null;
 }
 
-function leanComponent(component: ScoreComponent, vocabulary: LeanVocabulary): LeanComponent {
+/** A component's points range: where rangeOf writes, so summing a score allocates nothing. */
+interface Range {
+  low: number;
+  high: number;
+}
+
+function leanComponent(component: ScoreComponent, vocabulary: Vocabulary): LeanComponent {
   if ('fact' in component) {
     const { fact, bands } = component;
     const [low, high] = reachableRange(bands, vocabulary.facts[fact]);
@@ -153,24 +122,20 @@ function leanComponent(component: ScoreComponent, vocabulary: LeanVocabulary): L
   return { index: -1, fact: '', bands: [], low: 0, high: 0, alternatives };
 }
 
-// Scratch registers of rangeOf: the points range of the last component, without allocating.
-let low = 0;
-let high = 0;
-
 function readFact(component: LeanComponent, env: LeanEnv): FactValue | undefined {
   return component.index >= 0 ? env.getAt(component.index) : env.get(component.fact);
 }
 
-/** Sets low/high to the component's points: exact when its fact is known, else what it can still reach. */
-function rangeOf(component: LeanComponent, env: LeanEnv): void {
+/** Sets `range` to the component's points: exact when its fact is known, else what it can still reach. */
+function rangeOf(component: LeanComponent, env: LeanEnv, range: Range): void {
   const alternatives = component.alternatives;
   if (alternatives === null) {
     const value = readFact(component, env);
     if (typeof value === 'number') {
-      low = high = bandPoints(component.bands, value);
+      range.low = range.high = pointsFor(component.bands, value);
     } else {
-      low = component.low;
-      high = component.high;
+      range.low = component.low;
+      range.high = component.high;
     }
     return;
   }
@@ -178,46 +143,45 @@ function rangeOf(component: LeanComponent, env: LeanEnv): void {
   let bestLow = -Infinity;
   let bestHigh = -Infinity;
   for (const alternative of alternatives) {
-    rangeOf(alternative, env);
-    if (low > bestLow) bestLow = low;
-    if (high > bestHigh) bestHigh = high;
+    rangeOf(alternative, env, range);
+    if (range.low > bestLow) bestLow = range.low;
+    if (range.high > bestHigh) bestHigh = range.high;
   }
-  low = bestLow;
-  high = bestHigh;
+  range.low = bestLow;
+  range.high = bestHigh;
 }
 
 /** The unknown facts that could still move a component's points (as scoreBounds reports them). */
-function pushOpenFacts(component: LeanComponent, env: LeanEnv, missing: string[]): void {
+function pushOpenFacts(component: LeanComponent, env: LeanEnv, missing: string[], range: Range): void {
   const alternatives = component.alternatives;
   if (alternatives === null) {
     if (typeof readFact(component, env) !== 'number' && component.low < component.high) missing.push(component.fact);
     return;
   }
-  rangeOf(component, env);
-  const floor = low;
-  if (floor >= high) return;
+  rangeOf(component, env, range);
+  const floor = range.low;
+  if (floor >= range.high) return;
   // An alternative that cannot beat the best known points cannot change the result.
   for (const alternative of alternatives) {
-    rangeOf(alternative, env);
-    if (high > floor) pushOpenFacts(alternative, env, missing);
+    rangeOf(alternative, env, range);
+    if (range.high > floor) pushOpenFacts(alternative, env, missing, range);
   }
 }
 
-function scoreTest(table: ScoreTable, op: ComparisonOp, threshold: number, vocabulary: LeanVocabulary): LeanTest {
+function scoreTest(table: ScoreTable, op: ComparisonOp, threshold: number, vocabulary: Vocabulary): LeanTest {
   const components = table.components.map((c) => leanComponent(c, vocabulary));
   const strict = op === '>';
   return (env, missing) => {
+    const range: Range = { low: 0, high: 0 };
     let min = 0;
     let max = 0;
     for (const component of components) {
-      rangeOf(component, env);
-      min += low;
-      max += high;
+      rangeOf(component, env, range);
+      min += range.low;
+      max += range.high;
     }
-    // Met when even the lower bound passes, not met when even the upper bound fails.
-    if (strict ? min > threshold : min >= threshold) return MET;
-    if (!(strict ? max > threshold : max >= threshold)) return NOT_MET;
-    for (const component of components) pushOpenFacts(component, env, missing);
-    return UNKNOWN;
+    const truth = fromBounds(min, max, strict, threshold);
+    if (truth === UNKNOWN) for (const component of components) pushOpenFacts(component, env, missing, range);
+    return truth;
   };
 }

@@ -125,12 +125,4 @@ export const messages = {
     other: '其他',
   } as Record<string, string>,
   stageNames: { idea: '创意', seed: '种子', growth: '成长' } as Record<string, string>,
-
-  // The ladder's rungs, when a rung is not in the evaluation.
-  ladderTitles: {
-    'cn.tech-sme': '科技型中小企业',
-    'cn.high-tech-enterprise': '高新技术企业',
-    'cn.specialized-sme': '专精特新中小企业',
-    'cn.little-giant': '专精特新“小巨人”企业',
-  } as Record<string, string>,
 } as const;

@@ -7,13 +7,15 @@
  * founder already meets (raise R&D within the revenue band they are in, not
  * move revenue to another band), then the smallest relative change.
  */
-import type { Criterion, FactDefinition, FactValue, ScoreBand, ScoreComponent } from './catalogue';
+import type { FactCriterion, FactDefinition, FactValue, ScoreBand, ScoreComponent } from './catalogue';
+import { criteriaView, type Vocabulary } from './criteria-fold';
 import type { CompiledCatalogue, CompiledPolicy } from './compile-catalogue';
 import { conditionOf, type Condition } from './explain';
 import { comparison } from './criteria-node';
 import { numericDomain, numericStep } from './fact-domain';
 import { flipsNeeded } from './flips-needed';
 import { formatValue, labelOf } from './format-value';
+import { memoPerObject } from './memo';
 import { messages } from './messages';
 import type { NearMiss } from './results';
 import type { Session } from './session';
@@ -42,17 +44,10 @@ interface FixPoints {
 
 const NUMERIC = new Set(['integer', 'number', 'percent']);
 
-const fixPointsCache = new WeakMap<CompiledPolicy, FixPoints>();
-
-function fixPointsOf(catalogue: CompiledCatalogue, compiled: CompiledPolicy): FixPoints {
-  let points = fixPointsCache.get(compiled);
-  if (!points) fixPointsCache.set(compiled, (points = findFixPoints(catalogue, compiled)));
-  return points;
-}
-
-function findFixPoints(catalogue: CompiledCatalogue, compiled: CompiledPolicy): FixPoints {
+/** Worked out once per compiled policy (which belongs to one compiled catalogue). */
+const fixPointsOf = memoPerObject((compiled: CompiledPolicy, catalogue: CompiledCatalogue): FixPoints => {
   const facts = catalogue.catalogue.facts;
-  const leaves = factConditions(compiled.criteria).map((condition) => {
+  const leaves = factConditions(compiled, catalogue.vocabulary).map((condition) => {
     const definition = facts[condition.fact];
     const passing = passingValue(condition, definition);
     return {
@@ -66,13 +61,27 @@ function findFixPoints(catalogue: CompiledCatalogue, compiled: CompiledPolicy): 
     .filter((component) => isNumeric(facts[component.fact]))
     .map(({ fact, bands }) => ({ fact, bands }));
   return { leaves, bands, fixable: bands.length > 0 || leaves.some((leaf) => leaf.passing !== undefined) };
-}
+});
 
-function factConditions(criterion: Criterion, negated = false, out: Condition[] = []): Condition[] {
-  if ('all' in criterion) criterion.all.forEach((c) => factConditions(c, negated, out));
-  else if ('any' in criterion) criterion.any.forEach((c) => factConditions(c, negated, out));
-  else if ('not' in criterion) factConditions(criterion.not, !negated, out);
-  else if ('fact' in criterion) out.push(conditionOf(criterion, negated));
+/** Collects the fact conditions under a node as the founder must meet them (under `not`, negated). */
+type CollectConditions = (negated: boolean, out: Condition[]) => void;
+
+/** The fact conditions of a criteria tree: a view of the criteria fold (criteria-fold.ts). */
+const conditionsView = criteriaView<CollectConditions>({
+  group: (_isAll, parts) => (negated, out) => {
+    for (const part of parts) part(negated, out);
+  },
+  not: (inner) => (negated, out) => inner(!negated, out),
+  fact: (node) => (negated, out) => {
+    out.push(conditionOf(node.source as FactCriterion, negated));
+  },
+  policy: () => () => {},
+  score: () => () => {},
+});
+
+function factConditions(compiled: CompiledPolicy, vocabulary: Vocabulary): Condition[] {
+  const out: Condition[] = [];
+  conditionsView(compiled.root, vocabulary)(false, out);
   return out;
 }
 
@@ -190,7 +199,7 @@ const PAIR_LIMIT = 12;
 export function nearMisses(session: Session, compiled: CompiledPolicy): NearMiss[] {
   const id = compiled.policy.id;
   if (flipsNeeded(compiled.root, session.compiled.vocabulary)(session, true, 2) > 2) return [];
-  const points = fixPointsOf(session.compiled, compiled);
+  const points = fixPointsOf(compiled, session.compiled);
   const options = candidates(session, points);
   let fixes: Change[][] = [];
   for (const option of options) if (passes(session, id, [option])) fixes.push([option]);
@@ -227,7 +236,7 @@ export interface OpenNearMiss {
 export function openNearMiss(session: Session, compiled: CompiledPolicy): OpenNearMiss | null {
   const id = compiled.policy.id;
   if (session.outcome(id).truth !== 'not_met') return null;
-  const points = fixPointsOf(session.compiled, compiled);
+  const points = fixPointsOf(compiled, session.compiled);
   // Cheap refusals first: no number to fix, or nothing left to ask once it is fixed.
   if (!points.fixable) return null;
   let unknown = false;

@@ -7,7 +7,7 @@
  * is still missing, divided by how hard the question is to answer.
  */
 import type { Answers, Catalogue, FactDefinition, FactType, FactValue, IsoDate, Policy } from './catalogue';
-import { factsImpliedBy, IMPLICATIONS, REGION_FACT } from './answers';
+import { factsImpliedBy, implicationsOf, REGION_FACT } from './answers';
 import { appliesToRegion, type CompiledPolicy } from './compile-catalogue';
 import { openSession, policiesInScope } from './evaluate';
 import { notNeededReason, settlingFact } from './not-needed';
@@ -103,7 +103,7 @@ function touches(policy: OpenPolicy, fact: string, implied: readonly string[]): 
 }
 
 function scoreFact(session: Session, open: OpenPolicy[], fact: string): number {
-  const implied = factsImpliedBy(fact);
+  const implied = factsImpliedBy(session.compiled.catalogue, fact);
   const affected: OpenPolicy[] = [];
   for (const policy of open) if (touches(policy, fact, implied)) affected.push(policy);
   const probes = probeValues(session.compiled, fact);
@@ -168,8 +168,9 @@ function candidatesOf(session: Session, options: NextQuestionOptions): Candidate
   }
   // A fact that implies a missing one can settle it too (holding 高企 means a registered company),
   // which matters most when the founder skipped the missing fact itself.
-  for (const { when, then } of IMPLICATIONS) {
-    if (facts.includes(when.fact) || !askable(session, skipped, when.fact)) continue;
+  // (Only a particular answer: a fact implying something whatever the answer, such as a district, is asked for itself.)
+  for (const { when, then } of implicationsOf(session.compiled.catalogue)) {
+    if (when.value === undefined || facts.includes(when.fact) || !askable(session, skipped, when.fact)) continue;
     if (open.some((p) => p.facts.includes(then.fact))) facts.push(when.fact);
   }
   return { open, skipped, facts };
@@ -181,7 +182,7 @@ function askable(session: Session, skipped: ReadonlySet<string>, fact: string): 
 
 /** The most a fact can score: every affected verdict settled as eligible. */
 function ceiling(session: Session, open: OpenPolicy[], fact: string): number {
-  const implied = factsImpliedBy(fact);
+  const implied = factsImpliedBy(session.compiled.catalogue, fact);
   let weights = 0;
   for (const policy of open) if (touches(policy, fact, implied)) weights += policy.weight;
   return (weights * (1 + ELIGIBLE_BONUS)) / COST[session.compiled.catalogue.facts[fact]!.type];

@@ -8,21 +8,14 @@ import { messages } from './messages';
 
 export const HUKOU_FACT = 'founder_hukou_shanghai';
 
-/** The fact that says the founder already holds what the policy grants. */
-export const HELD_BY: Readonly<Record<string, string>> = {
-  'cn.tech-sme': 'is_tech_sme',
-  'cn.high-tech-enterprise': 'is_high_tech_enterprise',
-  'cn.specialized-sme': 'is_specialized_sme',
-};
-
 export function isHukouPolicy(policy: Policy): boolean {
   return policy.benefit.kind === 'hukou';
 }
 
-/** The fact whose `true` makes the policy unnecessary, if any. */
+/** The fact whose `true` makes the policy unnecessary, if any (a certificate's is declared in content: `held_by`). */
 export function settlingFact(policy: Policy): string | undefined {
   if (isHukouPolicy(policy)) return HUKOU_FACT;
-  return HELD_BY[policy.id];
+  return policy.held_by;
 }
 
 export function notNeededReason(

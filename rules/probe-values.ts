@@ -8,8 +8,7 @@
 import type { FactDefinition, FactValue, ScoreComponent } from './catalogue';
 import { walkCriterion, type CompiledCatalogue } from './compile-catalogue';
 import { numericDomain, numericStep } from './fact-domain';
-
-const cache = new WeakMap<CompiledCatalogue, Map<string, FactValue[]>>();
+import { memoPerPair } from './memo';
 
 /** Every threshold a fact is compared with, with the side each comparison flips on. */
 function thresholds(compiled: CompiledCatalogue, fact: string): { value: number; strictAbove: boolean }[] {
@@ -48,16 +47,14 @@ function numericProbes(compiled: CompiledCatalogue, definition: FactDefinition):
   return [...values].sort((a, b) => a - b);
 }
 
+/** Worked out once per fact of a compiled catalogue. */
+const probesOf = memoPerPair((compiled: CompiledCatalogue, definition: FactDefinition): FactValue[] => {
+  if (definition.type === 'boolean') return [true, false];
+  if (definition.type === 'enum') return (definition.options ?? []).map((o) => o.value);
+  return numericProbes(compiled, definition);
+});
+
 export function probeValues(compiled: CompiledCatalogue, fact: string): FactValue[] {
-  let byFact = cache.get(compiled);
-  if (!byFact) cache.set(compiled, (byFact = new Map()));
-  const hit = byFact.get(fact);
-  if (hit) return hit;
   const definition = compiled.catalogue.facts[fact];
-  let values: FactValue[] = [];
-  if (definition?.type === 'boolean') values = [true, false];
-  else if (definition?.type === 'enum') values = (definition.options ?? []).map((o) => o.value);
-  else if (definition) values = numericProbes(compiled, definition);
-  byFact.set(fact, values);
-  return values;
+  return definition ? probesOf(compiled, definition) : [];
 }

@@ -4,6 +4,7 @@
  */
 import type { Benefit, EnumOption, FactType, FactValue, Incubator, IsoDate, Source } from './catalogue';
 import type { OutlineNode } from './criteria-outline';
+import type { DeclaredRung } from './ladder';
 
 export type { OutlineGroup, OutlineLeaf, OutlineNode } from './criteria-outline';
 
@@ -86,6 +87,11 @@ export interface PolicyResult {
 export interface Evaluation {
   asOf: IsoDate;
   results: PolicyResult[];
+  /**
+   * The catalogue's qualification ladder, for ladder() (not enumerable, so
+   * not in the JSON): rungs the evaluation left out are still named.
+   */
+  readonly ladder?: readonly DeclaredRung[];
 }
 
 export interface NextQuestion {

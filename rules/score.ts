@@ -7,6 +7,8 @@
 import type { FactDefinition, FactValue, ScoreBand, ScoreComponent, ScoreTable } from './catalogue';
 import type { ScoreBreakdown, Truth } from './results';
 import { numericDomain } from './fact-domain';
+import { fromBounds } from './kleene';
+import { memoPerPair } from './memo';
 
 export interface ComponentBounds {
   label: string;
@@ -36,19 +38,16 @@ export function pointsFor(bands: readonly ScoreBand[], value: number): number {
   return best ? best.points : 0;
 }
 
-// Keyed by the bands array of the catalogue: computed once per component, not per evaluation.
-const reachableCache = new WeakMap<
-  readonly ScoreBand[],
-  { definition: FactDefinition | undefined; range: [number, number] }
->();
+// Once per (bands of the catalogue, definition of the fact they grade), not per evaluation.
+const reachableOf = memoPerPair((bands: readonly ScoreBand[], definition: FactDefinition) =>
+  computeReachable(bands, definition),
+);
+const NO_DEFINITION: FactDefinition = Object.freeze({ fact: '', type: 'number', label: '', question: '', why: '' });
 
 /** Points reachable by a value in the fact's domain [min, max] (percent: 0–100, counts: ≥ 0). */
 export function reachableRange(bands: readonly ScoreBand[], definition: FactDefinition | undefined): [number, number] {
-  const hit = reachableCache.get(bands);
-  if (hit && hit.definition === definition) return hit.range;
-  const range = computeReachable(bands, definition);
-  reachableCache.set(bands, { definition, range });
-  return range;
+  // A fact the vocabulary lacks (a content error) has the domain of a number without bounds.
+  return reachableOf(bands, definition ?? NO_DEFINITION);
 }
 
 function computeReachable(bands: readonly ScoreBand[], definition: FactDefinition | undefined): [number, number] {
@@ -94,10 +93,7 @@ export function scoreBounds(table: ScoreTable, values: FactSource, facts: Defini
 
 /** Met when even the lower bound passes, not met when even the upper bound fails. */
 export function compareScore(bounds: ScoreBounds, op: '>=' | '>', threshold: number): Truth {
-  const passes = (points: number) => (op === '>=' ? points >= threshold : points > threshold);
-  if (passes(bounds.min)) return 'met';
-  if (!passes(bounds.max)) return 'not_met';
-  return 'unknown';
+  return fromBounds(bounds.min, bounds.max, op === '>', threshold);
 }
 
 /** Facts that could still move the total across the threshold. */

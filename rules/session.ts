@@ -6,7 +6,9 @@
  */
 import type { Answers, FactDefinition, FactValue } from './catalogue';
 import type { CompiledCatalogue, CompiledPolicy } from './compile-catalogue';
+import type { Vocabulary } from './criteria-fold';
 import type { CriterionEnv, Outcome } from './evaluate-criterion';
+import { applyImplications, type ImplicationState } from './answers';
 import { notNeededReason } from './not-needed';
 
 const IN_PROGRESS: Outcome = Object.freeze({ truth: 'not_met', missing: [], note: 'cycle' } as Outcome);
@@ -71,24 +73,15 @@ export class Session implements CriterionEnv {
       }
       return true;
     });
-    // What follows from the answers (answers.ts, IMPLICATIONS), never over an answer.
-    if (compiled.districtIndex >= 0 && known[compiled.districtIndex]) {
-      for (const { index, value } of compiled.districtImplies) {
-        if (known[index]) continue;
+    // What follows from the answers (answers.ts), never over an answer.
+    applyImplications(compiled.implications, {
+      isKnown: (index) => known[index] === true,
+      valueOf: (index) => values[index],
+      imply: (index, value) => {
         values[index] = value;
         known[index] = true;
-      }
-    }
-    for (let changed = true; changed;) {
-      changed = false;
-      for (const rule of compiled.implications) {
-        if (known[rule.when] && !known[rule.then] && values[rule.when] === rule.whenValue) {
-          values[rule.then] = rule.thenValue;
-          known[rule.then] = true;
-          changed = true;
-        }
-      }
-    }
+      },
+    });
     return new Session(compiled, values, extras, answered, known);
   }
 
@@ -103,6 +96,11 @@ export class Session implements CriterionEnv {
     return same && count === this.answered;
   }
 
+  /** The vocabulary the catalogue's criteria were compiled with. */
+  get vocabulary(): Vocabulary {
+    return this.compiled.vocabulary;
+  }
+
   /** Answered or implied (defaults do not count): such a fact is never asked. */
   isKnown(fact: string): boolean {
     const index = this.compiled.factIndex.get(fact);
@@ -110,7 +108,8 @@ export class Session implements CriterionEnv {
     return this.isKnownAt(index);
   }
 
-  private isKnownAt(index: number): boolean {
+  /** Answered or implied, by position. */
+  isKnownAt(index: number): boolean {
     if (index === this.overriddenIndex) return true;
     return this.parent ? this.parent.isKnownAt(index) : this.known[index] === true;
   }
@@ -133,24 +132,13 @@ export class Session implements CriterionEnv {
    * no certificates), as a short chain of one-fact children: nothing copied.
    */
   withAnswer(fact: string, value: FactValue): Session {
-    let trial = this.with(fact, value);
-    const { districtIndex: district, districtImplies } = this.compiled;
-    if (district >= 0 && trial.isKnownAt(district)) {
-      for (const { index, value } of districtImplies) if (!trial.isKnownAt(index)) trial = trial.withAt(index, value);
-    }
-    for (let changed = true; changed;) {
-      changed = false;
-      for (const rule of this.compiled.implications) {
-        if (trial.isKnownAt(rule.when) && !trial.isKnownAt(rule.then) && trial.getAt(rule.when) === rule.whenValue) {
-          trial = trial.withAt(rule.then, rule.thenValue);
-          changed = true;
-        }
-      }
-    }
-    return trial;
+    const chain = new TrialChain(this.with(fact, value));
+    applyImplications(this.compiled.implications, chain);
+    return chain.trial;
   }
 
-  private withAt(index: number, value: FactValue): Session {
+  /** The same answers with the fact at `index` set (an implied trial answer). */
+  withAt(index: number, value: FactValue): Session {
     return new Session(this.compiled, this.values, null, this.answered, this.known, this, index, undefined, value);
   }
 
@@ -214,5 +202,26 @@ export class Session implements CriterionEnv {
   /** Open and not made unnecessary by a settling fact: a verdict still worth asking about. */
   isOpen(policy: CompiledPolicy): boolean {
     return this.outcome(policy.policy.id).truth === 'unknown' && notNeededReason(policy.policy, this) === undefined;
+  }
+}
+
+/**
+ * A trial answer growing by what it implies: each implied fact is one more
+ * one-fact child session. One object per trial, not a closure per method:
+ * nextQuestion makes hundreds of trials.
+ */
+class TrialChain implements ImplicationState<number> {
+  constructor(public trial: Session) {}
+
+  isKnown(index: number): boolean {
+    return this.trial.isKnownAt(index);
+  }
+
+  valueOf(index: number): FactValue | undefined {
+    return this.trial.getAt(index);
+  }
+
+  imply(index: number, value: FactValue): void {
+    this.trial = this.trial.withAt(index, value);
   }
 }

@@ -10,7 +10,7 @@
  *       — goal: median ≤ 50 % of the questionnaire;
  *   and, for honesty, the questions until nextQuestion has nothing left
  *   (the skipped questions at the tail included).
- * Then the same per topic (落户, 资金, 资质, 创新券): only what those need.
+ * Then the same per topic content declares (topics.yaml): only what those need.
  */
 import path from 'node:path';
 import { readCatalogue } from '../catalogue/read-content';
@@ -21,8 +21,6 @@ import { settlingFact } from '../rules/not-needed';
 import { median, PERSONAS_DIR, readPersonas, type Persona } from './support/personas';
 
 export { median };
-
-const TOPICS = ['落户', '资金', '资质', '创新券'];
 
 function option(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`);
@@ -76,12 +74,12 @@ function fullRuns(catalogue: Catalogue, personas: Persona[]): AdaptiveRun[] {
   return runs;
 }
 
-function topicRuns(catalogue: Catalogue, personas: Persona[]): boolean {
+function topicRuns(catalogue: Catalogue, topics: readonly string[], personas: Persona[]): boolean {
   const widths = [8, 18, 6, 6, 6, 6, 12];
   let allInScope = true;
   console.log('\nBy topic (nextQuestion limited to the policies tagged with the topic)');
   console.log(row(['topic', 'persona', '(a)', '(b)', 'end', 'full', 'in scope'], widths));
-  for (const topic of TOPICS) {
+  for (const topic of topics) {
     const policies = catalogue.policies.filter((p) => p.topics.includes(topic)).map((p) => p.id);
     for (const persona of personas) {
       const run = runAdaptiveLoop(catalogue, persona.answers, persona.as_of, { policies });
@@ -103,7 +101,7 @@ function topicRuns(catalogue: Catalogue, personas: Persona[]): boolean {
 
 function main(): void {
   const dir = option('dir') ?? PERSONAS_DIR;
-  const { catalogue } = readCatalogue(path.resolve(__dirname, '../content'));
+  const { catalogue, topics } = readCatalogue(path.resolve(__dirname, '../content'));
   const personas = readPersonas(dir).map((p) => ({ ...p, as_of: option('as-of') ?? String(p.as_of) }));
   const runs = fullRuns(catalogue, personas);
 
@@ -120,7 +118,7 @@ function main(): void {
   );
   console.log(`      until nextQuestion has nothing left (skips included): ${Math.round(endShare * 100)}%`);
 
-  const inScope = topicRuns(catalogue, personas);
+  const inScope = topicRuns(catalogue, topics, personas);
   console.log(`\nTopic runs asked only what their policies need: ${inScope ? 'yes' : 'NO'}`);
   if (runs.some((r) => !r.settled) || !inScope) process.exitCode = 1;
 }

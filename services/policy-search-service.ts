@@ -6,8 +6,8 @@
 import { NotFoundError } from '../errors';
 import type { Catalogue, FactValue, Policy, PolicyVersion } from '../rules/catalogue';
 import type { CatalogueService } from './catalogue-service';
-import { versionOn } from '../rules';
-import { couldApply, FACETS, requireFacetOption } from './criteria-facets';
+import { couldApply, versionOn } from '../rules';
+import { FACETS, requireFacetOption } from './criteria-facets';
 import { ConcreteWindowRow, isClosingSoon, isOpenOn, upcomingWindows } from './policy-windows';
 import { errorMessages } from './error-messages';
 
@@ -77,7 +77,7 @@ export class PolicySearchService {
     const listings: (PolicyListing & { score: number })[] = [];
     for (const policy of catalogue.policies) {
       const version = versionOn(policy, asOf);
-      if (!version || !inRegion(policy, filters) || !couldApply(version, facets)) continue;
+      if (!version || !inRegion(policy, filters) || !couldApply(catalogue, version, facets)) continue;
       const score = filters.q ? matchScore(policy, filters.q) : 1;
       if (score === 0) continue;
       const listing = { ...this.listing(policy, version, asOf), score };

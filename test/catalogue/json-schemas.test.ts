@@ -8,7 +8,14 @@ describe('content JSON Schemas for editors', () => {
   const generated = contentJsonSchemas();
 
   it('cover questions, policies, incubators and regions, with the recursive criteria', () => {
-    expect(Object.keys(generated).sort()).toEqual(['incubators.json', 'policy.json', 'questions.json', 'region.json']);
+    expect(Object.keys(generated).sort()).toEqual([
+      'incubators.json',
+      'ladder.json',
+      'policy.json',
+      'questions.json',
+      'region.json',
+      'topics.json',
+    ]);
     const policy = JSON.parse(generated['policy.json']!);
     expect(policy.additionalProperties).toBe(false);
     expect(Object.keys(policy.$defs ?? {}).length).toBeGreaterThan(0);

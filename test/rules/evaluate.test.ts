@@ -103,7 +103,9 @@ describe('evaluate', () => {
   });
 
   it('says a certificate already held needs no new application, without changing the verdict', () => {
-    const cat = catalogue([policy('cn.high-tech-enterprise', registered, { title: '高新技术企业认定' })]);
+    const cat = catalogue([
+      policy('cn.high-tech-enterprise', registered, { title: '高新技术企业认定', held_by: 'is_high_tech_enterprise' }),
+    ]);
     const result = evaluate(cat, { is_high_tech_enterprise: true }, '2026-11-23').results[0]!;
     // Holding the certificate implies a registered company.
     expect(result.status).toBe('eligible');

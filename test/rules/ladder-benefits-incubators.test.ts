@@ -38,6 +38,13 @@ describe('ladder', () => {
       }),
       result('cn.specialized-sme', 'maybe', { missing: ['niche_market_months'] }),
     ],
+    // The rungs content/ladder.yaml declares, as evaluate() hands them on.
+    ladder: [
+      { policy: 'cn.tech-sme', title: '科技型中小企业', heldBy: 'is_tech_sme' },
+      { policy: 'cn.high-tech-enterprise', title: '高新技术企业', heldBy: 'is_high_tech_enterprise' },
+      { policy: 'cn.specialized-sme', title: '专精特新中小企业', heldBy: 'is_specialized_sme' },
+      { policy: 'cn.little-giant', title: '专精特新“小巨人”企业', heldBy: undefined },
+    ],
   };
 
   it('stands on the highest rung held and points at the next one with what fails', () => {

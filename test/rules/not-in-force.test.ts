@@ -75,6 +75,7 @@ describe('a policy with no version in force on the as-of date', () => {
     const renamed = {
       ...evaluation,
       results: evaluation.results.map((r) => (r.policy === 'later' ? { ...r, policy: 'cn.tech-sme' } : r)),
+      ladder: [{ policy: 'cn.tech-sme', title: '科技型中小企业', heldBy: 'is_tech_sme' }],
     };
     expect(ladder(renamed, {}).rungs[0]).toMatchObject({ policy: 'cn.tech-sme', state: 'unavailable' });
   });

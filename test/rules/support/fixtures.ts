@@ -40,6 +40,9 @@ export function enumFact(
   };
 }
 
+/** Only a registered company holds a certificate (as content/questions.yaml declares it). */
+const CERTIFICATE: Partial<FactDefinition> = { implies: [{ when: true, then: { company_registered: true } }] };
+
 export const FACTS: Record<string, FactDefinition> = Object.fromEntries(
   [
     enumFact(
@@ -51,13 +54,22 @@ export const FACTS: Record<string, FactDefinition> = Object.fromEntries(
       ],
       { default: 'shanghai' },
     ),
-    boolFact('registered_in_shanghai', '在上海注册'),
-    enumFact('district', '所在区', [
-      ['pudong', '浦东新区'],
-      ['minhang', '闵行区'],
-      ['jiading', '嘉定区'],
-    ]),
-    boolFact('company_registered', '已注册公司'),
+    boolFact('registered_in_shanghai', '在上海注册', { implies: [{ when: true, then: { region: 'shanghai' } }] }),
+    enumFact(
+      'district',
+      '所在区',
+      [
+        ['pudong', '浦东新区'],
+        ['minhang', '闵行区'],
+        ['jiading', '嘉定区'],
+      ],
+      { implies: [{ then: { region: 'shanghai', registered_in_shanghai: true } }] },
+    ),
+    boolFact('company_registered', '已注册公司', {
+      implies: [
+        { when: false, then: { is_tech_sme: false, is_high_tech_enterprise: false, is_specialized_sme: false } },
+      ],
+    }),
     numFact('employees', '职工人数', 'integer', { unit: '人' }),
     numFact('company_age_months', '成立时长', 'integer', { unit: '个月' }),
     numFact('annual_revenue_wan', '年销售收入', 'number', { unit: '万元' }),
@@ -67,9 +79,9 @@ export const FACTS: Record<string, FactDefinition> = Object.fromEntries(
     numFact('class1_ip_count', 'Ⅰ类知识产权数', 'integer', { unit: '件' }),
     numFact('class2_ip_count', 'Ⅱ类知识产权数', 'integer', { unit: '件' }),
     boolFact('credit_blacklisted', '列入严重失信名单'),
-    boolFact('is_tech_sme', '已入库科技型中小企业'),
-    boolFact('is_high_tech_enterprise', '持有效高企证书'),
-    boolFact('is_specialized_sme', '已认定专精特新'),
+    boolFact('is_tech_sme', '已入库科技型中小企业', CERTIFICATE),
+    boolFact('is_high_tech_enterprise', '持有效高企证书', CERTIFICATE),
+    boolFact('is_specialized_sme', '已认定专精特新', CERTIFICATE),
     boolFact('founder_hukou_shanghai', '已有上海户籍'),
     boolFact('founder_overseas_degree', '海外学位'),
     boolFact('in_incubator', '入驻备案孵化载体'),

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import type { Answers, Catalogue, FactDefinition, FactValue } from '../../../rules/catalogue';
-import { DISTRICT_IMPLIES, IMPLICATIONS } from '../../../rules/answers';
+import { implicationsOf, type Implication } from '../../../rules/answers';
 import { compileCatalogue } from '../../../rules/compile-catalogue';
 import { probeValues } from '../../../rules/probe-values';
 
@@ -39,32 +39,41 @@ function valueArbitrary(catalogue: Catalogue, definition: FactDefinition, asOf: 
  * company holding a 高企 certificate, a Shanghai company in the Zhejiang
  * county): a founder cannot be both, and the engine infers one from the other.
  */
-function consistent(answers: Partial<Record<string, FactValue>>): Answers {
+function consistent(rules: readonly Implication[], answers: Partial<Record<string, FactValue>>): Answers {
   const result = { ...answers } as Record<string, FactValue>;
-  for (const { when, then } of IMPLICATIONS) {
-    if (result[when.fact] === when.value && result[then.fact] !== undefined) result[then.fact] = then.value;
+  for (const { when, then } of rules) {
+    const holds = when.value === undefined ? result[when.fact] !== undefined : result[when.fact] === when.value;
+    if (holds && result[then.fact] !== undefined) result[then.fact] = then.value;
   }
-  // A Shanghai district settles the region and where the company is (DISTRICT_IMPLIES):
-  // a founder in Huangpu is not also registered outside Shanghai.
-  if (result.district !== undefined)
-    for (const { fact, value } of DISTRICT_IMPLIES) if (result[fact] !== undefined) result[fact] = value;
   return result;
+}
+
+/**
+ * One pass in this order: what a "yes" implies first (a certificate wins over
+ * "no company"), then what a "no" implies, then what any answer implies (a
+ * founder in Huangpu is not also registered outside Shanghai).
+ */
+function correctionOrder(catalogue: Catalogue): Implication[] {
+  const rank = (rule: Implication) => (rule.when.value === true ? 0 : rule.when.value !== undefined ? 1 : 2);
+  return [...implicationsOf(catalogue)].sort((a, b) => rank(a) - rank(b));
 }
 
 /** Any valid, consistent set of answers (each fact present or not). */
 export function answersArbitrary(catalogue: Catalogue, asOf: string): fc.Arbitrary<Answers> {
+  const rules = correctionOrder(catalogue);
   const model: Record<string, fc.Arbitrary<FactValue>> = {};
   for (const definition of Object.values(catalogue.facts))
     model[definition.fact] = valueArbitrary(catalogue, definition, asOf);
-  return fc.record(model, { requiredKeys: [] }).map(consistent);
+  return fc.record(model, { requiredKeys: [] }).map((answers) => consistent(rules, answers));
 }
 
 /** A complete profile: every fact answered (a founder who knows everything), left consistent. */
 export function fullProfileArbitrary(catalogue: Catalogue, asOf: string): fc.Arbitrary<Answers> {
+  const rules = correctionOrder(catalogue);
   const model: Record<string, fc.Arbitrary<FactValue>> = {};
   for (const definition of Object.values(catalogue.facts))
     model[definition.fact] = valueArbitrary(catalogue, definition, asOf);
-  return fc.record(model).map(consistent);
+  return fc.record(model).map((answers) => consistent(rules, answers));
 }
 
 /**

@@ -16,7 +16,7 @@ import Koa from 'koa';
 import helmet from 'koa-helmet';
 import { bearerToken } from '../api/middleware/founder-auth';
 import { jsonBody } from '../api/middleware/json-body';
-import { checkJson, checkSummaryJson } from '../api/presenters/eligibility';
+import { checkJson, checkSummaryJson } from '../api/presenters/check-json';
 import { createApi } from '../api/create-api';
 import { readCatalogue } from '../catalogue/read-content';
 import { loadConfig } from '../config/config';

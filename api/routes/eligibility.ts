@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Services } from '../../services';
-import { checkJson, checkSummaryJson } from '../presenters/eligibility';
+import { checkJson, checkSummaryJson } from '../presenters/check-json';
 import { ReplyMemo } from '../reply-memo';
 import type { ApiRouter } from '../route';
 import { sendSharedJson } from '../shared-json-reply';

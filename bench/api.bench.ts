@@ -237,6 +237,7 @@ function table(baseline: Row, rows: Row[]): string {
       row.kbPerReply.toFixed(1),
       `${percent(ratio)}${target === null ? '' : verdict(ratio, row, target, percent)}`,
       vsFloor === null ? '' : `${times(vsFloor)}${verdict(vsFloor, row, miss!.goal, times)}`,
+      floor ? times(floor.cpuMs / row.cpuMs) : '',
       String(row.failures),
     ];
   });
@@ -290,6 +291,8 @@ async function main(): Promise<void> {
       `(${DISTINCT_PROFILES} profiles round-robin): what a check costs when nobody asked it recently. Their floors answer\n` +
       `the first ${FLOOR_REPLIES} of those bodies with the API's own replies to them, not compressed, as a first serving is\n` +
       `sent (KB/reply: autocannon's bytes read per request, so a floor and its row can be compared).\n` +
+      `CPU vs floor: the floor's server CPU per request over the row's, the same ratio measured by CPU time,\n` +
+      `which other work on a shared machine disturbs less than RPS; judge by it when the two disagree.\n` +
       `The stack-floor rows are Koa + koa-helmet + @koa/router (30 routes) reading the same POST body, with none of the\n` +
       `app's own work: the persona one sends the persona's reply bytes (the ceiling for the eligibility persona rows);\n` +
       `the answer one checks the session token and runs an answer's seven SQLite statements (founder, assessment,\n` +

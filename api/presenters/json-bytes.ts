@@ -27,7 +27,11 @@ export const jsonBytes = {
     length = 0;
     try {
       write();
-      return Buffer.from(scratch.subarray(0, length));
+      // Copied out at its size, not zero-filled first, and not in the shared pool, whose 8 KB a
+      // cached small reply would keep alive.
+      const json = Buffer.allocUnsafeSlow(length);
+      scratch.copy(json, 0, 0, length);
+      return json;
     } finally {
       writing = false;
     }

@@ -1,3 +1,5 @@
+import { jsonEncoder } from '../../services/canonical-json';
+
 /**
  * Deep camelCase → snake_case for engine results whose exact shape the API
  * passes through (ladder, benefit estimate): the HTTP edge is snake_case.
@@ -30,31 +32,12 @@ function snakeName(key: string): string {
   return name;
 }
 
+const encodeSnake = jsonEncoder({ keys: Object.keys, name: snakeName, datesAsText: true });
+
 /**
  * JSON.stringify(snakeKeys(value)) without the intermediate copy: written on
  * every uncached check (ladder, benefit estimate).
  */
 export function snakeJson(value: object): string {
   return encodeSnake(value) ?? 'null';
-}
-
-/** undefined where JSON has no text for the value (undefined, a function), as JSON.stringify. */
-function encodeSnake(value: unknown): string | undefined {
-  if (Array.isArray(value)) {
-    let text = '[';
-    for (let i = 0; i < value.length; i += 1) text += (i > 0 ? ',' : '') + (encodeSnake(value[i]) ?? 'null');
-    return `${text}]`;
-  }
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (value && typeof value === 'object') {
-    const object = value as Record<string, unknown>;
-    let text = '{';
-    for (const key of Object.keys(object)) {
-      const member = encodeSnake(object[key]);
-      if (member === undefined) continue;
-      text += `${text.length > 1 ? ',' : ''}${snakeName(key)}:${member}`;
-    }
-    return `${text}}`;
-  }
-  return JSON.stringify(value) as string | undefined;
 }

@@ -16,7 +16,7 @@ import Koa from 'koa';
 import helmet from 'koa-helmet';
 import { bearerToken } from '../api/middleware/founder-auth';
 import { jsonBody } from '../api/middleware/json-body';
-import { checkJson } from '../api/presenters/eligibility';
+import { checkJson, checkSummaryJson } from '../api/presenters/check-json';
 import { createApi } from '../api/create-api';
 import { readCatalogue } from '../catalogue/read-content';
 import { loadConfig } from '../config/config';
@@ -32,6 +32,7 @@ import { PROFILE_ANSWERS, upsertAnswers } from '../services/profile-service';
 import type { CatalogueService } from '../services/catalogue-service';
 import { EligibilityService } from '../services/eligibility-service';
 import { systemClock } from '../services/clock';
+import { sampleProfiles } from '../test/rules/support/profiles';
 
 export interface BenchFounder {
   founderId: string;
@@ -47,7 +48,14 @@ export interface ServerInfo {
   eligibilityBody: unknown;
 }
 
+/** The floors of the distinct rows: the replies the API makes for the same profiles. */
+export type DistinctFloor = 'distinct-floor' | 'summary-floor';
+
 const FOUNDERS = 100;
+/** More distinct profiles than the check cache holds (ELIGIBILITY_CACHE_ENTRIES, default 500). */
+export const DISTINCT_PROFILES = 5000;
+/** Replies a distinct floor makes ahead (for the first of the same profiles): enough for their mean size. */
+export const FLOOR_REPLIES = 1000;
 const CONTENT_DIR = path.resolve(__dirname, '../content');
 
 /** The hardtech persona of test/fixtures/personas: a realistic, fully answered profile. */
@@ -168,6 +176,39 @@ function stackFloor(): Koa {
   );
 }
 
+/**
+ * The floor of a distinct row: the stack above answering each request with a
+ * reply the API makes for one of `bodies` (?view=summary for the summary
+ * floor), in turn, as the load generator sends them; made here before
+ * listening, sent as the API sends a check's first serving (not compressed).
+ * Its bytes per request are the distinct row's, its app work none.
+ */
+function distinctFloor(kind: DistinctFloor): Koa {
+  const { catalogue } = readCatalogue(CONTENT_DIR);
+  const bodies = distinctProfiles().slice(0, FLOOR_REPLIES);
+  const catalogues = { current: () => catalogue } as unknown as CatalogueService;
+  const eligibility = new EligibilityService(catalogues, systemClock);
+  const replies = bodies.map((body) => {
+    const check = eligibility.check({ answers: (JSON.parse(body) as { answers: unknown }).answers });
+    return kind === 'summary-floor' ? checkSummaryJson(check, catalogue.facts) : checkJson(check);
+  });
+  let turn = 0;
+  return bareStack((router) =>
+    router.post('/api/v1/eligibility', (ctx) => {
+      ctx.type = 'application/json';
+      ctx.vary('Accept-Encoding');
+      ctx.body = replies[turn++ % replies.length];
+    }),
+  );
+}
+
+/** Request bodies for the no-cache rows: generated profiles (the same every run), each answering any subset of facts. */
+export function distinctProfiles(): string[] {
+  const { catalogue } = readCatalogue(CONTENT_DIR);
+  const asOf = new Date().toISOString().slice(0, 10);
+  return sampleProfiles(catalogue, asOf, DISTINCT_PROFILES).map((answers) => JSON.stringify({ answers }));
+}
+
 /** Koa + koa-helmet + the JSON body + an @koa/router of FLOOR_ROUTES routes, the last one added by `route`. */
 function bareStack(route: (router: Router) => void): Koa {
   const app = new Koa();
@@ -234,8 +275,13 @@ async function statefulFloor(): Promise<ServerInfo> {
   return { base: await listen(app.callback()), founders, eligibilityBody: null };
 }
 
-export async function serve(kind: 'baseline' | 'floor' | 'stateful-floor' | 'sqlite' | 'mysql'): Promise<ServerInfo> {
+export async function serve(
+  kind: 'baseline' | 'floor' | 'stateful-floor' | DistinctFloor | 'sqlite' | 'mysql',
+): Promise<ServerInfo> {
   if (kind === 'stateful-floor') return statefulFloor();
+  if (kind === 'distinct-floor' || kind === 'summary-floor') {
+    return { base: await listen(distinctFloor(kind).callback()), founders: [], eligibilityBody: null };
+  }
   if (kind === 'baseline') {
     const app = new Koa();
     app.use((ctx) => {

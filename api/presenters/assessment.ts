@@ -1,6 +1,7 @@
 import type { Assessment, AssessmentView } from '../../services/assessment-service';
 import type { FactDefinition } from '../../rules/catalogue';
-import { presentQuestion, resultsJson, summaryResultsJson } from './eligibility';
+import { resultsJson, summaryResultsJson } from './check-json';
+import { presentQuestion } from './eligibility';
 
 const CLOSE = Buffer.from('}');
 

@@ -2,33 +2,12 @@
  * Engine results → the JSON of the HTTP contract (docs/api-contract.md).
  * Shared by the stateless check and the stateful assessments.
  */
-import type { FactDefinition, Source } from '../../rules/catalogue';
+import type { FactDefinition } from '../../rules/catalogue';
 import { failedLeaves } from '../../rules/criteria-outline';
-import type { ConcreteWindow, NextQuestion, PolicyResult } from '../../rules/results';
+import type { NextQuestion, PolicyResult } from '../../rules/results';
 import type { CheckResult } from '../../services/eligibility-service';
-import { messages } from '../messages';
 import { snakeKeys } from './snake-case';
-
-export function sourceText(source: Source): string {
-  return [source.title, source.number, source.url].filter(Boolean).join(' ');
-}
-
-function deadlineOf(window: ConcreteWindow | null): string | null {
-  if (!window) return null;
-  if (window.closes) return window.closes;
-  return window.rolling ? messages.rollingWindow : null;
-}
-
-export function presentWindow(window: ConcreteWindow | null) {
-  if (!window) return null;
-  return {
-    key: window.key,
-    opens: window.opens ?? null,
-    closes: window.closes ?? null,
-    rolling: window.rolling,
-    note: window.note ?? null,
-  };
-}
+import { benefitLine, deadlineOf, presentWindow, sourceText } from './verdict-fields';
 
 export function presentResult(result: PolicyResult) {
   return {
@@ -69,24 +48,12 @@ export function presentQuestion(question: NextQuestion | null) {
   };
 }
 
-// Checks are memoised by the eligibility service, so one check may be presented many times:
-// what is presented is kept as JSON, once per check.
-const serialisedChecks = new WeakMap<CheckResult, Buffer>();
-const serialisedResults = new WeakMap<CheckResult['evaluation'], Buffer>();
-
 /**
- * Every verdict of a check as UTF-8 JSON, serialised once per check: most of an
- * assessment reply's bytes (~20 KB, mostly Chinese). Kept as bytes so that a reply
- * built around it is copied, not measured and encoded again on every request.
+ * The stateless check's reply as objects: the straightforward shape of the
+ * contract. Requests are served by ./check-json, which writes the same JSON
+ * without these objects; test/api/verdict-json.test.ts holds the two equal.
  */
-export function resultsJson(evaluation: CheckResult['evaluation']): Buffer {
-  let json = serialisedResults.get(evaluation);
-  if (json === undefined)
-    serialisedResults.set(evaluation, (json = Buffer.from(JSON.stringify(evaluation.results.map(presentResult)))));
-  return json;
-}
-
-function presentCheck(check: CheckResult) {
+export function presentCheck(check: CheckResult) {
   return {
     as_of: check.evaluation.asOf,
     results: check.evaluation.results.map(presentResult),
@@ -94,30 +61,6 @@ function presentCheck(check: CheckResult) {
     ladder: snakeKeys(check.ladder),
     benefits: snakeKeys(check.benefits),
   };
-}
-
-/**
- * The stateless check's reply body as UTF-8 JSON, serialised once per check.
- * A Buffer, not a string: the reply is ~20 KB of mostly Chinese text, and a
- * string body would be measured and encoded again for every response.
- */
-export function checkJson(check: CheckResult): Buffer {
-  let json = serialisedChecks.get(check);
-  if (json === undefined) serialisedChecks.set(check, (json = Buffer.from(JSON.stringify(presentCheck(check)))));
-  return json;
-}
-
-/** The benefit's first clause, for a list. */
-function benefitLine(description: string): string {
-  // Up to the first clause break outside brackets and quotes ("（…，…）" stays whole).
-  let depth = 0;
-  for (let i = 0; i < description.length; i += 1) {
-    const c = description[i]!;
-    if ('（(“「'.includes(c)) depth += 1;
-    else if ('）)”」'.includes(c)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && '；;。，'.includes(c)) return description.slice(0, i);
-  }
-  return description;
 }
 
 type Facts = Readonly<Record<string, FactDefinition>>;
@@ -144,33 +87,12 @@ export function presentSummary(result: PolicyResult, facts: Facts) {
   };
 }
 
-const serialisedSummaries = new WeakMap<CheckResult, Buffer>();
-
-/** The stateless check as `?view=summary`, serialised once per check like the full reply. */
-export function checkSummaryJson(check: CheckResult, facts: Facts): Buffer {
-  let json = serialisedSummaries.get(check);
-  if (json === undefined) {
-    const body = {
-      as_of: check.evaluation.asOf,
-      view: 'summary',
-      results: check.evaluation.results.map((r) => presentSummary(r, facts)),
-      next_question: presentQuestion(check.nextQuestion),
-    };
-    serialisedSummaries.set(check, (json = Buffer.from(JSON.stringify(body))));
-  }
-  return json;
-}
-
-const summaryResults = new WeakMap<CheckResult['evaluation'], Buffer>();
-
-/** Every verdict of a check in the summary view, as UTF-8 JSON (for assessment replies). */
-export function summaryResultsJson(evaluation: CheckResult['evaluation'], facts: Facts): Buffer {
-  let json = summaryResults.get(evaluation);
-  if (json === undefined) {
-    summaryResults.set(
-      evaluation,
-      (json = Buffer.from(JSON.stringify(evaluation.results.map((r) => presentSummary(r, facts))))),
-    );
-  }
-  return json;
+/** The stateless check as `?view=summary`, as objects (the reference of ./check-json). */
+export function presentCheckSummary(check: CheckResult, facts: Facts) {
+  return {
+    as_of: check.evaluation.asOf,
+    view: 'summary',
+    results: check.evaluation.results.map((r) => presentSummary(r, facts)),
+    next_question: presentQuestion(check.nextQuestion),
+  };
 }

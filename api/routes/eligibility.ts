@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { Services } from '../../services';
-import { checkJson, checkSummaryJson } from '../presenters/eligibility';
+import { checkJson, checkSummaryJson } from '../presenters/check-json';
 import { ReplyMemo } from '../reply-memo';
 import type { ApiRouter } from '../route';
 import { sendSharedJson } from '../shared-json-reply';
+import { plainEligibilityBody } from '../schemas/eligibility-body-fast-path';
 import { eligibilityRequest, eligibilityResponse, eligibilitySummaryResponse, viewQuery } from '../schemas/eligibility';
 
 /** POST /api/v1/eligibility: the stateless check of docs/api-contract.md. */
@@ -23,6 +24,7 @@ export function eligibilityRoutes(api: ApiRouter, services: Services, memoEntrie
         '`skipped` facts stay unknown and are never the next question. ' +
         '`?view=summary` answers with a list a phone can afford (see EligibilitySummary).',
       body: eligibilityRequest,
+      plainBody: plainEligibilityBody,
       query: viewQuery,
       // Full by default; the summary with ?view=summary.
       response: z.union([eligibilityResponse, eligibilitySummaryResponse]),

@@ -38,7 +38,13 @@ export const CHANNELS = {
     serviceWindow: { hours: 48, messages: 5 },
   },
   // WeCom customer service (企业微信 微信客服): 5 messages within 48 hours of the founder's last one.
-  wecom_kf: { label: '微信客服', chat: true, reminders: true, followUpRank: 2, serviceWindow: { hours: 48, messages: 5 } },
+  wecom_kf: {
+    label: '微信客服',
+    chat: true,
+    reminders: true,
+    followUpRank: 2,
+    serviceWindow: { hours: 48, messages: 5 },
+  },
   api: { label: 'API', chat: false, reminders: false, followUpRank: 0 },
 } as const satisfies Record<string, ChannelTraits>;
 

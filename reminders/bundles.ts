@@ -96,7 +96,8 @@ export function planBundles(input: BundleInput): BundlePlan {
     for (const row of rows) {
       // A moved reminder still needs the subscription it was planned for.
       const wanted = row.fallbackFrom ? (active.get(`${founderId}|${row.fallbackFrom}`) ?? []) : subscriptions;
-      if (!wanted.some((s) => s.scope === row.policyId || s.scope === ALL_FITTING)) cancel(row, 'no active subscription');
+      if (!wanted.some((s) => s.scope === row.policyId || s.scope === ALL_FITTING))
+        cancel(row, 'no active subscription');
       else if (!input.policy(row.policyId)) cancel(row, 'policy no longer in the catalogue');
       else if (row.kind === 'reminder' && row.closesOn < input.today) cancel(row, 'deadline passed before delivery');
       else sendable.push(row);

@@ -47,9 +47,7 @@ function customerServiceChannel(
 }
 
 export function officialAccountChannel(sender: Pick<CustomerServiceSender, 'sendTexts'>): ReminderChannel {
-  return customerServiceChannel('official_account', (bundle, messages) =>
-    sender.sendTexts(bundle.recipient, messages),
-  );
+  return customerServiceChannel('official_account', (bundle, messages) => sender.sendTexts(bundle.recipient, messages));
 }
 
 export function wecomKfChannel(api: Pick<WecomKfApi, 'sendTexts'>): ReminderChannel {

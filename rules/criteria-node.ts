@@ -90,7 +90,10 @@ export function valueOf(
 }
 
 /** One comparison as a closure over its expected value; orderings hold only between numbers. */
-export function comparison(op: ComparisonOp, expected: FactValue | readonly FactValue[]): (actual: FactValue) => boolean {
+export function comparison(
+  op: ComparisonOp,
+  expected: FactValue | readonly FactValue[],
+): (actual: FactValue) => boolean {
   switch (op) {
     case '=':
       return (actual) => actual === expected;

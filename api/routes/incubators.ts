@@ -46,7 +46,9 @@ export function incubatorRoutes(api: ApiRouter, services: Services): void {
         return;
       }
       if (match === 'me') {
-        ctx.body = ranked(services.incubators.rank(await services.profileEditor.usableAnswers(founderOf(ctx)), filters));
+        ctx.body = ranked(
+          services.incubators.rank(await services.profileEditor.usableAnswers(founderOf(ctx)), filters),
+        );
         return;
       }
       const incubators = services.incubators.list(filters);

@@ -16,12 +16,7 @@ export function wecomKfEnabled(config: Config): boolean {
   return Boolean(config.WECOM_CORP_ID && config.WECOM_KF_SECRET && config.WECOM_TOKEN && config.WECOM_AES_KEY);
 }
 
-export function wecomKfFrom(
-  config: Config,
-  services: Services,
-  logger: Logger,
-  api: WecomKfApi | null,
-): Router | null {
+export function wecomKfFrom(config: Config, services: Services, logger: Logger, api: WecomKfApi | null): Router | null {
   const { WECOM_CORP_ID: corpId, WECOM_TOKEN: token, WECOM_AES_KEY: aesKey } = config;
   if (!api || !corpId || !token || !aesKey) return null;
   const sync = new KfSync({

@@ -17,8 +17,8 @@ const files = fs
   .readdirSync(PERSONAS_DIR)
   .filter((file) => file.endsWith('.yaml'))
   .sort();
-const personas: Persona[] = files.map(
-  (file) => applyDepartures(YAML.parse(fs.readFileSync(path.join(PERSONAS_DIR, file), 'utf8')) as Persona),
+const personas: Persona[] = files.map((file) =>
+  applyDepartures(YAML.parse(fs.readFileSync(path.join(PERSONAS_DIR, file), 'utf8')) as Persona),
 );
 
 let world: ApiWorld;

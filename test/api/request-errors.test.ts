@@ -82,7 +82,10 @@ describe('request bodies and errors', () => {
 
   it('answers 400 to a skipped fact named after a member of Object.prototype', async () => {
     for (const fact of ['constructor', 'toString', '__proto__']) {
-      const res = await world.http().post('/api/v1/eligibility').send({ answers: {}, skipped: [fact] });
+      const res = await world
+        .http()
+        .post('/api/v1/eligibility')
+        .send({ answers: {}, skipped: [fact] });
       expect({ fact, status: res.status }).toEqual({ fact, status: 400 });
     }
   });

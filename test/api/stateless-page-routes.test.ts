@@ -102,7 +102,10 @@ describe('the same answers in a POST body, kept out of URLs (the web page uses t
   });
 
   it('refuses a fact outside the vocabulary and an unknown policy with the usual errors', async () => {
-    const badFact = await world.http().post('/api/v1/incubators').send({ answers: { no_such_fact: 1 } });
+    const badFact = await world
+      .http()
+      .post('/api/v1/incubators')
+      .send({ answers: { no_such_fact: 1 } });
     expect(badFact.status).toBe(400);
     expect(JSON.stringify(badFact.body)).toContain('no_such_fact');
     const unknown = await world.http().post('/api/v1/policies/no-such-policy').send({ answers: RD_TOO_LOW });

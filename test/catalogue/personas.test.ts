@@ -52,13 +52,16 @@ describe('the departures from the original personas', () => {
     }),
   );
 
-  it.each(Object.entries(departures))('%s: each departs from an expectation of the persona, and says why', (name, own) => {
-    const persona = personas[name];
-    expect(persona).toBeDefined();
-    for (const [policy, departure] of Object.entries(own)) {
-      expect({ policy, original: persona!.expect?.[policy] }).toEqual({ policy, original: expect.any(String) });
-      expect({ policy, same: departure.status === persona!.expect?.[policy] }).toEqual({ policy, same: false });
-      expect(departure.why.length).toBeGreaterThan(20);
-    }
-  });
+  it.each(Object.entries(departures))(
+    '%s: each departs from an expectation of the persona, and says why',
+    (name, own) => {
+      const persona = personas[name];
+      expect(persona).toBeDefined();
+      for (const [policy, departure] of Object.entries(own)) {
+        expect({ policy, original: persona!.expect?.[policy] }).toEqual({ policy, original: expect.any(String) });
+        expect({ policy, same: departure.status === persona!.expect?.[policy] }).toEqual({ policy, same: false });
+        expect(departure.why.length).toBeGreaterThan(20);
+      }
+    },
+  );
 });

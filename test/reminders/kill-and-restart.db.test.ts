@@ -64,9 +64,7 @@ describe(`a runner killed mid-run, on ${describeTarget()}`, () => {
 
     // Past the 2-minute lease, long before the 15-minute row claims would expire.
     const second = recordingChannel();
-    const summary = await runnerFor(db.dataSource, fx, fixedClock(new Date(AT.getTime() + 3 * 60_000)), [
-      second,
-    ]).run();
+    const summary = await runnerFor(db.dataSource, fx, fixedClock(new Date(AT.getTime() + 3 * 60_000)), [second]).run();
     expect(summary.reclaimed).toBeGreaterThan(0);
     const all = [...deliveredKeys(first), ...deliveredKeys(second)];
     expect(all).toHaveLength(FOUNDERS * 2);

@@ -14,7 +14,13 @@ import { AccessTokenCache } from '../../reminders/wechat-access-token';
 import { fixedClock } from '../../services/clock';
 import { ServiceWindows } from '../../services/service-windows';
 import { OA_APPID, OA_SECRET, startFakePlatform, type FakePlatform } from '../channels/support/fake-official-account';
-import { OPEN_KFID, startFakeWecom, WECOM_CORP_ID, WECOM_KF_SECRET, type FakeWecom } from '../channels/support/fake-wecom';
+import {
+  OPEN_KFID,
+  startFakeWecom,
+  WECOM_CORP_ID,
+  WECOM_KF_SECRET,
+  type FakeWecom,
+} from '../channels/support/fake-wecom';
 import { openTestDatabase, TestDatabase, describeTarget } from '../support/test-database';
 import { Fixtures, recordingChannel, runnerFor, shanghai } from './support/reminder-fixtures';
 
@@ -98,7 +104,10 @@ describe(`reminders over customer-service windows on ${describeTarget()}`, () =>
 
   it('after 48 hours sends by the founder’s WeChat contact instead, and the planned row says why', async () => {
     const founder = await oaFounder('oa-late', { wechat: 'wx-late' });
-    await windows.opened({ channel: 'official_account', externalId: 'oa-late' }, new Date(RUN_AT.getTime() - 49 * HOUR));
+    await windows.opened(
+      { channel: 'official_account', externalId: 'oa-late' },
+      new Date(RUN_AT.getTime() - 49 * HOUR),
+    );
     const wechat = recordingChannel('wechat');
 
     const summary = await runnerFor(db.dataSource, fx, clock(), [oaChannel(), wechat]).run();
@@ -151,7 +160,10 @@ describe(`reminders over customer-service windows on ${describeTarget()}`, () =>
 
   it('never moves a reminder to a channel the founder gave no acceptance on (a mini-program without a template)', async () => {
     const founder = await oaFounder('oa-nomp', { openid: 'mp-nomp' });
-    await windows.opened({ channel: 'official_account', externalId: 'oa-nomp' }, new Date(RUN_AT.getTime() - 72 * HOUR));
+    await windows.opened(
+      { channel: 'official_account', externalId: 'oa-nomp' },
+      new Date(RUN_AT.getTime() - 72 * HOUR),
+    );
     const miniprogram = recordingChannel('miniprogram');
 
     await runnerFor(db.dataSource, fx, clock(), [oaChannel(), miniprogram]).run();
@@ -163,9 +175,17 @@ describe(`reminders over customer-service windows on ${describeTarget()}`, () =>
 
   it('writes back on WeCom from the customer-service account the founder wrote to', async () => {
     const founder = await fx.founder({});
-    await db.dataSource.manager.insert(FounderIdentity, { founderId: founder, channel: 'wecom_kf', externalId: 'wm-ext' });
+    await db.dataSource.manager.insert(FounderIdentity, {
+      founderId: founder,
+      channel: 'wecom_kf',
+      externalId: 'wm-ext',
+    });
     await fx.subscribe(founder, 'p.a', 'wecom_kf');
-    await windows.opened({ channel: 'wecom_kf', externalId: 'wm-ext' }, new Date(RUN_AT.getTime() - 3 * HOUR), OPEN_KFID);
+    await windows.opened(
+      { channel: 'wecom_kf', externalId: 'wm-ext' },
+      new Date(RUN_AT.getTime() - 3 * HOUR),
+      OPEN_KFID,
+    );
 
     await runnerFor(db.dataSource, fx, clock(), [kfChannel()]).run();
 
@@ -176,7 +196,10 @@ describe(`reminders over customer-service windows on ${describeTarget()}`, () =>
 
   it('keeps needing the subscription a moved reminder was planned for', async () => {
     const founder = await oaFounder('oa-unsub', { wechat: 'wx-unsub' });
-    await windows.opened({ channel: 'official_account', externalId: 'oa-unsub' }, new Date(RUN_AT.getTime() - 50 * HOUR));
+    await windows.opened(
+      { channel: 'official_account', externalId: 'oa-unsub' },
+      new Date(RUN_AT.getTime() - 50 * HOUR),
+    );
     const wechat = recordingChannel('wechat');
     // The moved reminder's first attempt fails, so it is still pending when the founder unsubscribes.
     wechat.behave = () => ({ status: 'retry', error: 'bot offline' });

@@ -105,8 +105,7 @@ describe('engine properties', () => {
         const fired = await engine.run(answers);
         for (const result of evaluate(catalogue, answers, AS_OF).results) {
           // Every encoded condition met: eligible, or maybe for the conditions it cannot check alone.
-          const metAsEncoded =
-            result.status === 'eligible' || (result.status === 'maybe' && result.toCheck.length > 0);
+          const metAsEncoded = result.status === 'eligible' || (result.status === 'maybe' && result.toCheck.length > 0);
           expect({ policy: result.policy, met: metAsEncoded }).toEqual({
             policy: result.policy,
             met: fired.has(result.policy),

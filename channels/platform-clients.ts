@@ -30,20 +30,18 @@ export function platformClients(config: Config, tokenStore?: SharedTokenStore): 
     return cache;
   };
   const timeoutMs = config.WECHAT_TIMEOUT_MS;
+  /** What each platform client is built from: its API, and the token of one account on it. */
+  const account = (apiBase: string, appid: string, secret: string, endpoint: WechatCredentials['endpoint']) => ({
+    tokens: tokens({ apiBase, appid, secret, timeoutMs, endpoint }),
+    apiBase,
+    timeoutMs,
+  });
   // The Official Account first: its stable_token also serves a mini-program of the same AppID.
   const officialAccount =
     config.WECHAT_OA_APPID && config.WECHAT_OA_SECRET
-      ? new CustomerServiceSender({
-          tokens: tokens({
-            apiBase: config.WECHAT_API_BASE,
-            appid: config.WECHAT_OA_APPID,
-            secret: config.WECHAT_OA_SECRET,
-            timeoutMs,
-            endpoint: 'stable_token',
-          }),
-          apiBase: config.WECHAT_API_BASE,
-          timeoutMs,
-        })
+      ? new CustomerServiceSender(
+          account(config.WECHAT_API_BASE, config.WECHAT_OA_APPID, config.WECHAT_OA_SECRET, 'stable_token'),
+        )
       : null;
   const miniprogramTokens =
     config.WECHAT_APPID && config.WECHAT_SECRET
@@ -51,17 +49,7 @@ export function platformClients(config: Config, tokenStore?: SharedTokenStore): 
       : null;
   const wecomKf =
     config.WECOM_CORP_ID && config.WECOM_KF_SECRET
-      ? new WecomKfApi({
-          tokens: tokens({
-            apiBase: config.WECOM_API_BASE,
-            appid: config.WECOM_CORP_ID,
-            secret: config.WECOM_KF_SECRET,
-            timeoutMs,
-            endpoint: 'wecom_gettoken',
-          }),
-          apiBase: config.WECOM_API_BASE,
-          timeoutMs,
-        })
+      ? new WecomKfApi(account(config.WECOM_API_BASE, config.WECOM_CORP_ID, config.WECOM_KF_SECRET, 'wecom_gettoken'))
       : null;
   return { miniprogramTokens, officialAccount, wecomKf };
 }

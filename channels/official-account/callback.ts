@@ -30,6 +30,7 @@ import { buildXml, parseXml } from '../wechat/xml';
 import type { CustomerServiceSender } from './customer-service';
 import type { MessageKeys } from '../../services/inbound-messages';
 import { splitBytes } from '../wechat/split-bytes';
+import { noteWindow } from '../wechat/note-window';
 import type { ServiceWindows, WindowAddress } from '../../services/service-windows';
 
 export const OFFICIAL_ACCOUNT_PATH = '/wechat/official-account';
@@ -151,7 +152,7 @@ export function officialAccountRouter(deps: OfficialAccountDependencies): Router
     // Any message or event from the founder opens WeChat's 48-hour window (after the turn: it may create the founder).
     const replies = ('replies' in turn ? Promise.resolve(turn.replies) : deps.dialogue.receive(address, turn.say)).then(
       async (done) => {
-        await deps.windows.opened(window, now());
+        await noteWindow(() => deps.windows.opened(window, now()), logger);
         return done;
       },
     );
@@ -204,7 +205,7 @@ export function officialAccountRouter(deps: OfficialAccountDependencies): Router
         logger.warn({ err: loggableError(error) }, 'official account: customer-service message failed');
       })
       // Counted even when one failed: over-counting only sends a reminder by another channel.
-      .finally(() => deps.windows.spent(window, messages.length));
+      .finally(() => noteWindow(() => deps.windows.spent(window, messages.length), logger));
   }
 
   return router;

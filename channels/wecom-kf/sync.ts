@@ -26,6 +26,7 @@ import type { Logger } from '../../logging/logger';
 import type { KfReadPosition } from '../../services/wecom-kf-cursor-store';
 import type { MessageKeys } from '../../services/inbound-messages';
 import { splitBytes } from '../wechat/split-bytes';
+import { noteWindow } from '../wechat/note-window';
 import type { ServiceWindows } from '../../services/service-windows';
 import type { KfMessage, WecomKfApi } from './kf-api';
 
@@ -133,7 +134,7 @@ export class KfSync {
     const window = { channel: 'wecom_kf', externalId: message.external_userid! } as const;
     // WeCom counts its 48 hours from the customer's message; a reminder writes back to the same account.
     const wrote = message.send_time !== undefined ? new Date(message.send_time * 1000) : this.now();
-    await this.deps.windows.opened(window, wrote, openKfId);
+    await noteWindow(() => this.deps.windows.opened(window, wrote, openKfId), this.deps.logger);
     const messages = splitBytes(replies.join('\n\n'));
     if (messages.length === 0) return;
     await this.deps.api
@@ -142,7 +143,7 @@ export class KfSync {
         this.deps.logger.warn({ err: loggableError(error) }, 'wecom kf: send_msg failed');
       })
       // Counted even when one failed: over-counting only sends a reminder by another channel.
-      .finally(() => this.deps.windows.spent(window, messages.length));
+      .finally(() => noteWindow(() => this.deps.windows.spent(window, messages.length), this.deps.logger));
   }
 
   private now(): Date {

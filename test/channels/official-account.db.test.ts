@@ -87,6 +87,20 @@ describe('Official Account callback', () => {
     expect(identity).toMatchObject({ windowOpenedAt: world.clock.now(), windowSends: 0 });
   });
 
+  it('still replies when the window bookkeeping cannot be written (the database hiccups)', async () => {
+    const failing = jest
+      .spyOn(world.services.serviceWindows, 'opened')
+      .mockRejectedValueOnce(new Error('database away'));
+    try {
+      const res = await post(textMessage('oa-hiccup', '开始测评', 'msg-hiccup'));
+      expect(res.status).toBe(200);
+      expect(parseXml(res.text).Content).toContain('第 1 题');
+      expect(failing).toHaveBeenCalledTimes(1);
+    } finally {
+      failing.mockRestore();
+    }
+  });
+
   it('answers a retried MsgId once: the retry gets success and runs nothing', async () => {
     await post(textMessage('oa-bob', '开始测评', 'msg-retry'));
     const retry = await post(textMessage('oa-bob', '开始测评', 'msg-retry'));

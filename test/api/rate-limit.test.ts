@@ -4,11 +4,14 @@ import { ApiWorld, openApiWorld } from './support/api-world';
 
 let world: ApiWorld;
 let direct: ApiWorld;
+// One moment for every request: counting to the limit on a loaded machine once straddled a minute
+// (the windows are fixed minutes) and the count started again.
+const MOMENT = Date.parse('2026-11-23T02:00:30Z');
 beforeAll(async () => {
   // Behind one reverse proxy: its X-Forwarded-For names the client.
-  world = await openApiWorld({ RATE_LIMIT_PER_MINUTE: '5', TRUST_PROXY: '1' });
+  world = await openApiWorld({ RATE_LIMIT_PER_MINUTE: '5', TRUST_PROXY: '1' }, { now: () => MOMENT });
   // Run directly (the default): X-Forwarded-For is whatever the client wrote.
-  direct = await openApiWorld({ RATE_LIMIT_PER_MINUTE: '5' });
+  direct = await openApiWorld({ RATE_LIMIT_PER_MINUTE: '5' }, { now: () => MOMENT });
 });
 afterAll(async () => {
   await world.close();

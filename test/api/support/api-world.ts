@@ -33,6 +33,8 @@ export interface ApiWorld {
 export interface WorldOptions {
   logger?: Logger;
   databaseHealth?: () => Promise<DatabaseHealth>;
+  /** The rate limiter's clock (fixed one-minute windows): a test counting to the limit must not straddle a minute. */
+  now?: () => number;
 }
 
 export async function openApiWorld(env: Record<string, string> = {}, options: WorldOptions = {}): Promise<ApiWorld> {
@@ -50,6 +52,7 @@ export async function openApiWorld(env: Record<string, string> = {}, options: Wo
     config: db.config,
     logger: options.logger ?? silentLogger(),
     databaseHealth: options.databaseHealth ?? (() => databaseHealth(db.dataSource, db.config.HEALTH_TIMEOUT_MS)),
+    ...(options.now ? { now: options.now } : {}),
   });
   const callback = app.callback();
   return {

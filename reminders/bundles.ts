@@ -116,18 +116,11 @@ export function planBundles(input: BundleInput): BundlePlan {
     const chosen = sendable.slice(0, room);
     plan.deferred.push(...sendable.slice(room));
     if (chosen.length === 0) continue;
-    const accepted = [...subscriptions]
-      .sort((a, b) => Number(a.scope === ALL_FITTING) - Number(b.scope === ALL_FITTING))
-      .flatMap((s) => s.templateIds);
-    let templateId: string | undefined = accepted[0];
-    if (channel === 'miniprogram' && input.credits) {
-      const left = input.credits.get(founderId);
-      templateId = accepted.find((id) => (left?.get(id) ?? 0) > 0);
-      if (!templateId) {
-        // Every acceptance is used: nothing can be sent until the founder taps 允许 again.
-        chosen.forEach((row) => cancel(row, NO_CREDIT));
-        continue;
-      }
+    const templateId = templateFor(subscriptions, channel === 'miniprogram' ? input.credits : undefined, founderId);
+    if (channel === 'miniprogram' && input.credits && !templateId) {
+      // Every acceptance is used: nothing can be sent until the founder taps 允许 again.
+      chosen.forEach((row) => cancel(row, NO_CREDIT));
+      continue;
     }
     plan.bundles.push({
       rows: chosen,
@@ -180,14 +173,32 @@ function fallbackChannel(
   for (const name of ranked) {
     if (!founder.addresses.has(name)) continue;
     if (windowClosedReason(name, founder.windows.get(name), input.now)) continue;
-    if (name === 'miniprogram') {
-      const templates = (active.get(`${founder.id}|miniprogram`) ?? []).flatMap((s) => s.templateIds);
-      const credits = input.credits?.get(founder.id);
-      if (templates.length === 0 || (input.credits && !templates.some((id) => (credits?.get(id) ?? 0) > 0))) continue;
-    }
+    if (
+      name === 'miniprogram' &&
+      !templateFor(active.get(`${founder.id}|miniprogram`) ?? [], input.credits, founder.id)
+    )
+      continue;
     return name;
   }
   return null;
+}
+
+/**
+ * The template a message goes with: those accepted for the policy itself
+ * first, then those of "everything that fits me"; with one-time credits
+ * counted, the first that still has one (undefined: none can carry it).
+ */
+function templateFor(
+  subscriptions: readonly SubscriptionView[],
+  credits: BundleInput['credits'],
+  founderId: string,
+): string | undefined {
+  const accepted = [...subscriptions]
+    .sort((a, b) => Number(a.scope === ALL_FITTING) - Number(b.scope === ALL_FITTING))
+    .flatMap((s) => s.templateIds);
+  if (!credits) return accepted[0];
+  const left = credits.get(founderId);
+  return accepted.find((id) => (left?.get(id) ?? 0) > 0);
 }
 
 function rankOf(name: ChannelName): number {

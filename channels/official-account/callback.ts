@@ -30,7 +30,7 @@ import { buildXml, parseXml } from '../wechat/xml';
 import type { CustomerServiceSender } from './customer-service';
 import type { MessageKeys } from '../../services/inbound-messages';
 import { splitBytes } from '../wechat/split-bytes';
-import { noteWindow } from '../wechat/note-window';
+import { noteWindow, sendInWindow } from '../wechat/note-window';
 import type { ServiceWindows, WindowAddress } from '../../services/service-windows';
 
 export const OFFICIAL_ACCOUNT_PATH = '/wechat/official-account';
@@ -199,13 +199,15 @@ export function officialAccountRouter(deps: OfficialAccountDependencies): Router
       logger.warn({ messages: messages.length }, 'official account: replies not sent (WECHAT_OA_SECRET is not set)');
       return;
     }
-    await deps.sender
-      .sendTexts(window.externalId, messages)
-      .catch((error: unknown) => {
-        logger.warn({ err: loggableError(error) }, 'official account: customer-service message failed');
-      })
-      // Counted even when one failed: over-counting only sends a reminder by another channel.
-      .finally(() => noteWindow(() => deps.windows.spent(window, messages.length), logger));
+    const sender = deps.sender;
+    await sendInWindow({
+      send: () => sender.sendTexts(window.externalId, messages),
+      window,
+      count: messages.length,
+      windows: deps.windows,
+      logger,
+      failure: 'official account: customer-service message failed',
+    });
   }
 
   return router;

@@ -26,7 +26,7 @@ import type { Logger } from '../../logging/logger';
 import type { KfReadPosition } from '../../services/wecom-kf-cursor-store';
 import type { MessageKeys } from '../../services/inbound-messages';
 import { splitBytes } from '../wechat/split-bytes';
-import { noteWindow } from '../wechat/note-window';
+import { noteWindow, sendInWindow } from '../wechat/note-window';
 import type { ServiceWindows } from '../../services/service-windows';
 import type { KfMessage, WecomKfApi } from './kf-api';
 
@@ -137,13 +137,14 @@ export class KfSync {
     await noteWindow(() => this.deps.windows.opened(window, wrote, openKfId), this.deps.logger);
     const messages = splitBytes(replies.join('\n\n'));
     if (messages.length === 0) return;
-    await this.deps.api
-      .sendTexts(window.externalId, openKfId, messages)
-      .catch((error: unknown) => {
-        this.deps.logger.warn({ err: loggableError(error) }, 'wecom kf: send_msg failed');
-      })
-      // Counted even when one failed: over-counting only sends a reminder by another channel.
-      .finally(() => noteWindow(() => this.deps.windows.spent(window, messages.length), this.deps.logger));
+    await sendInWindow({
+      send: () => this.deps.api.sendTexts(window.externalId, openKfId, messages),
+      window,
+      count: messages.length,
+      windows: this.deps.windows,
+      logger: this.deps.logger,
+      failure: 'wecom kf: send_msg failed',
+    });
   }
 
   private now(): Date {

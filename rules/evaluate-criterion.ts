@@ -8,9 +8,10 @@
 import type { FactCriterion, FactDefinition, FactValue, ScoreCriterion } from './catalogue';
 import { criteriaView, type Vocabulary } from './criteria-fold';
 import { valueOf, type CriterionNode } from './criteria-node';
-import { conditionOf, explainCondition, explainPolicy, explainScore } from './explain';
+import { conditionOf, explainPolicy, explainScore, FactExplainer } from './explain';
 import { fromBoolean, groupLogic, not, NOT_MET, undecided, UNKNOWN } from './kleene';
 import type { CriterionResult, Truth } from './results';
+import { memoPerObject } from './memo';
 import { compareScore, openScoreFacts, scoreBounds, type ScoreBounds } from './score';
 
 /** Where fact values come from: the founder's answers, possibly with trial answers on top. */
@@ -75,7 +76,15 @@ export type TraceStep = (env: CriterionEnv, trace: Trace, negated: boolean) => T
 export const traceStep = criteriaView<TraceStep>({
   group: groupTrace,
   not: (inner) => (env, trace, negated) => not(inner(env, trace, !negated)),
-  fact: (node) => (env, trace, negated) => traceFact(node, env, trace, negated),
+  fact: (node, vocabulary) => {
+    const leaf = factLeaf(node, vocabulary);
+    return (env, trace, negated) => {
+      const result = leaf(env, negated);
+      if (result.status === UNKNOWN) trace.missing.push(node.name);
+      push(trace, result);
+      return seen(result.status, negated);
+    };
+  },
   policy: (node) => (env, trace, negated) => tracePolicy(node, env, trace, negated),
   score: (node) => (env, trace, negated) => traceScore(node, env, trace, negated),
 });
@@ -117,20 +126,26 @@ function groupTrace(isAll: boolean, children: readonly TraceStep[]): TraceStep {
   };
 }
 
-function traceFact(node: CriterionNode, env: CriterionEnv, trace: Trace, negated: boolean): Truth {
-  const value = valueOf(node, env);
-  const truth: Truth = value === undefined ? UNKNOWN : fromBoolean(node.holds(value));
-  if (value === undefined) trace.missing.push(node.name);
-  const status = seen(truth, negated);
-  const explanation = explainCondition(
-    conditionOf(node.source as FactCriterion, negated),
-    status,
-    value,
-    env.facts[node.name],
-  );
-  push(trace, { fact: node.name, status, explanation });
-  return truth;
-}
+/** A fact leaf as the founder sees it (`status` under `negated`), explained. */
+export type LeafStep = (env: CriterionEnv, negated: boolean) => CriterionResult;
+
+/**
+ * A fact leaf, with its explanations compiled once per node for both
+ * polarities (FactExplainer): the traced view, the outline and the failed
+ * leaves all read leaves through it.
+ */
+export const factLeaf = memoPerObject((node: CriterionNode, vocabulary: Vocabulary): LeafStep => {
+  const definition = vocabulary.facts[node.name];
+  const source = node.source as FactCriterion;
+  const asWritten = new FactExplainer(conditionOf(source, false), definition);
+  const negatedLeaf = new FactExplainer(conditionOf(source, true), definition);
+  return (env, negated) => {
+    const explainer = negated ? negatedLeaf : asWritten;
+    const value = valueOf(node, env);
+    if (value === undefined) return explainer.unanswered;
+    return explainer.explain(seen(fromBoolean(node.holds(value)), negated) as 'met' | 'not_met', value);
+  };
+});
 
 function tracePolicy(node: CriterionNode, env: CriterionEnv, trace: Trace, negated: boolean): Truth {
   const outcome = env.outcome(node.name);

@@ -1,7 +1,7 @@
 /**
  * Chinese explanations of fact leaves, with the threshold and the founder's
  * value: "研发费用占比 4.2% < 要求 5%", "在上海注册：否（要求：是）",
- * "尚未回答：研发费用占比（要求 ≥ 5%）". A leaf under `not` is explained as the
+ * "尚未回答：研发费用占比（要求 ≥ 5%）" (FactExplainer). A leaf under `not` is explained as the
  * requirement it really is (its operator negated), so the wording and the
  * status always agree.
  */
@@ -9,7 +9,7 @@ import type { ComparisonOp, FactCriterion, FactDefinition, FactValue, ScoreCrite
 import { formatList, formatNumber, formatValue, labelOf, unitOf } from './format-value';
 import { memoPerObject } from './memo';
 import { messages, relation } from './messages';
-import type { Truth } from './results';
+import type { CriterionResult, Truth } from './results';
 
 /** A leaf's condition after pushing negations down; `not_in` exists only here. */
 export interface Condition {
@@ -67,43 +67,102 @@ function wanted(condition: Condition, definition: FactDefinition | undefined): s
   return messages.notOneOf(threshold(definition, value));
 }
 
-/**
- * The threshold with its unit ("5%", "20000万元"): formatted once per condition,
- * numbers are slow to print. A condition belongs to one fact, hence to one definition.
- */
-const limitText = memoPerObject(
-  (condition: Condition, definition: FactDefinition | undefined): string =>
-    `${formatNumber(condition.value as number)}${unitOf(definition)}`,
-);
-
-function ordering(condition: Condition, status: Truth, definition: FactDefinition | undefined, value: number): string {
-  const op = condition.op as '<' | '<=' | '>' | '>=';
-  const label = labelOf(definition, condition.fact);
-  const shownValue = formatValue(definition, value);
-  const limit = limitText(condition, definition);
-  // A strict bound (> 5000万) read as "8000万 ≤ 要求 5000万" would confuse: state the requirement instead.
-  if (op === '>' || op === '<') return messages.againstRequirement(label, shownValue, relation[op], limit);
-  const shown = status === 'met' ? op : (NEGATED[op] as typeof op);
-  const word = op === '<=' ? messages.limitWord : messages.requirementWord;
-  return messages.compare(label, shownValue, relation[shown], word, limit);
+/** The threshold with its unit ("5%", "20000万元"). */
+function limitText(condition: Condition, definition: FactDefinition | undefined): string {
+  return `${formatNumber(condition.value as number)}${unitOf(definition)}`;
 }
 
-/** The explanation of one leaf given its status and the founder's value (undefined = unanswered). */
-export function explainCondition(
-  condition: Condition,
-  status: Truth,
-  value: FactValue | undefined,
-  definition: FactDefinition | undefined,
-): string {
-  const label = labelOf(definition, condition.fact);
-  if (value === undefined || status === 'unknown')
-    return messages.unanswered(label, requirementText(condition, definition));
-  const shown = formatValue(definition, value);
-  if (condition.label)
-    return messages.labelled(condition.label, status === 'met' ? 'met' : 'not_met', `${label} ${shown}`);
-  if (ORDERING.has(condition.op) && typeof value === 'number') return ordering(condition, status, definition, value);
-  if (status === 'met') return messages.stated(label, shown);
-  return messages.statedAgainst(label, shown, wanted(condition, definition));
+/** A sentence about the founder's value, already formatted ("4.2%", "是", "浦东新区"). */
+type Sentence = (shown: string) => string;
+
+/** An ordering met or failed by a number: "研发费用占比 4.2% < 要求 5%". */
+function orderingSentence(condition: Condition, status: Decided, label: string, limit: string): Sentence {
+  const op = condition.op as '<' | '<=' | '>' | '>=';
+  // A strict bound (> 5000万) read as "8000万 ≤ 要求 5000万" would confuse: state the requirement instead.
+  if (op === '>' || op === '<') return (shown) => messages.againstRequirement(label, shown, relation[op], limit);
+  const symbol = relation[status === 'met' ? op : (NEGATED[op] as typeof op)];
+  const word = op === '<=' ? messages.limitWord : messages.requirementWord;
+  return (shown) => messages.compare(label, shown, symbol, word, limit);
+}
+
+/** Any other value met or failed: "在上海注册：是", "在上海注册：否（要求：是）", or the content's label. */
+function statedSentence(condition: Condition, status: Decided, label: string, wantedText: string): Sentence {
+  if (condition.label) {
+    const labelled = condition.label;
+    return (shown) => messages.labelled(labelled, status, `${label} ${shown}`);
+  }
+  return status === 'met'
+    ? (shown) => messages.stated(label, shown)
+    : (shown) => messages.statedAgainst(label, shown, wantedText);
+}
+
+type Decided = Exclude<Truth, 'unknown'>;
+
+/** Distinct non-numeric values remembered per leaf: options and yes/no, so a handful; a bound for odd callers. */
+const MAX_REMEMBERED_VALUES = 64;
+
+/**
+ * A fact leaf's explanations, worked out once per leaf and polarity (the
+ * criteria fold compiles a node once): everything but the founder's value
+ * (label, requirement, threshold, relation) is fixed, so a check formats at
+ * most one number per leaf. Yes/no and option values have a handful of
+ * sentences each, made once and shared, as is the unanswered one: a
+ * CriterionResult from here is frozen, never changed by its readers.
+ */
+export class FactExplainer {
+  /** "尚未回答：研发费用占比（要求 ≥ 5%）". */
+  readonly unanswered: CriterionResult;
+  private readonly numberSentence: Record<Decided, Sentence> | null;
+  private readonly otherSentence: Record<Decided, Sentence>;
+  private readonly remembered: Record<Decided, Map<FactValue, CriterionResult>> = {
+    met: new Map(),
+    not_met: new Map(),
+  };
+
+  constructor(
+    private readonly condition: Condition,
+    private readonly definition: FactDefinition | undefined,
+  ) {
+    const label = labelOf(definition, condition.fact);
+    this.unanswered = result(
+      condition.fact,
+      'unknown',
+      messages.unanswered(label, requirementText(condition, definition)),
+    );
+    const orders = !condition.label && ORDERING.has(condition.op);
+    const limit = orders ? limitText(condition, definition) : '';
+    this.numberSentence = orders
+      ? {
+          met: orderingSentence(condition, 'met', label, limit),
+          not_met: orderingSentence(condition, 'not_met', label, limit),
+        }
+      : null;
+    const wantedText = wanted(condition, definition);
+    this.otherSentence = {
+      met: statedSentence(condition, 'met', label, wantedText),
+      not_met: statedSentence(condition, 'not_met', label, wantedText),
+    };
+  }
+
+  /** The leaf met or failed by the founder's value. */
+  explain(status: Decided, value: FactValue): CriterionResult {
+    const shown = formatValue(this.definition, value);
+    if (typeof value === 'number') {
+      const sentence = this.numberSentence ?? this.otherSentence;
+      return result(this.condition.fact, status, sentence[status](shown));
+    }
+    const known = this.remembered[status];
+    let explained = known.get(value);
+    if (explained === undefined) {
+      explained = result(this.condition.fact, status, this.otherSentence[status](shown));
+      if (known.size < MAX_REMEMBERED_VALUES) known.set(value, explained);
+    }
+    return explained;
+  }
+}
+
+function result(fact: string, status: Truth, explanation: string): CriterionResult {
+  return Object.freeze({ fact, status, explanation });
 }
 
 /** A reference to another policy: "符合「…」", "不符合「…」", "尚待确定是否符合「…」". */

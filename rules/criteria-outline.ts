@@ -10,9 +10,9 @@
  * left out (see `matters`).
  */
 import { criteriaView, type Vocabulary } from './criteria-fold';
-import type { CriterionNode } from './criteria-node';
-import { newTrace, traceStep, type CriterionEnv } from './evaluate-criterion';
-import { group, groupLogic } from './kleene';
+import { FACT, valueOf, type CriterionNode } from './criteria-node';
+import { factLeaf, newTrace, traceStep, type CriterionEnv, type LeafStep } from './evaluate-criterion';
+import { group, groupLogic, undecided } from './kleene';
 import type { Truth } from './results';
 
 export interface OutlineLeaf {
@@ -50,12 +50,21 @@ function matters(part: Truth, group: Truth, mode: 'all' | 'any'): boolean {
 type OutlineStep = (env: CriterionEnv, negated: boolean) => OutlineNode;
 
 /** A leaf reads exactly as the traced view explains it. */
-function outlineLeaf(node: CriterionNode, vocabulary: Vocabulary): OutlineStep {
+function leafResult(node: CriterionNode, vocabulary: Vocabulary): LeafStep {
+  if (node.kind === FACT) return factLeaf(node, vocabulary);
+  // References and scores (a few per catalogue): through a trace of their own.
   const step = traceStep(node, vocabulary);
   return (env, negated) => {
     const trace = newTrace();
     step(env, trace, negated);
-    const { status, explanation, fact } = trace.criteria[0]!;
+    return trace.criteria[0]!;
+  };
+}
+
+function outlineLeaf(node: CriterionNode, vocabulary: Vocabulary): OutlineStep {
+  const leaf = leafResult(node, vocabulary);
+  return (env, negated) => {
+    const { status, explanation, fact } = leaf(env, negated);
     return { group: false, status, explanation, fact };
   };
 }
@@ -90,6 +99,7 @@ export function outlineCriterion(node: CriterionNode, env: CriterionEnv, negated
  * The conditions a "no" failed on, as the founder should read them: every
  * failed part of an "all", and of a failed "one of" (高企's revenue bands)
  * only the alternative closest to passing, not every band the founder is not in.
+ * (failedLeavesOf finds the same without building the outline.)
  */
 export function failedLeaves(node: OutlineNode): OutlineLeaf[] {
   if (node.status !== 'not_met') return [];
@@ -98,4 +108,74 @@ export function failedLeaves(node: OutlineNode): OutlineLeaf[] {
   const alternatives = node.parts.map(failedLeaves).filter((leaves) => leaves.length > 0);
   if (alternatives.length === 0) return [];
   return alternatives.reduce((best, leaves) => (leaves.length < best.length ? leaves : best));
+}
+
+/**
+ * One node's failed leaves, found without building the outline: appends to
+ * `out` the leaves failedLeaves would give for this node when it fails (and
+ * nothing otherwise), and returns its status as the founder sees it. The list
+ * a phone asks for names what every "no" failed on, for most of the policies,
+ * on every check.
+ */
+type FailedStep = (env: CriterionEnv, negated: boolean, out: OutlineLeaf[]) => Truth;
+
+function failedLeaf(node: CriterionNode, vocabulary: Vocabulary): FailedStep {
+  const leaf = leafResult(node, vocabulary);
+  if (node.kind === FACT) {
+    // Most leaves do not fail: explained only when they do.
+    return (env, negated, out) => {
+      const value = valueOf(node, env);
+      if (value === undefined) return 'unknown';
+      if (node.holds(value) === negated) {
+        const { status, explanation, fact } = leaf(env, negated);
+        out.push({ group: false, status, explanation, fact });
+        return 'not_met';
+      }
+      return 'met';
+    };
+  }
+  return (env, negated, out) => {
+    const { status, explanation, fact } = leaf(env, negated);
+    if (status === 'not_met') out.push({ group: false, status, explanation, fact });
+    return status;
+  };
+}
+
+/** The failed-leaves view of the criteria fold, held to failedLeaves(outline) by the differential test. */
+const failedStep = criteriaView<FailedStep>({
+  group: (isAll, children) => (env, negated, out) => {
+    const all = isAll !== negated;
+    const logic = groupLogic(all);
+    const start = out.length;
+    let decided = false;
+    let open = false;
+    // "One of" failed: the alternative with the fewest failed leaves (the first of equals).
+    let closest: OutlineLeaf[] | null = null;
+    for (const child of children) {
+      const mark = out.length;
+      const status = child(env, negated, out);
+      if (status === logic.decisive) decided = true;
+      else if (status === 'unknown') open = true;
+      if (status !== 'not_met') out.length = mark;
+      else if (!all) {
+        const alternative = out.splice(mark);
+        if (alternative.length > 0 && (closest === null || alternative.length < closest.length)) closest = alternative;
+      }
+    }
+    const status = decided ? logic.decisive : undecided(logic, open);
+    if (status !== 'not_met') out.length = start;
+    else if (closest !== null) for (const leaf of closest) out.push(leaf);
+    return status;
+  },
+  not: (inner) => (env, negated, out) => inner(env, !negated, out),
+  fact: failedLeaf,
+  policy: failedLeaf,
+  score: failedLeaf,
+});
+
+/** failedLeaves(outlineCriterion(node, env)), without the outline. */
+export function failedLeavesOf(node: CriterionNode, env: CriterionEnv): OutlineLeaf[] {
+  const out: OutlineLeaf[] = [];
+  failedStep(node, env.vocabulary)(env, false, out);
+  return out;
 }

@@ -36,5 +36,6 @@ export function notInForceResult(dormant: DormantPolicy): PolicyResult {
     sources: dormant.sources,
     verifiedAt: policy.verified_at,
     outline: NO_OUTLINE,
+    failed: [],
   };
 }

@@ -9,7 +9,7 @@
  */
 import type { Benefit, Source } from './catalogue';
 import type { CompiledPolicy } from './compile-catalogue';
-import { outlineCriterion, type OutlineNode } from './criteria-outline';
+import { failedLeavesOf, outlineCriterion, type OutlineLeaf, type OutlineNode } from './criteria-outline';
 import { newTrace, traceCriterion } from './evaluate-criterion';
 import { nearMisses } from './near-miss';
 import type { ConcreteWindow, CriterionResult, NearMiss, PolicyResult, PolicyStatus, ScoreBreakdown } from './results';
@@ -36,6 +36,7 @@ export class PolicyVerdict implements PolicyResult {
   #explained: Explained | undefined;
   #nearMiss: NearMiss[] | undefined;
   #outline: OutlineNode | undefined;
+  #failed: OutlineLeaf[] | undefined;
 
   constructor(
     session: Session,
@@ -73,6 +74,12 @@ export class PolicyVerdict implements PolicyResult {
     return this.#outline;
   }
 
+  /** What a "no" failed on: failedLeaves(outline), without building the outline (not serialised). */
+  get failed(): OutlineLeaf[] {
+    this.#failed ??= this.status === 'not_eligible' ? failedLeavesOf(this.#compiled.root, this.#session) : [];
+    return this.#failed;
+  }
+
   /** For a policy failed on one or two numbers (and still needed): the values that would pass. */
   get nearMiss(): NearMiss[] {
     if (!this.#nearMiss) {
@@ -93,8 +100,8 @@ export class PolicyVerdict implements PolicyResult {
     return this.#explained;
   }
 
-  /** A plain object with every field, explanations included (the outline is for display only). */
-  toJSON(): Omit<PolicyResult, 'outline'> {
+  /** A plain object with every field, explanations included (the outline and failed leaves are for display only). */
+  toJSON(): Omit<PolicyResult, 'outline' | 'failed'> {
     return { ...this, nearMiss: this.nearMiss, criteria: this.criteria, scores: this.scores };
   }
 }

@@ -3,7 +3,7 @@
  * The API serialises these (snake_case at the HTTP edge, see docs/api-contract.md).
  */
 import type { Benefit, EnumOption, FactType, FactValue, Incubator, IsoDate, Source } from './catalogue';
-import type { OutlineNode } from './criteria-outline';
+import type { OutlineLeaf, OutlineNode } from './criteria-outline';
 import type { DeclaredRung } from './ladder';
 
 export type { OutlineGroup, OutlineLeaf, OutlineNode } from './criteria-outline';
@@ -80,6 +80,11 @@ export interface PolicyResult {
    * Not part of the API's JSON.
    */
   readonly outline: OutlineNode;
+  /**
+   * What a "no" failed on, as failedLeaves(outline) finds it (empty unless
+   * `not_eligible`); for the list a phone asks for. Not part of the API's JSON.
+   */
+  readonly failed: OutlineLeaf[];
   /** When the founder does not need this at all (e.g. already has a Shanghai hukou). */
   notNeeded?: string;
 }

@@ -3,7 +3,6 @@
  * Shared by the stateless check and the stateful assessments.
  */
 import type { FactDefinition } from '../../rules/catalogue';
-import { failedLeaves } from '../../rules/criteria-outline';
 import type { NextQuestion, PolicyResult } from '../../rules/results';
 import type { CheckResult } from '../../services/eligibility-service';
 import { snakeKeys } from './snake-case';
@@ -71,7 +70,7 @@ export function presentSummary(result: PolicyResult, facts: Facts) {
   // What a "no" failed on (a failed "one of" by its closest alternative); a "maybe" has not failed.
   const failed =
     result.status === 'not_eligible'
-      ? failedLeaves(result.outline).map((leaf) => (leaf.fact in facts ? label(leaf.fact) : leaf.explanation))
+      ? result.failed.map((leaf) => (leaf.fact in facts ? label(leaf.fact) : leaf.explanation))
       : [];
   const deadline = deadlineOf(result.nextWindow);
   // Bytes count on a phone: empty lists and an unknown deadline are left out.

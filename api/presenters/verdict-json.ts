@@ -13,7 +13,6 @@
  * not-needed reason are written per check.
  */
 import type { FactDefinition } from '../../rules/catalogue';
-import { failedLeaves } from '../../rules/criteria-outline';
 import type { PolicyResult } from '../../rules/results';
 import { jsonBytes } from './json-bytes';
 import { benefitLine, deadlineOf, presentWindow, sourceText } from './verdict-fields';
@@ -140,7 +139,7 @@ export function writeVerdictSummary(result: PolicyResult, facts: Facts): void {
   if (result.status === 'not_eligible') {
     // What a "no" failed on, each name once (a failed "one of" by its closest alternative).
     const failed = new Set<string>();
-    for (const leaf of failedLeaves(result.outline)) {
+    for (const leaf of result.failed) {
       failed.add(leaf.fact in facts ? (facts[leaf.fact]?.label ?? leaf.fact) : leaf.explanation);
     }
     if (failed.size > 0) text += `,"failed":${stringsJson([...failed])}`;

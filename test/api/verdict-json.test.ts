@@ -70,6 +70,7 @@ describe('check JSON written around per-policy fragments', () => {
       criteria: shipped.criteria,
       nearMiss: shipped.nearMiss,
       outline: shipped.outline,
+      failed: shipped.failed,
       scores: [],
     };
     for (const changed of [

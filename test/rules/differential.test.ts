@@ -1,7 +1,7 @@
 /**
  * One verdict, many views: every walk of a compiled criteria tree (the lean
- * truth, the traced explanation, the outline, flips-needed, reachability and
- * the facet filter) must agree with the core's verdict, on generated partial
+ * truth, the traced explanation, the outline and its failed leaves,
+ * flips-needed, reachability and the facet filter) must agree with the core's verdict, on generated partial
  * answers over the shipped catalogue and over generated trees (with orderings
  * on strings, negations, scores and policy references that content rarely has).
  */
@@ -12,7 +12,7 @@ import { couldApply } from '../../rules';
 import type { Answers, Catalogue, Criterion, FactValue, ScoreTable } from '../../rules/catalogue';
 import { compileCatalogue, type CompiledPolicy } from '../../rules/compile-catalogue';
 import { compileCriterion } from '../../rules/criteria-node';
-import { outlineCriterion } from '../../rules/criteria-outline';
+import { failedLeaves, failedLeavesOf, outlineCriterion } from '../../rules/criteria-outline';
 import { newTrace, traceCriterion } from '../../rules/evaluate-criterion';
 import { flipsNeeded, NEVER } from '../../rules/flips-needed';
 import { leanTest, type LeanEnv } from '../../rules/lean-criterion';
@@ -36,7 +36,12 @@ function checkViews(session: Session, compiled: CompiledPolicy, skipped: Readonl
   expect(new Set(trace.missing)).toEqual(new Set(missing));
   if (truth !== 'unknown') expect(missing).toEqual([]);
 
-  expect(outlineCriterion(compiled.root, session).status).toBe(truth);
+  const outline = outlineCriterion(compiled.root, session);
+  expect(outline.status).toBe(truth);
+  // What a "no" failed on, found without the outline, is what the outline shows.
+  expect(failedLeavesOf(compiled.root, session)).toEqual(failedLeaves(outline));
+  // Each leaf reads the same in the flat list and in the outline.
+  for (const leaf of failedLeaves(outline)) expect(trace.criteria).toContainEqual({ ...leaf, group: undefined });
 
   const flips = flipsNeeded(compiled.root, vocabulary);
   expect(flips(session, true, NEVER) === 0).toBe(truth === 'met');

@@ -11,6 +11,7 @@ function result(id: string, status: PolicyResult['status'], extra: Partial<Polic
     status,
     criteria: [],
     outline: { group: true, mode: 'all', label: null, status: 'unknown', parts: [] },
+    failed: [],
     missing: [],
     nearMiss: [],
     caveats: [],

@@ -16,7 +16,7 @@ import type { Evaluation, NextQuestion } from '../rules/results';
 import { ValidationError } from '../errors';
 import type { CatalogueService } from './catalogue-service';
 import { Clock, shanghaiDate } from './clock';
-import { canonicalJson } from './canonical-json';
+import { memoPerObject } from '../rules/memo';
 import { LruCachePerScope } from './lru-cache';
 import { errorMessages } from './error-messages';
 
@@ -30,11 +30,39 @@ export interface CheckRequest {
 }
 
 export interface CheckResult {
-  answers: Answers;
-  evaluation: Evaluation;
-  nextQuestion: NextQuestion | null;
-  ladder: ReturnType<typeof ladder>;
-  benefits: ReturnType<typeof estimateBenefits>;
+  readonly answers: Answers;
+  readonly evaluation: Evaluation;
+  readonly nextQuestion: NextQuestion | null;
+  readonly ladder: ReturnType<typeof ladder>;
+  readonly benefits: ReturnType<typeof estimateBenefits>;
+}
+
+/**
+ * A check, frozen and shareable. The ladder and the benefit estimate are
+ * worked out when first read: the list a phone asks for (`?view=summary`)
+ * and the chat's short replies never read the ladder, whose next rung reads
+ * a policy's every explanation.
+ */
+class Check implements CheckResult {
+  #ladder: CheckResult['ladder'] | undefined;
+  #benefits: CheckResult['benefits'] | undefined;
+
+  constructor(
+    readonly answers: Answers,
+    readonly evaluation: Evaluation,
+    readonly nextQuestion: NextQuestion | null,
+  ) {
+    Object.freeze(answers);
+    Object.freeze(this);
+  }
+
+  get ladder(): CheckResult['ladder'] {
+    return (this.#ladder ??= ladder(this.evaluation, this.answers));
+  }
+
+  get benefits(): CheckResult['benefits'] {
+    return (this.#benefits ??= estimateBenefits(this.evaluation));
+  }
 }
 
 export class EligibilityService {
@@ -94,25 +122,43 @@ export class EligibilityService {
     const asOf = request.asOf ?? this.today();
     const policies = request.policies?.length ? request.policies : undefined;
     const cache = this.caches.of(catalogue);
-    const key = cache ? checkKey(answers, asOf, policies, request.skipped) : '';
+    const key = cache ? checkKey(catalogue, answers, asOf, policies, request.skipped) : '';
     const cached = cache?.get(key);
     this.observe?.(cached !== undefined);
     if (cached) return cached;
     const evaluation = evaluate(catalogue, answers, asOf, { policies });
-    const result: CheckResult = Object.freeze({
-      answers: Object.freeze(answers),
-      evaluation,
-      nextQuestion: nextQuestion(catalogue, answers, asOf, { policies, skipped: request.skipped }),
-      ladder: ladder(evaluation, answers),
-      benefits: estimateBenefits(evaluation),
-    });
+    const next = nextQuestion(catalogue, answers, asOf, { policies, skipped: request.skipped });
+    const result = new Check(answers, evaluation, next);
     cache?.set(key, result);
     return result;
   }
 }
 
 /** Everything a check depends on besides the release, in a canonical order. */
-function checkKey(answers: Answers, asOf: IsoDate, policies?: string[], skipped?: string[]): string {
+function checkKey(
+  catalogue: Catalogue,
+  answers: Answers,
+  asOf: IsoDate,
+  policies?: string[],
+  skipped?: string[],
+): string {
   const sorted = (ids?: string[]) => [...new Set(ids ?? [])].sort().join(',');
-  return `${asOf}|${sorted(policies)}|${sorted(skipped)}|${canonicalJson(answers)}`;
+  return `${asOf}|${sorted(policies)}|${sorted(skipped)}|${answersKey(catalogue, answers)}`;
 }
+
+/**
+ * Validated answers as text, fact by fact in the vocabulary's order, so that
+ * the order a client sent them in does not matter: `fact=value;` with
+ * strings quoted (an option "true" is not the answer true). Every request
+ * pays for this key, so no sorting and no JSON of the whole object.
+ */
+function answersKey(catalogue: Catalogue, answers: Answers): string {
+  let key = '';
+  for (const fact of vocabularyOf(catalogue)) {
+    const value = answers[fact];
+    if (value !== undefined) key += `${fact}=${typeof value === 'string' ? JSON.stringify(value) : value};`;
+  }
+  return key;
+}
+
+const vocabularyOf = memoPerObject((catalogue: Catalogue) => Object.keys(catalogue.facts));

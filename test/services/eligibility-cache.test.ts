@@ -17,15 +17,42 @@ const clock = fixedClock(new Date('2026-11-23T02:00:00Z'));
 // National, so they apply whatever region the founder is in (the mini catalogue asks none).
 const national = (id: string) => miniPolicy(id, { region: 'national' });
 const twoPolicies = () => miniCatalogue([national('sh.a'), national('sh.b')]);
+/** The same with a second fact, so that answers can come in two orders. */
+function twoPoliciesTwoFacts(): Catalogue {
+  const catalogue = twoPolicies();
+  const employees = { fact: 'employees', type: 'integer', label: '职工人数', question: '几人？', why: '规模' } as const;
+  return { ...catalogue, facts: { ...catalogue.facts, employees } };
+}
 
 describe('EligibilityService check cache', () => {
-  it('answers the same check from memory, whatever the order of answers, topics and skipped facts', () => {
+  it('answers a check asked again from memory, whatever the order of answers, topics and skipped facts', () => {
+    const { source } = releases(twoPoliciesTwoFacts());
+    const service = new EligibilityService(source, clock, 10);
+    const first = service.check({
+      answers: { registered_in_shanghai: true, employees: 3 },
+      policies: ['sh.a', 'sh.b'],
+    });
+    const again = service.check({
+      answers: { employees: 3, registered_in_shanghai: true },
+      policies: ['sh.b', 'sh.a', 'sh.a'],
+    });
+    const third = service.check({
+      answers: { registered_in_shanghai: true, employees: 3 },
+      policies: ['sh.a', 'sh.b'],
+    });
+    // Kept from its second asking on: a check asked once is never kept (see LruCache).
+    expect(again).not.toBe(first);
+    expect(third).toBe(again);
+    expect(first.evaluation.results.map((r) => r.status)).toEqual(['eligible', 'eligible']);
+  });
+
+  it('tells an option apart from a yes/no and a number from its text in the key', () => {
     const { source } = releases(twoPolicies());
     const service = new EligibilityService(source, clock, 10);
-    const first = service.check({ answers: { registered_in_shanghai: true }, policies: ['sh.a', 'sh.b'] });
-    const again = service.check({ answers: { registered_in_shanghai: true }, policies: ['sh.b', 'sh.a'] });
-    expect(again).toBe(first);
-    expect(first.evaluation.results.map((r) => r.status)).toEqual(['eligible', 'eligible']);
+    for (let i = 0; i < 2; i += 1) service.check({ answers: { registered_in_shanghai: true } });
+    const cached = service.check({ answers: { registered_in_shanghai: true } });
+    expect(service.check({ answers: { registered_in_shanghai: true } })).toBe(cached);
+    expect(() => service.check({ answers: { registered_in_shanghai: 'true' } })).toThrow(ValidationError);
   });
 
   it('keeps checks apart that differ in answers, date, topic or skipped facts', () => {
@@ -86,13 +113,36 @@ describe('EligibilityService check cache', () => {
   });
 });
 
+/** Sets a key twice, as the doorkeeper wants before it keeps anything. */
+function keep(cache: LruCache<string, number>, key: string, value: number): void {
+  cache.set(key, value);
+  cache.set(key, value);
+}
+
 describe('LruCache', () => {
-  it('evicts the least recently used entry, a read counting as a use', () => {
+  it('keeps a key only from its second setting on (most checks are asked once)', () => {
     const cache = new LruCache<string, number>(2);
     cache.set('a', 1);
-    cache.set('b', 2);
+    expect(cache.get('a')).toBeUndefined();
+    expect(cache.size).toBe(0);
+    cache.set('a', 1);
     expect(cache.get('a')).toBe(1);
-    cache.set('c', 3);
+  });
+
+  it('forgets keys set once when too many others come by, so only keys that come back soon are kept', () => {
+    const cache = new LruCache<string, number>(2); // notes up to 64 keys set once
+    cache.set('a', 1);
+    for (let i = 0; i < 64; i += 1) cache.set(`other-${i}`, i);
+    cache.set('a', 1);
+    expect(cache.get('a')).toBeUndefined();
+  });
+
+  it('evicts the least recently used entry, a read counting as a use', () => {
+    const cache = new LruCache<string, number>(2);
+    keep(cache, 'a', 1);
+    keep(cache, 'b', 2);
+    expect(cache.get('a')).toBe(1);
+    keep(cache, 'c', 3);
     expect(cache.get('b')).toBeUndefined();
     expect(cache.get('a')).toBe(1);
     expect(cache.get('c')).toBe(3);
@@ -101,12 +151,12 @@ describe('LruCache', () => {
 
   it('replaces a key in place and stores nothing at capacity 0', () => {
     const cache = new LruCache<string, number>(2);
-    cache.set('a', 1);
+    keep(cache, 'a', 1);
     cache.set('a', 2);
     expect(cache.size).toBe(1);
     expect(cache.get('a')).toBe(2);
     const none = new LruCache<string, number>(0);
-    none.set('a', 1);
+    keep(none, 'a', 1);
     expect(none.get('a')).toBeUndefined();
   });
 });

@@ -10,9 +10,9 @@
  * left out (see `matters`).
  */
 import { criteriaView, type Vocabulary } from './criteria-fold';
-import { FACT, valueOf, type CriterionNode } from './criteria-node';
+import { FACT, POLICY, valueOf, type CriterionNode } from './criteria-node';
 import { factLeaf, newTrace, traceStep, type CriterionEnv, type LeafStep } from './evaluate-criterion';
-import { group, groupLogic, undecided } from './kleene';
+import { group, groupLogic, not, undecided } from './kleene';
 import type { Truth } from './results';
 
 export interface OutlineLeaf {
@@ -121,24 +121,33 @@ type FailedStep = (env: CriterionEnv, negated: boolean, out: OutlineLeaf[]) => T
 
 function failedLeaf(node: CriterionNode, vocabulary: Vocabulary): FailedStep {
   const leaf = leafResult(node, vocabulary);
-  if (node.kind === FACT) {
-    // Most leaves do not fail: explained only when they do.
+  const failed = (env: CriterionEnv, negated: boolean, out: OutlineLeaf[]): Truth => {
+    const { status, explanation, fact } = leaf(env, negated);
+    out.push({ group: false, status, explanation, fact });
+    return status;
+  };
+  // Most leaves do not fail: facts and references are explained only when they do.
+  if (node.kind === FACT)
     return (env, negated, out) => {
       const value = valueOf(node, env);
       if (value === undefined) return 'unknown';
-      if (node.holds(value) === negated) {
-        const { status, explanation, fact } = leaf(env, negated);
-        out.push({ group: false, status, explanation, fact });
-        return 'not_met';
-      }
-      return 'met';
+      return node.holds(value) === negated ? failed(env, negated, out) : 'met';
     };
-  }
+  if (node.kind === POLICY)
+    return (env, negated, out) => {
+      const status = seenAs(env.outcome(node.name).truth, negated);
+      return status === 'not_met' ? failed(env, negated, out) : status;
+    };
   return (env, negated, out) => {
     const { status, explanation, fact } = leaf(env, negated);
     if (status === 'not_met') out.push({ group: false, status, explanation, fact });
     return status;
   };
+}
+
+/** A truth as the founder sees it under `negated`. */
+function seenAs(truth: Truth, negated: boolean): Truth {
+  return negated ? not(truth) : truth;
 }
 
 /** The failed-leaves view of the criteria fold, held to failedLeaves(outline) by the differential test. */

@@ -106,8 +106,7 @@ const MAX_REMEMBERED_VALUES = 64;
  * criteria fold compiles a node once): everything but the founder's value
  * (label, requirement, threshold, relation) is fixed, so a check formats at
  * most one number per leaf. Yes/no and option values have a handful of
- * sentences each, made once and shared, as is the unanswered one: a
- * CriterionResult from here is frozen, never changed by its readers.
+ * sentences each, made once and shared (frozen), as is the unanswered one.
  */
 export class FactExplainer {
   /** "尚未回答：研发费用占比（要求 ≥ 5%）". */
@@ -124,11 +123,11 @@ export class FactExplainer {
     private readonly definition: FactDefinition | undefined,
   ) {
     const label = labelOf(definition, condition.fact);
-    this.unanswered = result(
-      condition.fact,
-      'unknown',
-      messages.unanswered(label, requirementText(condition, definition)),
-    );
+    this.unanswered = shared({
+      fact: condition.fact,
+      status: 'unknown',
+      explanation: messages.unanswered(label, requirementText(condition, definition)),
+    });
     const orders = !condition.label && ORDERING.has(condition.op);
     const limit = orders ? limitText(condition, definition) : '';
     this.numberSentence = orders
@@ -148,21 +147,24 @@ export class FactExplainer {
   explain(status: Decided, value: FactValue): CriterionResult {
     const shown = formatValue(this.definition, value);
     if (typeof value === 'number') {
+      // Made for this check alone: numbers are as many as founders.
       const sentence = this.numberSentence ?? this.otherSentence;
-      return result(this.condition.fact, status, sentence[status](shown));
+      return { fact: this.condition.fact, status, explanation: sentence[status](shown) };
     }
     const known = this.remembered[status];
     let explained = known.get(value);
     if (explained === undefined) {
-      explained = result(this.condition.fact, status, this.otherSentence[status](shown));
-      if (known.size < MAX_REMEMBERED_VALUES) known.set(value, explained);
+      const made = { fact: this.condition.fact, status, explanation: this.otherSentence[status](shown) };
+      if (known.size >= MAX_REMEMBERED_VALUES) return made;
+      known.set(value, (explained = shared(made)));
     }
     return explained;
   }
 }
 
-function result(fact: string, status: Truth, explanation: string): CriterionResult {
-  return Object.freeze({ fact, status, explanation });
+/** A result every check may return: frozen, which also tells readers it is shared (and worth a memo). */
+function shared(result: CriterionResult): CriterionResult {
+  return Object.freeze(result);
 }
 
 /** A reference to another policy: "符合「…」", "不符合「…」", "尚待确定是否符合「…」". */

@@ -33,6 +33,7 @@ import type { CatalogueService } from '../services/catalogue-service';
 import { EligibilityService } from '../services/eligibility-service';
 import { systemClock } from '../services/clock';
 import { sampleProfiles } from '../test/rules/support/profiles';
+import { repoPath } from './support/compiled';
 
 export interface BenchFounder {
   founderId: string;
@@ -56,7 +57,7 @@ const FOUNDERS = 100;
 export const DISTINCT_PROFILES = 5000;
 /** Replies a distinct floor makes ahead (for the first of the same profiles): enough for their mean size. */
 export const FLOOR_REPLIES = 1000;
-const CONTENT_DIR = path.resolve(__dirname, '../content');
+const CONTENT_DIR = repoPath('content');
 
 /** The hardtech persona of test/fixtures/personas: a realistic, fully answered profile. */
 const PERSONA_ANSWERS = {

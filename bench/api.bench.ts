@@ -33,6 +33,7 @@ import {
   serve,
   ServerInfo,
 } from './api-bench-server';
+import { selfCommand } from './support/compiled';
 import { dropScratchDatabase, recreateScratchDatabase } from './support/scratch-database';
 
 interface AutocannonRequest {
@@ -111,7 +112,7 @@ async function measure(scenario: string, db: string, base: string, requests: Aut
 }
 
 function startServer(kind: string): Promise<{ child: ChildProcess; info: ServerInfo }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', __filename, '--serve', kind], {
+  const child = spawn(process.execPath, [...selfCommand(__filename), '--serve', kind], {
     env: process.env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

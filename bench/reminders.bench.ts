@@ -22,6 +22,7 @@ import { ReminderRunner } from '../reminders/runner';
 import { DEFAULT_SETTINGS } from '../reminders/settings';
 import { loadBenchFixtures } from './reminders-fixtures';
 import { dropScratchDatabase, recreateScratchDatabase } from './support/scratch-database';
+import { selfCommand } from './support/compiled';
 
 const SIZES = [10_000, 100_000];
 const TODAY = '2026-05-20';
@@ -128,7 +129,7 @@ function dropBenchDatabase(): void {
 function runChild(kind: string, founders: number, concurrency: number): Result {
   const out = execFileSync(
     process.execPath,
-    ['--import', 'tsx', __filename, '--scenario', kind, String(founders), String(concurrency)],
+    [...selfCommand(__filename), '--scenario', kind, String(founders), String(concurrency)],
     {
       env: process.env,
       stdio: ['ignore', 'pipe', 'inherit'],

@@ -47,13 +47,14 @@ export interface CriterionEnv extends FactSource {
 export interface Trace {
   criteria: CriterionResult[];
   missing: string[];
-  scores: Map<string, ScoreBounds>;
+  /** Scores compared on the walk, by name (most policies have none: made on the first). */
+  scores: Map<string, ScoreBounds> | null;
   /** How many entries of `criteria` are unknown (so decided branches filter only when needed). */
   unknown: number;
 }
 
 export function newTrace(): Trace {
-  return { criteria: [], missing: [], scores: new Map(), unknown: 0 };
+  return { criteria: [], missing: [], scores: null, unknown: 0 };
 }
 
 /** As seen by the founder: a leaf under `not` is met when its requirement (the negation) holds. */
@@ -169,7 +170,7 @@ function traceScore(node: CriterionNode, env: CriterionEnv, trace: Trace, negate
   const bounds = scoreBounds(node.table, env, env.facts);
   const truth = compareScore(bounds, leaf.op, leaf.value);
   if (truth === UNKNOWN) for (const fact of openScoreFacts(bounds)) trace.missing.push(fact);
-  trace.scores.set(leaf.score, bounds);
+  (trace.scores ??= new Map()).set(leaf.score, bounds);
   push(trace, {
     fact: `score:${leaf.score}`,
     status: seen(truth, negated),

@@ -94,7 +94,8 @@ export class PolicyVerdict implements PolicyResult {
       const trace = newTrace();
       traceCriterion(this.#compiled.root, this.#session, trace);
       const scores: ScoreBreakdown[] = [];
-      for (const [name, bounds] of trace.scores) scores.push(breakdown(name, this.#compiled.scores[name]!, bounds));
+      if (trace.scores)
+        for (const [name, bounds] of trace.scores) scores.push(breakdown(name, this.#compiled.scores[name]!, bounds));
       this.#explained = { criteria: trace.criteria, scores };
     }
     return this.#explained;

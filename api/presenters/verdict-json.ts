@@ -13,7 +13,7 @@
  * not-needed reason are written per check.
  */
 import type { FactDefinition } from '../../rules/catalogue';
-import type { PolicyResult } from '../../rules/results';
+import type { CriterionResult, PolicyResult } from '../../rules/results';
 import { jsonBytes } from './json-bytes';
 import { benefitLine, deadlineOf, presentWindow, sourceText } from './verdict-fields';
 
@@ -101,18 +101,37 @@ function stringsJson(items: readonly string[]): string {
   return `${text}]`;
 }
 
+const STATUS_JSON: Readonly<Record<CriterionResult['status'], string>> = {
+  met: '"met"',
+  not_met: '"not_met"',
+  unknown: '"unknown"',
+};
+
+/**
+ * The engine returns one frozen CriterionResult to every check whose founder
+ * gave the same yes/no or option, or left the fact unanswered (FactExplainer):
+ * about half of a reply's ~110 criteria. Their JSON is made once. Results made
+ * for one check (a number's sentence) are not frozen, and not kept.
+ */
+const sharedCriterionJson = new WeakMap<CriterionResult, string>();
+
+function criterionJson(c: CriterionResult): string {
+  const shared = Object.isFrozen(c);
+  let json = shared ? sharedCriterionJson.get(c) : undefined;
+  if (json === undefined) {
+    json = `{"fact":${JSON.stringify(c.fact)},"status":${STATUS_JSON[c.status]},"explanation":${JSON.stringify(c.explanation)}}`;
+    if (shared) sharedCriterionJson.set(c, json);
+  }
+  return json;
+}
+
 /** Writes JSON.stringify(presentResult(result)) around the policy's shared fragments. */
 export function writeVerdict(result: PolicyResult): void {
   const f = fragments(result);
   jsonBytes.bytes(f.head);
   let text = `${JSON.stringify(result.status)},"criteria":[`;
   const criteria = result.criteria;
-  for (let i = 0; i < criteria.length; i += 1) {
-    const c = criteria[i]!;
-    text +=
-      `${i > 0 ? ',' : ''}{"fact":${JSON.stringify(c.fact)},"status":${JSON.stringify(c.status)}` +
-      `,"explanation":${JSON.stringify(c.explanation)}}`;
-  }
+  for (let i = 0; i < criteria.length; i += 1) text += (i > 0 ? ',' : '') + criterionJson(criteria[i]!);
   text += `],"missing":${stringsJson(result.missing)},"near_miss":[`;
   const nearMiss = result.nearMiss;
   for (let i = 0; i < nearMiss.length; i += 1) {

@@ -403,11 +403,11 @@ async function main(): Promise<void> {
       `made minutes apart measures that drift; runs seconds apart share it, and the median drops a round that a burst\n` +
       `of other work hit. The goal is judged by the median ratio and the row's p99 (the median of its rounds; the\n` +
       `distinct rows' and their floors' other columns are medians of the rounds too; with MariaDB, its distinct rows\n` +
-      `are paired with floors of their own, the floor rows shown are SQLite's pairs'). The distinct rows are the same\n` +
-      `endpoint with every request a cache miss\n` +
-      `(${DISTINCT_PROFILES} profiles round-robin): what a check costs when nobody asked it recently. Their floors answer\n` +
-      `the first ${FLOOR_REPLIES} of those bodies with the API's own replies to them, not compressed, as a first serving is\n` +
-      `sent (KB/reply: autocannon's bytes read per request, so a floor and its row can be compared).\n` +
+      `are paired with floors of their own, the floor rows shown are SQLite's pairs').\n` +
+      `The distinct rows are the same endpoint with every request a cache miss (${DISTINCT_PROFILES} profiles round-robin):\n` +
+      `what a check costs when nobody asked it recently. Their floors answer the first ${FLOOR_REPLIES} of those bodies with\n` +
+      `the API's own replies to them, not compressed, as a first serving is sent (KB/reply: autocannon's bytes read\n` +
+      `per request, so a floor and its row can be compared).\n` +
       `CPU vs floor: the floor's server CPU per request over the row's, per round, median and range as above: the\n` +
       `same ratio measured by CPU time, which other work on a shared machine disturbs less than RPS; judge by it\n` +
       `when the two disagree.\n` +

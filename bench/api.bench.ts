@@ -1,7 +1,8 @@
 /**
  * `npm run bench:api`: throughput and latency of the mini-program API with
  * autocannon (50 connections, ~5 s per scenario, loopback only), against a
- * bare Koa hello-world baseline measured in the same run:
+ * bare Koa hello-world baseline measured in the same run (the distinct rows
+ * against their floors in alternating rounds, see paired):
  *   four stack floors, with none of the app's own logic (Koa + koa-helmet + @koa/router sending the
  *   persona's reply; the same sending the replies of the distinct profiles, full and summary;
  *   the same plus an answer's SQLite statements run directly) ·
@@ -59,6 +60,9 @@ const autocannon = require('autocannon') as Autocannon;
 /** The concurrency of issue 21's goals (p99 < 50 ms at 50 connections), for every row. */
 const CONNECTIONS = 50;
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 5);
+/** Alternating rounds of a distinct row against its floor (see paired), and each round's length. */
+const PAIRS = Number(process.env.BENCH_PAIRS ?? 3);
+const PAIR_S = Number(process.env.BENCH_PAIR_S ?? 3);
 const ANSWER_SCENARIO = 'assessment answer';
 const DISTINCT_FULL = `  … ${DISTINCT_PROFILES} distinct profiles`;
 const DISTINCT_SUMMARY = '  … distinct, ?view=summary';
@@ -83,6 +87,8 @@ interface Row {
   /** Mean reply size (autocannon's bytes read per request, headers included). */
   kbPerReply: number;
   failures: number;
+  /** A distinct row's per-round ratios to its floor, measured in pairs (see paired). */
+  vsFloor?: { rps: number[]; cpu: number[] };
 }
 
 async function serverCpu(base: string): Promise<{ cpuMicros: number; served: number }> {
@@ -96,8 +102,19 @@ async function load(base: string, requests: AutocannonRequest[], duration = DURA
 
 async function measure(scenario: string, db: string, base: string, requests: AutocannonRequest[]): Promise<Row> {
   await load(base, requests, 1); // warm-up: JIT, connection pools, caches
+  return sample(scenario, db, base, requests, DURATION_S);
+}
+
+/** One timed run, without a warm-up. */
+async function sample(
+  scenario: string,
+  db: string,
+  base: string,
+  requests: AutocannonRequest[],
+  duration: number,
+): Promise<Row> {
   const before = await serverCpu(base);
-  const result = await load(base, requests);
+  const result = await load(base, requests, duration);
   const after = await serverCpu(base);
   return {
     scenario,
@@ -105,7 +122,7 @@ async function measure(scenario: string, db: string, base: string, requests: Aut
     rps: Math.round(result.requests.average),
     p50: result.latency.p50,
     p99: result.latency.p99,
-    cpuMs: Math.round((after.cpuMicros - before.cpuMicros) / Math.max(1, after.served - before.served)) / 1000,
+    cpuMs: (after.cpuMicros - before.cpuMicros) / Math.max(1, after.served - before.served) / 1000,
     kbPerReply: result.throughput.average / Math.max(1, result.requests.average) / 1024,
     failures: result.non2xx + result.errors + result.timeouts,
   };
@@ -136,22 +153,111 @@ function scratchDatabase(action: 'create' | 'drop'): void {
   else dropScratchDatabase(process.env.DATABASE_URL!, 'api_bench');
 }
 
-async function scenarios(kind: 'sqlite' | 'mysql'): Promise<Row[]> {
+/**
+ * The app's rows on one database. The distinct rows are measured in pairs
+ * with their floors (see paired); the floors' rows of those pairs go to
+ * `floors`, the first database's only (the floors use no database).
+ */
+async function scenarios(kind: 'sqlite' | 'mysql', floors: Row[]): Promise<Row[]> {
   const db = kind === 'mysql' ? 'mariadb' : 'sqlite';
   const { child, info } = await startServer(kind);
   try {
-    const varied = distinctRequest(distinctProfiles());
-    return [
-      await measure('GET /health', db, info.base, [{ method: 'GET', path: '/health' }]),
-      await measure('POST /api/v1/eligibility', db, info.base, [personaRequest(info)]),
-      await measure(DISTINCT_FULL, db, info.base, [varied]),
-      // The list a phone asks for (issue 21): the same checks, a reply a tenth the size.
-      await measure(DISTINCT_SUMMARY, db, info.base, [{ ...varied, path: '/api/v1/eligibility?view=summary' }]),
-      await measure(ANSWER_SCENARIO, db, info.base, [answerRequest(info)]),
-    ];
+    const profiles = distinctProfiles();
+    // One request, one turn counter, for both distinct rows: the summary row goes on with the
+    // profiles the full row has not just sent, so that neither is served from the check cache.
+    const varied = distinctRequest(profiles);
+    // The floors' servers answer with the replies to the first FLOOR_REPLIES of these bodies.
+    const floorBodies = profiles.slice(0, FLOOR_REPLIES);
+    const health = await measure('GET /health', db, info.base, [{ method: 'GET', path: '/health' }]);
+    const persona = await measure('POST /api/v1/eligibility', db, info.base, [personaRequest(info)]);
+    const full = await paired(DISTINCT_FULL, db, info.base, varied, 'distinct-floor', distinctRequest(floorBodies));
+    // The list a phone asks for (issue 21): the same checks, a reply a tenth the size.
+    const summary = await paired(
+      DISTINCT_SUMMARY,
+      db,
+      info.base,
+      summaryOf(varied),
+      'summary-floor',
+      summaryOf(distinctRequest(floorBodies)),
+    );
+    const answer = await measure(ANSWER_SCENARIO, db, info.base, [answerRequest(info)]);
+    if (!floors.some((row) => row.scenario === FULL_FLOOR)) floors.push(full.floor, summary.floor);
+    return [health, persona, full.row, summary.row, answer];
   } finally {
     await stop(child);
   }
+}
+
+function summaryOf(request: AutocannonRequest): AutocannonRequest {
+  return { ...request, path: '/api/v1/eligibility?view=summary' };
+}
+
+/**
+ * A distinct row against its floor, both servers up at once but loaded one at
+ * a time: after a warm-up of each, PAIRS rounds of PAIR_S seconds, the floor
+ * first in one round and the row first in the next. This machine's speed
+ * drifts by up to ~1.5× between minutes, so a ratio of two runs made minutes
+ * apart says more about the drift than the code; each round's ratio compares
+ * runs made seconds apart, and the median of the rounds drops the round a
+ * burst of other work hit. The rows returned hold the medians of the rounds
+ * (the row's also the per-round ratios, for the table's "vs floor" columns).
+ */
+async function paired(
+  scenario: string,
+  db: string,
+  base: string,
+  request: AutocannonRequest,
+  floorKind: DistinctFloor,
+  floorRequest: AutocannonRequest,
+): Promise<{ floor: Row; row: Row }> {
+  const floorScenario = floorKind === 'summary-floor' ? SUMMARY_FLOOR : FULL_FLOOR;
+  const { child, info } = await startServer(floorKind);
+  try {
+    const floorRun = () => sample(floorScenario, '-', info.base, [floorRequest], PAIR_S);
+    const rowRun = () => sample(scenario, db, base, [request], PAIR_S);
+    await load(info.base, [floorRequest], 1);
+    await load(base, [request], 1);
+    const floors: Row[] = [];
+    const rows: Row[] = [];
+    for (let round = 0; round < PAIRS; round += 1) {
+      // Whichever goes second in a round meets a warmer (or busier) machine; alternating evens that out.
+      if (round % 2 === 0) {
+        floors.push(await floorRun());
+        rows.push(await rowRun());
+      } else {
+        rows.push(await rowRun());
+        floors.push(await floorRun());
+      }
+    }
+    const row = medianRow(rows);
+    row.vsFloor = {
+      rps: rows.map((r, i) => r.rps / floors[i]!.rps),
+      cpu: rows.map((r, i) => floors[i]!.cpuMs / r.cpuMs),
+    };
+    return { floor: medianRow(floors), row };
+  } finally {
+    await stop(child);
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** One row for several rounds of a scenario: the median of each measure, the failures of all. */
+function medianRow(rounds: Row[]): Row {
+  const of = (pick: (row: Row) => number) => median(rounds.map(pick));
+  return {
+    ...rounds[0]!,
+    rps: Math.round(of((r) => r.rps)),
+    p50: of((r) => r.p50),
+    p99: of((r) => r.p99),
+    cpuMs: of((r) => r.cpuMs),
+    kbPerReply: of((r) => r.kbPerReply),
+    failures: rounds.reduce((sum, r) => sum + r.failures, 0),
+  };
 }
 
 /** The persona's check, the same bytes every time, as the mini-program sends one answer set. */
@@ -197,7 +303,7 @@ function distinctRequest(profiles: string[]): AutocannonRequest {
  * most the app's rows of the same kind could reach on this machine.
  */
 async function floorRow(
-  kind: 'floor' | 'stateful-floor' | DistinctFloor,
+  kind: 'floor' | 'stateful-floor',
   scenario: string,
   request: (info: ServerInfo) => AutocannonRequest,
 ): Promise<Row> {
@@ -220,6 +326,8 @@ function table(baseline: Row, rows: Row[]): string {
     'KB/reply',
     'vs baseline',
     'vs floor',
+    'CPU vs floor',
+    'failures',
   ];
   const goal = (row: Row) => (row.scenario === ANSWER_SCENARIO ? 0.3 : row.scenario.startsWith('POST') ? 0.6 : null);
   const verdict = (ratio: number, row: Row, target: number, unit: (n: number) => string) =>
@@ -230,15 +338,20 @@ function table(baseline: Row, rows: Row[]): string {
     const ratio = row.rps / baseline.rps;
     const target = goal(row);
     const miss = MISS_GOALS[row.scenario];
-    const floor = miss && rows.find((r) => r.scenario === miss.floor);
-    const vsFloor = miss && floor ? row.rps / floor.rps : null;
+    // The median of the paired rounds, judged by it (and the median p99), and the rounds' range.
+    const vsFloor = (ratios: number[]) => {
+      const range = ratios.length > 1 ? ` (${times(Math.min(...ratios))}–${times(Math.max(...ratios))})` : '';
+      return { median: median(ratios), range };
+    };
+    const rps = miss && row.vsFloor ? vsFloor(row.vsFloor.rps) : null;
+    const cpu = miss && row.vsFloor ? vsFloor(row.vsFloor.cpu) : null;
     const cells = [row.scenario, row.db, String(row.rps), String(row.p50), String(row.p99), row.cpuMs.toFixed(3)];
     return [
       ...cells,
       row.kbPerReply.toFixed(1),
       `${percent(ratio)}${target === null ? '' : verdict(ratio, row, target, percent)}`,
-      vsFloor === null ? '' : `${times(vsFloor)}${verdict(vsFloor, row, miss!.goal, times)}`,
-      floor ? times(floor.cpuMs / row.cpuMs) : '',
+      rps ? `${times(rps.median)}${rps.range}${verdict(rps.median, row, miss!.goal, times)}` : '',
+      cpu ? `${times(cpu.median)}${cpu.range}` : '',
       String(row.failures),
     ];
   });
@@ -254,7 +367,10 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(info)}\n`);
     return;
   }
-  console.log(`bench:api — ${CONNECTIONS} connections, ${DURATION_S} s per scenario (+1 s warm-up), loopback only`);
+  console.log(
+    `bench:api — ${CONNECTIONS} connections, ${DURATION_S} s per scenario (+1 s warm-up); distinct rows and their floors` +
+      ` ${PAIRS} alternating rounds of ${PAIR_S} s each (+1 s warm-up); loopback only`,
+  );
   const base = await startServer('baseline');
   let baseline: Row;
   try {
@@ -262,38 +378,39 @@ async function main(): Promise<void> {
   } finally {
     await stop(base.child);
   }
-  // The floors of the distinct rows get the first FLOOR_REPLIES bodies, each answered with its own reply.
-  const floorBodies = distinctProfiles().slice(0, FLOOR_REPLIES);
-  const rows: Row[] = [
-    await floorRow('floor', 'stack floor: persona reply, no app logic', personaRequest),
-    await floorRow('distinct-floor', FULL_FLOOR, () => distinctRequest(floorBodies)),
-    await floorRow('summary-floor', SUMMARY_FLOOR, () => ({
-      ...distinctRequest(floorBodies),
-      path: '/api/v1/eligibility?view=summary',
-    })),
-    await floorRow('stateful-floor', 'stack floor: answer step, no app logic', answerRequest),
-  ];
-  rows.push(...(await scenarios('sqlite')));
+  const personaFloor = await floorRow('floor', 'stack floor: persona reply, no app logic', personaRequest);
+  const statefulFloor = await floorRow('stateful-floor', 'stack floor: answer step, no app logic', answerRequest);
+  // The distinct rows' floors are measured in pairs with those rows (see paired).
+  const distinctFloors: Row[] = [];
+  const appRows = await scenarios('sqlite', distinctFloors);
   if (process.env.DATABASE_URL) {
     scratchDatabase('create');
     try {
-      rows.push(...(await scenarios('mysql')));
+      appRows.push(...(await scenarios('mysql', distinctFloors)));
     } finally {
       scratchDatabase('drop');
     }
   } else {
     console.log('(set DATABASE_URL=mysql://… to add MariaDB/MySQL; a scratch database <name>_api_bench is used)');
   }
-  console.log(table(baseline, rows));
+  console.log(table(baseline, [personaFloor, ...distinctFloors, statefulFloor, ...appRows]));
   console.log(
     `\nvs baseline: RPS against the Koa hello-world; its goals (≥ 60 %, answer ≥ 30 %) apply to the persona rows.\n` +
       `vs floor: a distinct row's RPS against the stack floor writing the same bytes (issue 21 §3: full ≥ 0.3×,\n` +
-      `summary ≥ 0.5×, p99 < 50 ms). The distinct rows are the same endpoint with every request a cache miss\n` +
-      `(${DISTINCT_PROFILES} profiles round-robin): what a check costs when nobody asked it recently. Their floors answer\n` +
-      `the first ${FLOOR_REPLIES} of those bodies with the API's own replies to them, not compressed, as a first serving is\n` +
-      `sent (KB/reply: autocannon's bytes read per request, so a floor and its row can be compared).\n` +
-      `CPU vs floor: the floor's server CPU per request over the row's, the same ratio measured by CPU time,\n` +
-      `which other work on a shared machine disturbs less than RPS; judge by it when the two disagree.\n` +
+      `summary ≥ 0.5×, p99 < 50 ms): the median of ${PAIRS} alternating rounds, min–max in brackets. The floor's\n` +
+      `server and the app's run side by side and are loaded in turn, ${PAIR_S} s each, the floor first in one round and\n` +
+      `the row first in the next: this machine's speed drifts by up to ~1.5× between minutes, so a ratio of two runs\n` +
+      `made minutes apart measures that drift; runs seconds apart share it, and the median drops a round that a burst\n` +
+      `of other work hit. The goal is judged by the median ratio and the row's p99 (the median of its rounds; the\n` +
+      `distinct rows' and their floors' other columns are medians of the rounds too; with MariaDB, its distinct rows\n` +
+      `are paired with floors of their own, the floor rows shown are SQLite's pairs').\n` +
+      `The distinct rows are the same endpoint with every request a cache miss (${DISTINCT_PROFILES} profiles round-robin):\n` +
+      `what a check costs when nobody asked it recently. Their floors answer the first ${FLOOR_REPLIES} of those bodies with\n` +
+      `the API's own replies to them, not compressed, as a first serving is sent (KB/reply: autocannon's bytes read\n` +
+      `per request, so a floor and its row can be compared).\n` +
+      `CPU vs floor: the floor's server CPU per request over the row's, per round, median and range as above: the\n` +
+      `same ratio measured by CPU time, which other work on a shared machine disturbs less than RPS; judge by it\n` +
+      `when the two disagree.\n` +
       `The stack-floor rows are Koa + koa-helmet + @koa/router (30 routes) reading the same POST body, with none of the\n` +
       `app's own work: the persona one sends the persona's reply bytes (the ceiling for the eligibility persona rows);\n` +
       `the answer one checks the session token and runs an answer's seven SQLite statements (founder, assessment,\n` +

@@ -150,15 +150,27 @@ function checkKey(
  * Validated answers as text, fact by fact in the vocabulary's order, so that
  * the order a client sent them in does not matter: `fact=value;` with
  * strings quoted (an option "true" is not the answer true). Every request
- * pays for this key, so no sorting and no JSON of the whole object.
+ * pays for this key: keys and values are read once (reading each request's
+ * own object shape fact by fact is slow) and placed by vocabulary position,
+ * with no sorting.
  */
 function answersKey(catalogue: Catalogue, answers: Answers): string {
-  let key = '';
-  for (const fact of vocabularyOf(catalogue)) {
-    const value = answers[fact];
-    if (value !== undefined) key += `${fact}=${typeof value === 'string' ? JSON.stringify(value) : value};`;
+  const position = positionsOf(catalogue);
+  const facts = Object.keys(answers);
+  const values = Object.values(answers);
+  const parts: string[] = new Array<string>(position.size + 1).fill('');
+  for (let i = 0; i < facts.length; i += 1) {
+    const value = values[i];
+    if (value === undefined) continue;
+    const part = `${facts[i]}=${typeof value === 'string' ? JSON.stringify(value) : value};`;
+    // Validated answers name vocabulary facts only; anything else is still keyed, after them.
+    const at = position.get(facts[i]!);
+    if (at === undefined) parts[position.size] += part;
+    else parts[at] = part;
   }
-  return key;
+  return parts.join('');
 }
 
-const vocabularyOf = memoPerObject((catalogue: Catalogue) => Object.keys(catalogue.facts));
+const positionsOf = memoPerObject(
+  (catalogue: Catalogue) => new Map(Object.keys(catalogue.facts).map((fact, index) => [fact, index])),
+);

@@ -315,6 +315,27 @@ async function floorRow(
   }
 }
 
+/**
+ * What the p99 goal asks of throughput. autocannon keeps every connection
+ * busy (a closed loop), so by Little's law the mean latency is connections /
+ * RPS whatever the server does: p99 < 50 ms at 50 connections needs at least
+ * 1000 RPS for the mean alone, and the RPS below for the p99 at the
+ * spread (p99 / mean) the row shows. A row can meet its ratio to the floor and
+ * still miss the p99 by arithmetic; this prints that arithmetic.
+ */
+function latencyBound(rows: Row[]): string {
+  const lines = rows.map((row) => {
+    const mean = (CONNECTIONS / row.rps) * 1000;
+    const spread = row.p99 / mean;
+    const needed = Math.round((CONNECTIONS * spread) / 0.05);
+    return (
+      `  ${row.scenario.trim()} (${row.db}): mean latency ${CONNECTIONS} / ${row.rps} RPS = ${mean.toFixed(0)} ms; ` +
+      `p99 ${row.p99} ms is ${spread.toFixed(1)}× the mean; p99 < 50 ms at that spread needs ≥ ${needed} RPS`
+    );
+  });
+  return [`\nLittle's law at ${CONNECTIONS} connections (the p99 goal as a throughput):`, ...lines].join('\n');
+}
+
 function table(baseline: Row, rows: Row[]): string {
   const header = [
     'scenario',
@@ -394,6 +415,7 @@ async function main(): Promise<void> {
     console.log('(set DATABASE_URL=mysql://… to add MariaDB/MySQL; a scratch database <name>_api_bench is used)');
   }
   console.log(table(baseline, [personaFloor, ...distinctFloors, statefulFloor, ...appRows]));
+  console.log(latencyBound(appRows.filter((row) => MISS_GOALS[row.scenario])));
   console.log(
     `\nvs baseline: RPS against the Koa hello-world; its goals (≥ 60 %, answer ≥ 30 %) apply to the persona rows.\n` +
       `vs floor: a distinct row's RPS against the stack floor writing the same bytes (issue 21 §3: full ≥ 0.3×,\n` +

@@ -2,10 +2,10 @@
  * `npm run bench:rules [-- --profiles 1000]`: time per profile of evaluate +
  * nextQuestion over the whole shipped catalogue, for a deterministic batch of
  * generated profiles (any subset of facts answered), next to the same
- * criteria run by json-rules-engine in the same process (every run: one warm-up
- * round over all profiles, two timed rounds, every variant timed on a profile
- * before the next profile). Goals: median < 1 ms
- * per profile, and ≥ 20× faster than json-rules-engine.
+ * criteria run by json-rules-engine in the same process (one warm-up pass
+ * over all profiles, then two timed passes per variant in mirrored order, see
+ * timePhases). Goals: median < 1 ms per profile, and ≥ 20× faster than
+ * json-rules-engine.
  *
  * json-rules-engine only says pass/fail with what is known; our run also
  * finds missing facts, near misses and windows and picks the next question,
@@ -16,9 +16,7 @@
  * (the adaptive loop and the reminder plan never read them), so another
  * line times the run with every explanation and near miss read, as the API does.
  * Compiled, as production runs it (`npm run bench:rules` builds first); every
- * run on answers it has not seen; the variants are timed in turn on each profile,
- * so that the machine's drift during the run does not skew their ratios (see
- * timeInterleaved).
+ * run on answers it has not seen.
  */
 import { performance } from 'node:perf_hooks';
 import { readCatalogue } from '../catalogue/read-content';
@@ -54,27 +52,27 @@ function stats(times: number[]): Stats {
   };
 }
 
-/** Rounds per measurement: the first warms the JIT up on every profile, the others are timed. */
-const ROUNDS = 3;
-
 /**
- * Times every variant on each profile back to back, the first variant turning
- * with the profile, so that a machine speeding up or slowing down mid-run
- * (shared machines drift by more than the ratios printed here) hits every
- * variant alike instead of whichever was timed in that phase. The first
- * round warms the JIT up on every profile and variant and is not timed.
+ * Times each variant over all profiles in a phase of its own, the phases in
+ * mirrored order (A B C D, then D C B A): a machine that speeds up or slows
+ * down mid-run (shared machines drift by more than the ratios printed here)
+ * then shifts every variant alike, and each runs in its own steady state.
+ * Interleaving the variants profile by profile was tried: json-rules-engine's
+ * garbage then slowed ours by ~25 %, a cost of the neighbour, not of ours.
+ * The first pass warms the JIT up on every profile and variant, untimed.
  *
  * Each run gets its own copy of the answers, made before the clock starts:
  * the engine keeps a session per answers object (evaluate then nextQuestion
  * on one request share it), and a request always brings a new object, so
  * reusing one would time a memo instead of a check.
  */
-async function timeInterleaved(profiles: Answers[], variants: ((answers: Answers) => unknown)[]): Promise<number[][]> {
+async function timePhases(profiles: Answers[], variants: ((answers: Answers) => unknown)[]): Promise<number[][]> {
   const times: number[][] = variants.map(() => []);
-  for (let round = 0; round < ROUNDS; round += 1) {
-    for (const [index, answers] of profiles.entries()) {
-      for (let k = 0; k < variants.length; k += 1) {
-        const v = (index + k) % variants.length;
+  const forward = variants.map((_, v) => v);
+  const orders = [forward, forward, [...forward].reverse()];
+  for (const [round, order] of orders.entries()) {
+    for (const v of order) {
+      for (const answers of profiles) {
         const fresh = { ...answers };
         const start = performance.now();
         // Only json-rules-engine is async: ours are timed without an await's extra tick.
@@ -115,9 +113,9 @@ async function main(): Promise<void> {
   };
 
   const [full, evalStats, readStats, jreStats] = (
-    await timeInterleaved(profiles, [ours, evaluateOnly, readEverything, (a) => jre.run(a)])
+    await timePhases(profiles, [ours, evaluateOnly, readEverything, (a) => jre.run(a)])
   ).map(stats) as [Stats, Stats, Stats, Stats];
-  const worst = stats((await timeInterleaved(Array<Answers>(20).fill({}), [ours]))[0]!);
+  const worst = stats((await timePhases(Array<Answers>(20).fill({}), [ours]))[0]!);
 
   console.log(
     `${profiles.length} generated profiles, ${answered.toFixed(1)} of ${Object.keys(catalogue.facts).length} facts answered on average; ${catalogue.policies.length} policies`,

@@ -27,6 +27,7 @@ import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
 import readline from 'node:readline';
 import {
+  appWorkPerCheck,
   DISTINCT_PROFILES,
   type DistinctFloor,
   distinctProfiles,
@@ -35,6 +36,7 @@ import {
   ServerInfo,
 } from './api-bench-server';
 import { selfCommand } from './support/compiled';
+import { pacedLoad } from './support/paced-load';
 import { dropScratchDatabase, recreateScratchDatabase } from './support/scratch-database';
 
 interface AutocannonRequest {
@@ -64,6 +66,8 @@ const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 5);
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 3);
 const PAIR_S = Number(process.env.BENCH_PAIR_S ?? 3);
 const ANSWER_SCENARIO = 'assessment answer';
+/** The open-loop rows' load: ~43 M checks a day, more than the service will see. */
+const OFFERED_RPS = Number(process.env.BENCH_OFFERED_RPS ?? 500);
 const DISTINCT_FULL = `  … ${DISTINCT_PROFILES} distinct profiles`;
 const DISTINCT_SUMMARY = '  … distinct, ?view=summary';
 const FULL_FLOOR = 'stack floor: distinct full replies';
@@ -103,6 +107,35 @@ async function load(base: string, requests: AutocannonRequest[], duration = DURA
 async function measure(scenario: string, db: string, base: string, requests: AutocannonRequest[]): Promise<Row> {
   await load(base, requests, 1); // warm-up: JIT, connection pools, caches
   return sample(scenario, db, base, requests, DURATION_S);
+}
+
+/**
+ * Latency at a steady load (see bench/support/paced-load): OFFERED_RPS
+ * requests a second for DURATION_S, after a second of it to warm up; the
+ * bodies come from `request` as the load generator would send them.
+ */
+async function measureOffered(scenario: string, db: string, base: string, request: AutocannonRequest): Promise<Row> {
+  const paced = {
+    method: request.method ?? 'GET',
+    path: request.path ?? '/',
+    headers: request.headers ?? JSON_HEADERS,
+    body: () => (request.setupRequest ? request.setupRequest({ ...request }).body : request.body) ?? '',
+  };
+  await pacedLoad(base, paced, OFFERED_RPS, 1, CONNECTIONS);
+  const before = await serverCpu(base);
+  const result = await pacedLoad(base, paced, OFFERED_RPS, DURATION_S, CONNECTIONS);
+  const after = await serverCpu(base);
+  return {
+    scenario,
+    db,
+    rps: Math.round((result.sent - result.failures) / DURATION_S),
+    // Tenths: at a steady load most replies take well under a millisecond.
+    p50: Math.round(result.p50 * 10) / 10,
+    p99: Math.round(result.p99 * 10) / 10,
+    cpuMs: (after.cpuMicros - before.cpuMicros) / Math.max(1, after.served - before.served) / 1000,
+    kbPerReply: NaN,
+    failures: result.failures,
+  };
 }
 
 /** One timed run, without a warm-up. */
@@ -180,9 +213,17 @@ async function scenarios(kind: 'sqlite' | 'mysql', floors: Row[]): Promise<Row[]
       'summary-floor',
       summaryOf(distinctRequest(floorBodies)),
     );
+    // Latency at a steady load a busy day could bring, offered whatever the server answers (open loop).
+    const fullAtRate = await measureOffered(`${DISTINCT_FULL}, ${OFFERED_RPS} RPS offered`, db, info.base, varied);
+    const summaryAtRate = await measureOffered(
+      `${DISTINCT_SUMMARY}, ${OFFERED_RPS} RPS offered`,
+      db,
+      info.base,
+      summaryOf(varied),
+    );
     const answer = await measure(ANSWER_SCENARIO, db, info.base, [answerRequest(info)]);
     if (!floors.some((row) => row.scenario === FULL_FLOOR)) floors.push(full.floor, summary.floor);
-    return [health, persona, full.row, summary.row, answer];
+    return [health, persona, full.row, summary.row, fullAtRate, summaryAtRate, answer];
   } finally {
     await stop(child);
   }
@@ -336,6 +377,27 @@ function latencyBound(rows: Row[]): string {
   return [`\nLittle's law at ${CONNECTIONS} connections (the p99 goal as a throughput):`, ...lines].join('\n');
 }
 
+/**
+ * The app's own work per distinct check measured without HTTP (see
+ * appWorkPerCheck), and the most each ratio to its floor could then be: the
+ * floor's CPU per request over the floor's plus that work, as if the API's
+ * HTTP, middleware and garbage cost nothing beyond the floor's.
+ */
+function appWorkBound(floors: Row[]): string {
+  const lines = (['full', 'summary'] as const).map((view) => {
+    const floor = floors.find((row) => row.scenario === (view === 'full' ? FULL_FLOOR : SUMMARY_FLOOR));
+    const work = appWorkPerCheck(view);
+    const bound = floor
+      ? `; best possible ratio to its floor (${floor.cpuMs.toFixed(3)} ms) ${(floor.cpuMs / (floor.cpuMs + work)).toFixed(2)}×`
+      : '';
+    return `  ${view}: ${work.toFixed(3)} ms of CPU per check${bound}`;
+  });
+  return [
+    "\nThe app's own work per distinct check, in process (body parsed, check, reply bytes; no HTTP):",
+    ...lines,
+  ].join('\n');
+}
+
 function table(baseline: Row, rows: Row[]): string {
   const header = [
     'scenario',
@@ -369,7 +431,7 @@ function table(baseline: Row, rows: Row[]): string {
     const cells = [row.scenario, row.db, String(row.rps), String(row.p50), String(row.p99), row.cpuMs.toFixed(3)];
     return [
       ...cells,
-      row.kbPerReply.toFixed(1),
+      Number.isNaN(row.kbPerReply) ? '-' : row.kbPerReply.toFixed(1),
       `${percent(ratio)}${target === null ? '' : verdict(ratio, row, target, percent)}`,
       rps ? `${times(rps.median)}${rps.range}${verdict(rps.median, row, miss!.goal, times)}` : '',
       cpu ? `${times(cpu.median)}${cpu.range}` : '',
@@ -416,6 +478,7 @@ async function main(): Promise<void> {
   }
   console.log(table(baseline, [personaFloor, ...distinctFloors, statefulFloor, ...appRows]));
   console.log(latencyBound(appRows.filter((row) => MISS_GOALS[row.scenario])));
+  console.log(appWorkBound(distinctFloors));
   console.log(
     `\nvs baseline: RPS against the Koa hello-world; its goals (≥ 60 %, answer ≥ 30 %) apply to the persona rows.\n` +
       `vs floor: a distinct row's RPS against the stack floor writing the same bytes (issue 21 §3: full ≥ 0.3×,\n` +
@@ -433,6 +496,9 @@ async function main(): Promise<void> {
       `CPU vs floor: the floor's server CPU per request over the row's, per round, median and range as above: the\n` +
       `same ratio measured by CPU time, which other work on a shared machine disturbs less than RPS; judge by it\n` +
       `when the two disagree.\n` +
+      `The "RPS offered" rows send the distinct checks at a steady ${OFFERED_RPS} requests per second (an open loop,\n` +
+      `bench/support/paced-load.ts; autocannon's rate limit sends each second's requests as one burst), latency\n` +
+      `counted from when each request was due: latencies at that load, not at the most the server can take.\n` +
       `The stack-floor rows are Koa + koa-helmet + @koa/router (30 routes) reading the same POST body, with none of the\n` +
       `app's own work: the persona one sends the persona's reply bytes (the ceiling for the eligibility persona rows);\n` +
       `the answer one checks the session token and runs an answer's seven SQLite statements (founder, assessment,\n` +

@@ -145,15 +145,15 @@ export class FactExplainer {
 
   /** The leaf met or failed by the founder's value. */
   explain(status: Decided, value: FactValue): CriterionResult {
-    const shown = formatValue(this.definition, value);
     if (typeof value === 'number') {
       // Made for this check alone: numbers are as many as founders.
       const sentence = this.numberSentence ?? this.otherSentence;
-      return { fact: this.condition.fact, status, explanation: sentence[status](shown) };
+      return { fact: this.condition.fact, status, explanation: sentence[status](formatValue(this.definition, value)) };
     }
     const known = this.remembered[status];
     let explained = known.get(value);
     if (explained === undefined) {
+      const shown = formatValue(this.definition, value);
       const made = { fact: this.condition.fact, status, explanation: this.otherSentence[status](shown) };
       if (known.size >= MAX_REMEMBERED_VALUES) return made;
       known.set(value, (explained = shared(made)));

@@ -63,6 +63,12 @@ class Check implements CheckResult {
   get benefits(): CheckResult['benefits'] {
     return (this.#benefits ??= estimateBenefits(this.evaluation));
   }
+
+  /** Every field, the worked-out-when-read ones included (getters are not own properties). */
+  toJSON(): CheckResult {
+    const { answers, evaluation, nextQuestion, ladder, benefits } = this;
+    return { answers, evaluation, nextQuestion, ladder, benefits };
+  }
 }
 
 export class EligibilityService {

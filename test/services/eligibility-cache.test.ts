@@ -83,6 +83,14 @@ describe('EligibilityService check cache', () => {
     expect(again.evaluation.results.map((r) => r.status)).toEqual(first.evaluation.results.map((r) => r.status));
   });
 
+  it('serialises a check whole, the ladder and benefits worked out when read included', () => {
+    const { source } = releases(twoPolicies());
+    const check = new EligibilityService(source, clock, 10).check({ answers: { registered_in_shanghai: true } });
+    const json = JSON.parse(JSON.stringify(check)) as Record<string, unknown>;
+    expect(Object.keys(json).sort()).toEqual(['answers', 'benefits', 'evaluation', 'ladder', 'nextQuestion']);
+    expect(json.benefits).toEqual(JSON.parse(JSON.stringify(check.benefits)));
+  });
+
   it('shares a cached check read-only and leaves the caller’s answers alone', () => {
     const { source } = releases(twoPolicies());
     const service = new EligibilityService(source, clock, 10);

@@ -69,8 +69,9 @@ export async function pacedLoad(
   const start = performance.now();
   for (let n = 0; n < total; n += 1) {
     const due = start + (n * 1000) / rate;
+    // Never early (a reply could then seem to come before it was due); a late timer's backlog goes at once.
     const wait = due - performance.now();
-    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     inFlight.push(
       send(agent, base, request).then((ok) => {
         if (ok) latencies.push(performance.now() - due);

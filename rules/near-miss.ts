@@ -198,9 +198,11 @@ const PAIR_LIMIT = 12;
 
 export function nearMisses(session: Session, compiled: CompiledPolicy): NearMiss[] {
   const id = compiled.policy.id;
-  if (flipsNeeded(compiled.root, session.compiled.vocabulary)(session, true, 2) > 2) return [];
   const points = fixPointsOf(compiled, session.compiled);
+  // Cheap refusals first: most "no"s fail on a yes/no, with no number to change (no candidate at all).
   const options = candidates(session, points);
+  if (options.length === 0) return [];
+  if (flipsNeeded(compiled.root, session.compiled.vocabulary)(session, true, 2) > 2) return [];
   let fixes: Change[][] = [];
   for (const option of options) if (passes(session, id, [option])) fixes.push([option]);
   if (fixes.length === 0 && options.length <= PAIR_LIMIT) {

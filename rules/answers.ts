@@ -9,6 +9,22 @@
 import type { Answers, Catalogue, FactValue } from './catalogue';
 import { memoPerObject } from './memo';
 
+/**
+ * Visits every answered fact (undefined values are not answers) until `visit`
+ * returns false; says whether it got through. Keys and values come from two
+ * native calls: answers arrive in many shapes, so reading them one by one
+ * (for…in, answers[fact]) is a megamorphic lookup per fact, twice as slow.
+ */
+export function eachAnswer(answers: Answers, visit: (fact: string, value: FactValue) => boolean): boolean {
+  const facts = Object.keys(answers);
+  const values = Object.values(answers);
+  for (let i = 0; i < facts.length; i += 1) {
+    const value = values[i];
+    if (value !== undefined && !visit(facts[i]!, value)) return false;
+  }
+  return true;
+}
+
 /** Facts that decide which regional policies apply. */
 export const REGION_FACT = 'region';
 export const DISTRICT_FACT = 'district';

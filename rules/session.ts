@@ -8,7 +8,7 @@ import type { Answers, FactDefinition, FactValue } from './catalogue';
 import type { CompiledCatalogue, CompiledPolicy } from './compile-catalogue';
 import type { Vocabulary } from './criteria-fold';
 import type { CriterionEnv, Outcome } from './evaluate-criterion';
-import { applyImplications, type ImplicationState } from './answers';
+import { applyImplications, eachAnswer, type ImplicationState } from './answers';
 import { notNeededReason } from './not-needed';
 
 const IN_PROGRESS: Outcome = Object.freeze({ truth: 'not_met', missing: [], note: 'cycle' } as Outcome);
@@ -16,22 +16,6 @@ const NONE: readonly string[] = Object.freeze([]);
 const NOT_IN_FORCE: Outcome = Object.freeze({ truth: 'not_met', missing: [], note: 'not_in_force' } as Outcome);
 
 type Values = readonly (FactValue | undefined)[];
-
-/**
- * Visits every answered fact (undefined values are not answers) until `visit`
- * returns false; says whether it got through. Keys and values come from two
- * native calls: answers arrive in many shapes, so reading them one by one
- * (for…in, answers[fact]) is a megamorphic lookup per fact, twice as slow.
- */
-function eachAnswer(answers: Answers, visit: (fact: string, value: FactValue) => boolean): boolean {
-  const facts = Object.keys(answers);
-  const values = Object.values(answers);
-  for (let i = 0; i < facts.length; i += 1) {
-    const value = values[i];
-    if (value !== undefined && !visit(facts[i]!, value)) return false;
-  }
-  return true;
-}
 
 export class Session implements CriterionEnv {
   // Created on first use: most trial sessions evaluate a single policy.

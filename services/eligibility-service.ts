@@ -16,6 +16,7 @@ import type { Evaluation, NextQuestion } from '../rules/results';
 import { ValidationError } from '../errors';
 import type { CatalogueService } from './catalogue-service';
 import { Clock, shanghaiDate } from './clock';
+import { eachAnswer } from '../rules/answers';
 import { memoPerObject } from '../rules/memo';
 import { LruCachePerScope } from './lru-cache';
 import { errorMessages } from './error-messages';
@@ -156,24 +157,20 @@ function checkKey(
  * Validated answers as text, fact by fact in the vocabulary's order, so that
  * the order a client sent them in does not matter: `fact=value;` with
  * strings quoted (an option "true" is not the answer true). Every request
- * pays for this key: keys and values are read once (reading each request's
- * own object shape fact by fact is slow) and placed by vocabulary position,
- * with no sorting.
+ * pays for this key: answers are read as the session reads them (eachAnswer)
+ * and placed by vocabulary position, with no sorting.
  */
 function answersKey(catalogue: Catalogue, answers: Answers): string {
   const position = positionsOf(catalogue);
-  const facts = Object.keys(answers);
-  const values = Object.values(answers);
   const parts: string[] = new Array<string>(position.size + 1).fill('');
-  for (let i = 0; i < facts.length; i += 1) {
-    const value = values[i];
-    if (value === undefined) continue;
-    const part = `${facts[i]}=${typeof value === 'string' ? JSON.stringify(value) : value};`;
+  eachAnswer(answers, (fact, value) => {
+    const part = `${fact}=${typeof value === 'string' ? JSON.stringify(value) : value};`;
     // Validated answers name vocabulary facts only; anything else is still keyed, after them.
-    const at = position.get(facts[i]!);
+    const at = position.get(fact);
     if (at === undefined) parts[position.size] += part;
     else parts[at] = part;
-  }
+    return true;
+  });
   return parts.join('');
 }
 

@@ -16,11 +16,7 @@ export class LruCache<K, V> {
   private readonly seenOnce = new Set<number>();
   private readonly maxSeen: number;
 
-  constructor(
-    readonly capacity: number,
-    /** The key's hash for the doorkeeper (collisions only let a value in early). */
-    private readonly hash: (key: K) => number = defaultHash,
-  ) {
+  constructor(readonly capacity: number) {
     this.maxSeen = Math.max(64, 4 * capacity);
   }
 
@@ -45,7 +41,8 @@ export class LruCache<K, V> {
   }
 
   private admits(key: K): boolean {
-    const hash = this.hash(key);
+    // A collision only lets a value in early.
+    const hash = stringHash(typeof key === 'string' ? key : String(key));
     if (this.seenOnce.delete(hash)) return true;
     if (this.seenOnce.size >= this.maxSeen) this.seenOnce.clear();
     this.seenOnce.add(hash);
@@ -58,10 +55,6 @@ export function stringHash(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return hash & 0x3fffffff;
-}
-
-function defaultHash(key: unknown): number {
-  return stringHash(typeof key === 'string' ? key : String(key));
 }
 
 /**

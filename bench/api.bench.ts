@@ -27,14 +27,20 @@ import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
 import readline from 'node:readline';
 import {
-  appWorkPerCheck,
-  DISTINCT_PROFILES,
-  type DistinctFloor,
-  distinctProfiles,
-  FLOOR_REPLIES,
-  serve,
-  ServerInfo,
-} from './api-bench-server';
+  ANSWER_SCENARIO,
+  appWorkBound,
+  DISTINCT_FULL,
+  DISTINCT_SUMMARY,
+  FULL_FLOOR,
+  latencyBound,
+  medianRow,
+  MISS_GOALS,
+  notes,
+  type Row,
+  SUMMARY_FLOOR,
+  table,
+} from './api-report';
+import { type DistinctFloor, distinctProfiles, FLOOR_REPLIES, serve, ServerInfo } from './api-bench-server';
 import { selfCommand } from './support/compiled';
 import { pacedLoad } from './support/paced-load';
 import { dropScratchDatabase, recreateScratchDatabase } from './support/scratch-database';
@@ -65,35 +71,10 @@ const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 5);
 /** Alternating rounds of a distinct row against its floor (see paired), and each round's length. */
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 3);
 const PAIR_S = Number(process.env.BENCH_PAIR_S ?? 3);
-const ANSWER_SCENARIO = 'assessment answer';
 /** The open-loop rows' load: ~43 M checks a day, more than the service will see. */
 const OFFERED_RPS = Number(process.env.BENCH_OFFERED_RPS ?? 500);
-const DISTINCT_FULL = `  … ${DISTINCT_PROFILES} distinct profiles`;
-const DISTINCT_SUMMARY = '  … distinct, ?view=summary';
-const FULL_FLOOR = 'stack floor: distinct full replies';
-const SUMMARY_FLOOR = 'stack floor: distinct summary replies';
-/** Issue 21 §3: a cache miss against the stack writing the same bytes. */
-const MISS_GOALS: Record<string, { floor: string; goal: number }> = {
-  [DISTINCT_FULL]: { floor: FULL_FLOOR, goal: 0.3 },
-  [DISTINCT_SUMMARY]: { floor: SUMMARY_FLOOR, goal: 0.5 },
-};
 // As wx.request and browsers send them: replies that the API keeps compressed go out gzipped.
 const JSON_HEADERS = { 'content-type': 'application/json', 'accept-encoding': 'gzip, deflate, br' };
-
-interface Row {
-  scenario: string;
-  db: string;
-  rps: number;
-  p50: number;
-  p99: number;
-  /** Server CPU time per request (user + system), robust to a busy machine. */
-  cpuMs: number;
-  /** Mean reply size (autocannon's bytes read per request, headers included). */
-  kbPerReply: number;
-  failures: number;
-  /** A distinct row's per-round ratios to its floor, measured in pairs (see paired). */
-  vsFloor?: { rps: number[]; cpu: number[] };
-}
 
 async function serverCpu(base: string): Promise<{ cpuMicros: number; served: number }> {
   const response = await fetch(`${base}/__bench/cpu`);
@@ -281,26 +262,6 @@ async function paired(
   }
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-/** One row for several rounds of a scenario: the median of each measure, the failures of all. */
-function medianRow(rounds: Row[]): Row {
-  const of = (pick: (row: Row) => number) => median(rounds.map(pick));
-  return {
-    ...rounds[0]!,
-    rps: Math.round(of((r) => r.rps)),
-    p50: of((r) => r.p50),
-    p99: of((r) => r.p99),
-    cpuMs: of((r) => r.cpuMs),
-    kbPerReply: of((r) => r.kbPerReply),
-    failures: rounds.reduce((sum, r) => sum + r.failures, 0),
-  };
-}
-
 /** The persona's check, the same bytes every time, as the mini-program sends one answer set. */
 function personaRequest(info: ServerInfo): AutocannonRequest {
   return {
@@ -356,93 +317,6 @@ async function floorRow(
   }
 }
 
-/**
- * What the p99 goal asks of throughput. autocannon keeps every connection
- * busy (a closed loop), so by Little's law the mean latency is connections /
- * RPS whatever the server does: p99 < 50 ms at 50 connections needs at least
- * 1000 RPS for the mean alone, and the RPS below for the p99 at the
- * spread (p99 / mean) the row shows. A row can meet its ratio to the floor and
- * still miss the p99 by arithmetic; this prints that arithmetic.
- */
-function latencyBound(rows: Row[]): string {
-  const lines = rows.map((row) => {
-    const mean = (CONNECTIONS / row.rps) * 1000;
-    const spread = row.p99 / mean;
-    const needed = Math.round((CONNECTIONS * spread) / 0.05);
-    return (
-      `  ${row.scenario.trim()} (${row.db}): mean latency ${CONNECTIONS} / ${row.rps} RPS = ${mean.toFixed(0)} ms; ` +
-      `p99 ${row.p99} ms is ${spread.toFixed(1)}× the mean; p99 < 50 ms at that spread needs ≥ ${needed} RPS`
-    );
-  });
-  return [`\nLittle's law at ${CONNECTIONS} connections (the p99 goal as a throughput):`, ...lines].join('\n');
-}
-
-/**
- * The app's own work per distinct check measured without HTTP (see
- * appWorkPerCheck), and the most each ratio to its floor could then be: the
- * floor's CPU per request over the floor's plus that work, as if the API's
- * HTTP, middleware and garbage cost nothing beyond the floor's.
- */
-function appWorkBound(floors: Row[]): string {
-  const lines = (['full', 'summary'] as const).map((view) => {
-    const floor = floors.find((row) => row.scenario === (view === 'full' ? FULL_FLOOR : SUMMARY_FLOOR));
-    const work = appWorkPerCheck(view);
-    const bound = floor
-      ? `; best possible ratio to its floor (${floor.cpuMs.toFixed(3)} ms) ${(floor.cpuMs / (floor.cpuMs + work)).toFixed(2)}×`
-      : '';
-    return `  ${view}: ${work.toFixed(3)} ms of CPU per check${bound}`;
-  });
-  return [
-    "\nThe app's own work per distinct check, in process (body parsed, check, reply bytes; no HTTP):",
-    ...lines,
-  ].join('\n');
-}
-
-function table(baseline: Row, rows: Row[]): string {
-  const header = [
-    'scenario',
-    'db',
-    'RPS',
-    'p50 ms',
-    'p99 ms',
-    'server CPU ms/req',
-    'KB/reply',
-    'vs baseline',
-    'vs floor',
-    'CPU vs floor',
-    'failures',
-  ];
-  const goal = (row: Row) => (row.scenario === ANSWER_SCENARIO ? 0.3 : row.scenario.startsWith('POST') ? 0.6 : null);
-  const verdict = (ratio: number, row: Row, target: number, unit: (n: number) => string) =>
-    ratio >= target && row.p99 < 50 ? ' ✓' : ` ✗ (goal ≥ ${unit(target)}, p99 < 50 ms)`;
-  const percent = (n: number) => `${(n * 100).toFixed(0)} %`;
-  const times = (n: number) => `${n.toFixed(2)}×`;
-  const body = [baseline, ...rows].map((row) => {
-    const ratio = row.rps / baseline.rps;
-    const target = goal(row);
-    const miss = MISS_GOALS[row.scenario];
-    // The median of the paired rounds, judged by it (and the median p99), and the rounds' range.
-    const vsFloor = (ratios: number[]) => {
-      const range = ratios.length > 1 ? ` (${times(Math.min(...ratios))}–${times(Math.max(...ratios))})` : '';
-      return { median: median(ratios), range };
-    };
-    const rps = miss && row.vsFloor ? vsFloor(row.vsFloor.rps) : null;
-    const cpu = miss && row.vsFloor ? vsFloor(row.vsFloor.cpu) : null;
-    const cells = [row.scenario, row.db, String(row.rps), String(row.p50), String(row.p99), row.cpuMs.toFixed(3)];
-    return [
-      ...cells,
-      Number.isNaN(row.kbPerReply) ? '-' : row.kbPerReply.toFixed(1),
-      `${percent(ratio)}${target === null ? '' : verdict(ratio, row, target, percent)}`,
-      rps ? `${times(rps.median)}${rps.range}${verdict(rps.median, row, miss!.goal, times)}` : '',
-      cpu ? `${times(cpu.median)}${cpu.range}` : '',
-      String(row.failures),
-    ];
-  });
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
-}
-
 async function main(): Promise<void> {
   const at = process.argv.indexOf('--serve');
   if (at >= 0) {
@@ -477,34 +351,14 @@ async function main(): Promise<void> {
     console.log('(set DATABASE_URL=mysql://… to add MariaDB/MySQL; a scratch database <name>_api_bench is used)');
   }
   console.log(table(baseline, [personaFloor, ...distinctFloors, statefulFloor, ...appRows]));
-  console.log(latencyBound(appRows.filter((row) => MISS_GOALS[row.scenario])));
-  console.log(appWorkBound(distinctFloors));
   console.log(
-    `\nvs baseline: RPS against the Koa hello-world; its goals (≥ 60 %, answer ≥ 30 %) apply to the persona rows.\n` +
-      `vs floor: a distinct row's RPS against the stack floor writing the same bytes (issue 21 §3: full ≥ 0.3×,\n` +
-      `summary ≥ 0.5×, p99 < 50 ms): the median of ${PAIRS} alternating rounds, min–max in brackets. The floor's\n` +
-      `server and the app's run side by side and are loaded in turn, ${PAIR_S} s each, the floor first in one round and\n` +
-      `the row first in the next: this machine's speed drifts by up to ~1.5× between minutes, so a ratio of two runs\n` +
-      `made minutes apart measures that drift; runs seconds apart share it, and the median drops a round that a burst\n` +
-      `of other work hit. The goal is judged by the median ratio and the row's p99 (the median of its rounds; the\n` +
-      `distinct rows' and their floors' other columns are medians of the rounds too; with MariaDB, its distinct rows\n` +
-      `are paired with floors of their own, the floor rows shown are SQLite's pairs').\n` +
-      `The distinct rows are the same endpoint with every request a cache miss (${DISTINCT_PROFILES} profiles round-robin):\n` +
-      `what a check costs when nobody asked it recently. Their floors answer the first ${FLOOR_REPLIES} of those bodies with\n` +
-      `the API's own replies to them, not compressed, as a first serving is sent (KB/reply: autocannon's bytes read\n` +
-      `per request, so a floor and its row can be compared).\n` +
-      `CPU vs floor: the floor's server CPU per request over the row's, per round, median and range as above: the\n` +
-      `same ratio measured by CPU time, which other work on a shared machine disturbs less than RPS; judge by it\n` +
-      `when the two disagree.\n` +
-      `The "RPS offered" rows send the distinct checks at a steady ${OFFERED_RPS} requests per second (an open loop,\n` +
-      `bench/support/paced-load.ts; autocannon's rate limit sends each second's requests as one burst), latency\n` +
-      `counted from when each request was due: latencies at that load, not at the most the server can take.\n` +
-      `The stack-floor rows are Koa + koa-helmet + @koa/router (30 routes) reading the same POST body, with none of the\n` +
-      `app's own work: the persona one sends the persona's reply bytes (the ceiling for the eligibility persona rows);\n` +
-      `the answer one checks the session token and runs an answer's seven SQLite statements (founder, assessment,\n` +
-      `profile, BEGIN, upsert, step, COMMIT) straight on better-sqlite3, replying with the next question only\n` +
-      `(the ceiling for the SQLite assessment answer row).`,
+    latencyBound(
+      appRows.filter((row) => MISS_GOALS[row.scenario]),
+      CONNECTIONS,
+    ),
   );
+  console.log(appWorkBound(distinctFloors));
+  console.log(notes({ pairs: PAIRS, pairSeconds: PAIR_S, offeredRps: OFFERED_RPS }));
 }
 
 main().catch((error) => {

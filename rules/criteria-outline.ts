@@ -121,26 +121,23 @@ type FailedStep = (env: CriterionEnv, negated: boolean, out: OutlineLeaf[]) => T
 
 function failedLeaf(node: CriterionNode, vocabulary: Vocabulary): FailedStep {
   const leaf = leafResult(node, vocabulary);
-  const failed = (env: CriterionEnv, negated: boolean, out: OutlineLeaf[]): Truth => {
-    const { status, explanation, fact } = leaf(env, negated);
-    out.push({ group: false, status, explanation, fact });
-    return status;
-  };
   // Most leaves do not fail: facts and references are explained only when they do.
-  if (node.kind === FACT)
-    return (env, negated, out) => {
-      const value = valueOf(node, env);
-      if (value === undefined) return 'unknown';
-      return node.holds(value) === negated ? failed(env, negated, out) : 'met';
-    };
-  if (node.kind === POLICY)
-    return (env, negated, out) => {
-      const status = seenAs(env.outcome(node.name).truth, negated);
-      return status === 'not_met' ? failed(env, negated, out) : status;
-    };
+  const statusOf: (env: CriterionEnv, negated: boolean) => Truth =
+    node.kind === FACT
+      ? (env, negated) => {
+          const value = valueOf(node, env);
+          if (value === undefined) return 'unknown';
+          return node.holds(value) === negated ? 'not_met' : 'met';
+        }
+      : node.kind === POLICY
+        ? (env, negated) => seenAs(env.outcome(node.name).truth, negated)
+        : (env, negated) => leaf(env, negated).status; // a score (rare): explained, then again if it fails
   return (env, negated, out) => {
-    const { status, explanation, fact } = leaf(env, negated);
-    if (status === 'not_met') out.push({ group: false, status, explanation, fact });
+    const status = statusOf(env, negated);
+    if (status === 'not_met') {
+      const { explanation, fact } = leaf(env, negated);
+      out.push({ group: false, status, explanation, fact });
+    }
     return status;
   };
 }

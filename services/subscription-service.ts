@@ -97,11 +97,13 @@ export class SubscriptionService {
     return first === undefined ? null : addDays(next.closesOn, -first);
   }
 
-  /** Creates or refreshes a subscription; `created` says which. */
-  async save(
-    founderId: string,
-    request: SubscriptionRequest,
-  ): Promise<{ subscription: Subscription; created: boolean }> {
+  /**
+   * Creates or refreshes a subscription; `created` says which. Its credits are
+   * read in the same transaction as the write: the founder's erase, racing
+   * this request, waits for it or refuses the write (never a subscription
+   * written and then not found).
+   */
+  async save(founderId: string, request: SubscriptionRequest): Promise<SubscriptionCredits & { created: boolean }> {
     if (request.scope !== ALL_FITTING && !this.catalogue.policy(request.scope)) {
       throw new ValidationError(errorMessages.unknownPolicy, [
         { path: 'scope', reason: `no policy ${request.scope}; use a policy id or *` },
@@ -132,7 +134,9 @@ export class SubscriptionService {
           subscription.status = 'active';
           // Each acceptance is one message (one-time subscribeMessage): counted per template.
           for (const templateId of new Set(templates)) await addCredit(manager, founderId, templateId);
-          return { subscription: await manager.save(Subscription, subscription), created: !existing };
+          const saved = await manager.save(Subscription, subscription);
+          const credits = (await creditsByTemplate(manager, [founderId])).get(founderId) ?? new Map<string, number>();
+          return { ...this.creditsOf(saved, credits), created: !existing };
         }),
       5,
     );

@@ -53,16 +53,14 @@ export function subscriptionRoutes(api: ApiRouter, services: Services): void {
     },
     async (ctx, { body }) => {
       const results = Object.entries(body.template_results ?? {});
-      const founderId = founderOf(ctx);
-      const { subscription, created } = await subscriptions.save(founderId, {
+      const { created, ...saved } = await subscriptions.save(founderOf(ctx), {
         scope: body.scope,
         channel: body.channel,
         templateIds: [...(body.template_ids ?? []), ...results.filter(([, r]) => r === 'accept').map(([id]) => id)],
         rejectedTemplateIds: results.filter(([, r]) => r !== 'accept').map(([id]) => id),
       });
       ctx.status = created ? 201 : 200;
-      const mine = await subscriptions.listWithCredits(founderId);
-      ctx.body = present(mine.find((entry) => entry.subscription.id === subscription.id)!);
+      ctx.body = present(saved);
     },
   );
   api.route(

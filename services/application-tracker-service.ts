@@ -4,7 +4,7 @@
  * ("已申请" / "未申请") and the API record the answer and list the records.
  */
 import { DataSource } from 'typeorm';
-import { isUniqueViolation } from '../db/sql';
+import { isLockConflict, isUniqueViolation, retryWhen } from '../db/sql';
 import { ApplicationRecord, ApplicationWindow, Founder } from '../entities';
 import { NotFoundError } from '../errors';
 import type { Clock } from './clock';
@@ -28,41 +28,46 @@ export class ApplicationTrackerService {
     private readonly clock: Clock,
   ) {}
 
-  /** Records the founder's answer; works whether or not we asked first. */
+  /**
+   * Records the founder's answer; works whether or not we asked first.
+   *
+   * One transaction from the write to the read back: the write's foreign key
+   * check (or its lock on the record) holds the founder's erase back until
+   * the read is done, so an erase racing this request either waits for it or
+   * makes the write refused by its key (the API answers 401, the founder is
+   * gone) — never a record written and then not found.
+   */
   async recordApplication(
     founderId: string,
     policyId: string,
     windowKey: string,
     applied: boolean,
   ): Promise<ApplicationEntry> {
-    const manager = this.dataSource.manager;
-    if (!(await manager.existsBy(Founder, { id: founderId }))) throw new NotFoundError(errorMessages.founderNotFound);
-    const window = await manager.findOneBy(ApplicationWindow, { policyId, windowKey });
-    if (!window)
-      throw new NotFoundError(errorMessages.windowNotFound, [
-        { path: 'windowKey', reason: `${policyId} has no window ${windowKey}` },
-      ]);
     const status: ApplicationStatus = applied ? 'applied' : 'not_applied';
     const now = this.clock.now();
-    const update = () =>
-      manager.update(ApplicationRecord, { founderId, policyId, windowKey }, { status, answeredAt: now });
-    if ((await update()).affected === 0) {
-      try {
-        await manager.insert(ApplicationRecord, {
-          founderId,
-          policyId,
-          windowKey,
-          status,
-          askedAt: now,
-          answeredAt: now,
-        });
-      } catch (error) {
-        // The follow-up created the record a moment ago: answer that one.
-        if (!isUniqueViolation(error)) throw error;
-        await update();
-      }
-    }
-    return entry(await manager.findOneByOrFail(ApplicationRecord, { founderId, policyId, windowKey }), window.closesOn);
+    const key = { founderId, policyId, windowKey };
+    // The follow-up creating the record at the same moment collides on the unique
+    // key (or deadlocks on InnoDB): run again, and the update finds its record.
+    return retryWhen(
+      (error) => isUniqueViolation(error) || isLockConflict(error),
+      () =>
+        this.dataSource.transaction(async (manager) => {
+          if (!(await manager.existsBy(Founder, { id: founderId })))
+            throw new NotFoundError(errorMessages.founderNotFound);
+          const window = await manager.findOneBy(ApplicationWindow, { policyId, windowKey });
+          if (!window)
+            throw new NotFoundError(errorMessages.windowNotFound, [
+              { path: 'windowKey', reason: `${policyId} has no window ${windowKey}` },
+            ]);
+          const { affected } = await manager.update(ApplicationRecord, key, { status, answeredAt: now });
+          if (affected === 0)
+            await manager.insert(ApplicationRecord, { ...key, status, askedAt: now, answeredAt: now });
+          const record = await manager.findOneBy(ApplicationRecord, key);
+          if (!record) throw new NotFoundError(errorMessages.founderNotFound);
+          return entry(record, window.closesOn);
+        }),
+      5,
+    );
   }
 
   /** Newest deadline first. */

@@ -16,6 +16,7 @@ import Koa from 'koa';
 import helmet from 'koa-helmet';
 import { bearerToken } from '../api/middleware/founder-auth';
 import { jsonBody } from '../api/middleware/json-body';
+import { assessmentJson } from '../api/presenters/assessment';
 import { checkJson, checkSummaryJson } from '../api/presenters/check-json';
 import { createApi } from '../api/create-api';
 import { readCatalogue } from '../catalogue/read-content';
@@ -256,7 +257,8 @@ function bareStack(route: (router: Router) => void): Koa {
  * none of the app's own code: Koa + koa-helmet + @koa/router, the JSON body,
  * the session token's HMAC, and the seven statements of an answer (founder
  * exists, assessment, profile, BEGIN, upsert, step UPDATE, COMMIT) run
- * straight on better-sqlite3; the reply is the next question alone (~0.5 KB).
+ * straight on better-sqlite3; the reply is the API's own reply to an answer
+ * step (the assessment with its verdicts, ~50 KB), made once before listening.
  */
 async function statefulFloor(): Promise<ServerInfo> {
   const { dataSource, services } = await openBenchDatabase('sqlite');
@@ -271,10 +273,9 @@ async function statefulFloor(): Promise<ServerInfo> {
   const step = db.prepare(STEP_OF_ASSESSMENT);
   const begin = db.prepare('BEGIN');
   const commit = db.prepare('COMMIT');
+  // The bytes the API sends for an answer step: an assessment with every verdict in full.
   const first = founders[0]!;
-  const question = JSON.stringify({
-    next_question: (await services.assessments.get(first.founderId, first.assessmentId)).question,
-  });
+  const reply = assessmentJson(await services.assessments.get(first.founderId, first.assessmentId));
   const app = bareStack((router) =>
     router.post('/api/v1/me/assessments/:id/answers', (ctx) => {
       const check = services.sessions.verify(bearerToken(ctx) ?? '');
@@ -299,7 +300,7 @@ async function statefulFloor(): Promise<ServerInfo> {
       );
       commit.run();
       ctx.type = 'application/json';
-      ctx.body = question;
+      ctx.body = reply;
     }),
   );
   return { base: await listen(app.callback()), founders, eligibilityBody: null };

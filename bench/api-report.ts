@@ -101,7 +101,7 @@ export function appWorkBound(floors: Row[]): string {
     return `  ${view}: ${work.toFixed(3)} ms of CPU per check${bound}`;
   });
   return [
-    "\nThe app's own work per distinct check, in process (body parsed, check, reply bytes; no HTTP):",
+    "\nThe app's own work per distinct check, in process (check and reply bytes; no HTTP, no body parsing, which the floor does too):",
     ...lines,
   ].join('\n');
 }

@@ -30,14 +30,32 @@ afterAll(() => world.close());
 describe('personas through POST /api/v1/eligibility', () => {
   it('finds the shared personas and the repository’s own', () => {
     expect(personas.map((p) => p.name)).toEqual([
+      'ai-compute-preseed',
+      'angel-seed-team',
+      'blacklisted-maker',
+      'competition-student-duo',
       'graduate-team',
       'hardtech-growth',
+      'huangpu-new-high-tech',
+      'hukou-grad-first-startup',
+      'knows-little',
+      'laid-off-eatery',
+      'little-giant-candidate',
       'mature-80',
       'near-miss-high-tech',
+      'outside-regions',
       'overseas-phd',
+      'overseas-rank-120',
+      'pudong-biotech',
+      'pudong-ic-reward',
       'rd-too-low',
+      'small-low-profit-design',
+      'specialized-near-miss',
       'student-team',
+      'wholesale-trading-5y',
+      'yangpu-fresh-grad-solo',
       'zhejiang-team',
+      'zj-smart-electrical',
     ]);
   });
 

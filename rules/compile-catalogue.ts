@@ -154,11 +154,11 @@ function implicitCriteria(catalogue: Catalogue, policy: Policy, criteria: Criter
   }
   // A Shanghai policy holds on every route only for a founder who says they are in
   // Shanghai: the region's default is an assumption, and a route that forgot the
-  // condition (创新券's team route) told a Zhejiang team it qualified.
-  // (A district criterion already does: every district is Shanghai's.)
+  // condition (创新券's team route) told a Zhejiang team it qualified. District
+  // policies too: a founder registered elsewhere has no district to give, and
+  // without this their district rewards stayed "maybe, tell us your district".
   if (
     policy.region === 'shanghai' &&
-    policy.districts.length === 0 &&
     SHANGHAI_FACT in catalogue.facts &&
     !requiredAtTop(criteria, SHANGHAI_FACT)
   ) {

@@ -48,7 +48,11 @@ describe('evaluate', () => {
     const on = (answers: Record<string, string | boolean>) => evaluate(cat, answers, '2026-11-23').results[0]!;
     expect(on({ company_registered: true, district: 'pudong' }).status).toBe('eligible');
     expect(on({ company_registered: true, district: 'minhang' }).status).toBe('not_eligible');
-    expect(on({ company_registered: true }).missing).toEqual(['district']);
+    // Either answer can settle it: a district implies Shanghai, and "not in Shanghai" rules it out.
+    expect(on({ company_registered: true }).missing).toEqual(['district', 'registered_in_shanghai']);
+    const elsewhere = on({ company_registered: true, registered_in_shanghai: false });
+    expect(elsewhere.status).toBe('not_eligible');
+    expect(elsewhere.missing).toEqual([]);
   });
 
   it('limits the evaluation to the selected policies but still consults what they reference', () => {

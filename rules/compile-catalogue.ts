@@ -157,11 +157,7 @@ function implicitCriteria(catalogue: Catalogue, policy: Policy, criteria: Criter
   // condition (创新券's team route) told a Zhejiang team it qualified. District
   // policies too: a founder registered elsewhere has no district to give, and
   // without this their district rewards stayed "maybe, tell us your district".
-  if (
-    policy.region === 'shanghai' &&
-    SHANGHAI_FACT in catalogue.facts &&
-    !requiredAtTop(criteria, SHANGHAI_FACT)
-  ) {
+  if (policy.region === 'shanghai' && SHANGHAI_FACT in catalogue.facts && !requiredAtTop(criteria, SHANGHAI_FACT)) {
     extra.push({ ...SHANGHAI_REQUIRED });
   }
   return extra;

@@ -61,6 +61,7 @@ export const factDefinitionSchema = z
     max: z.number().optional(),
     options: z.array(enumOption).min(1).optional(),
     default: factValue.optional(),
+    changes: z.enum(['fixed', 'grows']).optional(),
     implies: z
       .array(
         z.strictObject({

@@ -53,6 +53,13 @@ export interface FactDefinition {
   default?: FactValue;
   /** What an answer to this fact settles besides itself (rules/answers.ts); never over an answer. */
   implies?: FactImplication[];
+  /**
+   * How the founder's value can change, for "what would make you eligible"
+   * (rules/near-miss.ts): `fixed`, a past fact no one can change (a
+   * university's rank); `grows`, a duration that only grows, by waiting.
+   * Absent: raised or lowered freely.
+   */
+  changes?: 'fixed' | 'grows';
 }
 
 /**

@@ -124,17 +124,18 @@ function componentFacts(component: ScoreComponent, out: Extract<ScoreComponent, 
 }
 
 /**
- * Durations ("成立时长", "社保缴纳月数": the vocabulary's `_months` facts) only
- * grow: "成立时长降低到 36个月" is no fix anyone can make.
+ * A change no one can make, as the vocabulary says (`changes`): a fixed fact
+ * ("院校排名提高到 100" for a degree already earned), or a duration made
+ * shorter ("成立时长降低到 36个月").
  */
-function impossible(fact: string, current: number, value: number): boolean {
-  return fact.endsWith('_months') && value < current;
+function impossible(definition: FactDefinition | undefined, current: number, value: number): boolean {
+  return definition?.changes === 'fixed' || (definition?.changes === 'grows' && value < current);
 }
 
 function addChange(changes: Change[], session: Session, fact: string, value: number | undefined): void {
   const current = session.get(fact);
   if (value === undefined || typeof current !== 'number' || value === current) return;
-  if (impossible(fact, current, value)) return;
+  if (impossible(session.compiled.catalogue.facts[fact], current, value)) return;
   for (const change of changes) if (change.fact === fact && change.value === value) return;
   changes.push({ fact, value });
 }

@@ -1,5 +1,5 @@
 import { evaluate } from '../../rules';
-import { catalogue, highTech, policy, techSme } from './support/fixtures';
+import { catalogue, FACTS, highTech, numFact, policy, techSme } from './support/fixtures';
 
 const company = {
   company_registered: true,
@@ -51,6 +51,30 @@ describe('near misses', () => {
     expect(result.nearMiss).toEqual([
       { fact: 'employees', needed: 300, current: 320, explanation: '职工人数降低到 300人 即可' },
     ]);
+  });
+
+  it('proposes only changes the founder can make: never a fixed fact, a duration only by waiting', () => {
+    const facts = {
+      ...FACTS,
+      univ_rank: numFact('univ_rank', '院校排名', 'integer', { changes: 'fixed' }),
+      insured_months: numFact('insured_months', '社保月数', 'integer', { unit: '个月', changes: 'grows' }),
+    };
+    const p = policy('p', {
+      any: [
+        { fact: 'univ_rank', op: '<=', value: 100 },
+        { fact: 'insured_months', op: '>=', value: 12 },
+        { fact: 'insured_months', op: '<=', value: 7 },
+      ],
+    });
+    const on = (answers: Record<string, number>) =>
+      evaluate(catalogue([p], facts), answers, '2026-11-23').results[0]!.nearMiss;
+    // Both the rank (120 → 100) and fewer months (8 → 7) are nearer, and neither can happen.
+    expect(on({ univ_rank: 120, insured_months: 8 })).toEqual([
+      { fact: 'insured_months', needed: 12, current: 8, explanation: '社保月数提高到 12个月 即可' },
+    ]);
+    // With nothing the founder can change, nothing is proposed rather than the impossible.
+    const onlyRank = policy('r', { fact: 'univ_rank', op: '<=', value: 100 });
+    expect(evaluate(catalogue([onlyRank], facts), { univ_rank: 101 }, '2026-11-23').results[0]!.nearMiss).toEqual([]);
   });
 
   it('combines two numbers when both fail', () => {

@@ -53,6 +53,8 @@ export const messages = {
   // Near misses.
   raiseTo: (label: string, needed: string) => `${label}提高到 ${needed} 即可`,
   lowerTo: (label: string, needed: string) => `${label}降低到 ${needed} 即可`,
+  /** A duration (`changes: grows`): reached by time, not by effort. */
+  reachIn: (label: string, needed: string, more: string) => `${label}满 ${needed} 即可（还差 ${more}）`,
   nearMissJoin: '，并且',
 
   // No version in force on the as-of date (the status not_in_force).

@@ -190,7 +190,12 @@ function describe(session: Session, change: Change): NearMiss {
   const current = session.get(change.fact) as number;
   const label = labelOf(definition, change.fact);
   const needed = formatValue(definition, change.value);
-  const explanation = change.value > current ? messages.raiseTo(label, needed) : messages.lowerTo(label, needed);
+  const explanation =
+    change.value < current
+      ? messages.lowerTo(label, needed)
+      : definition?.changes === 'grows'
+        ? messages.reachIn(label, needed, formatValue(definition, change.value - current))
+        : messages.raiseTo(label, needed);
   return { fact: change.fact, needed: change.value, current, explanation };
 }
 

@@ -22,7 +22,7 @@ interface Case {
   /** Policy id → the exact set of missing facts. */
   missing?: Record<string, string[]>;
   /** Policy id → the near miss (first change), or null for none. */
-  near_miss?: Record<string, { fact: string; needed: number } | null>;
+  near_miss?: Record<string, { fact: string; needed: number; explanation?: string } | null>;
   /** Policies the founder does not need (a hukou held, a certificate held). */
   not_needed?: string[];
   /** Policies that must not be listed (another region; a policy not in force is listed as not_in_force). */

@@ -70,7 +70,7 @@ describe('near misses', () => {
       evaluate(catalogue([p], facts), answers, '2026-11-23').results[0]!.nearMiss;
     // Both the rank (120 → 100) and fewer months (8 → 7) are nearer, and neither can happen.
     expect(on({ univ_rank: 120, insured_months: 8 })).toEqual([
-      { fact: 'insured_months', needed: 12, current: 8, explanation: '社保月数提高到 12个月 即可' },
+      { fact: 'insured_months', needed: 12, current: 8, explanation: '社保月数满 12个月 即可（还差 4个月）' },
     ]);
     // With nothing the founder can change, nothing is proposed rather than the impossible.
     const onlyRank = policy('r', { fact: 'univ_rank', op: '<=', value: 100 });

@@ -93,9 +93,10 @@ function checkFacts(questions: ParsedContent['questions'], report: Report): Map<
         words.set(word, option.value);
       }
     });
-    if (fact.default !== undefined) {
-      const problem = valueProblem(fact, fact.default);
-      if (problem) report(`facts[${i}].default`, problem);
+    for (const key of ['default', 'usually'] as const) {
+      const value = fact[key];
+      const problem = value === undefined ? null : valueProblem(fact, value);
+      if (problem) report(`facts[${i}].${key}`, problem);
     }
   });
   for (const needed of ['district', 'industry', 'stage']) {

@@ -62,6 +62,7 @@ export const factDefinitionSchema = z
     options: z.array(enumOption).min(1).optional(),
     default: factValue.optional(),
     changes: z.enum(['fixed', 'grows']).optional(),
+    usually: factValue.optional(),
     implies: z
       .array(
         z.strictObject({

@@ -60,6 +60,12 @@ export interface FactDefinition {
    * Absent: raised or lowered freely.
    */
   changes?: 'fixed' | 'grows';
+  /**
+   * The answer most founders give (few hold 高企, few have won a contest):
+   * weighs the question order (rules/next-question.ts) as a default does,
+   * and is never assumed in a verdict.
+   */
+  usually?: FactValue;
 }
 
 /**

@@ -81,11 +81,14 @@ function openPolicies(session: Session, options: NextQuestionOptions, skipped: R
 /**
  * How likely a probe value is. Without better knowledge every probe counts
  * the same, but a fact's default is the common case by definition (most
- * founders here are in Shanghai), so it carries most of the weight.
+ * founders here are in Shanghai), and so is what content says most founders
+ * answer (`usually`: few hold 高企), so it carries most of the weight: a
+ * question whose rare answer would settle much is not asked first of everyone.
  */
 function likelihood(definition: FactDefinition, value: FactValue, probes: number): number {
-  if (definition.default === undefined || probes < 2) return 1 / probes;
-  return value === definition.default ? DEFAULT_LIKELIHOOD : (1 - DEFAULT_LIKELIHOOD) / (probes - 1);
+  const common = definition.usually ?? definition.default;
+  if (common === undefined || probes < 2) return 1 / probes;
+  return value === common ? DEFAULT_LIKELIHOOD : (1 - DEFAULT_LIKELIHOOD) / (probes - 1);
 }
 
 /** Distinct entries of a short list, without allocating a Set. */

@@ -137,6 +137,22 @@ describe('content:check on broken content', () => {
     );
   });
 
+  it('rejects a usual answer the fact cannot take', () => {
+    const dir = copyContent();
+    edit(
+      dir,
+      'questions.yaml',
+      '    why: 测试\n  - fact: employees\n',
+      '    why: 测试\n    usually: often\n  - fact: employees\n',
+    );
+    expect(problemsIn(dir)).toEqual([
+      {
+        path: 'questions.yaml:facts[0].usually',
+        reason: '"registered_in_shanghai" takes true or false, not "often"',
+      },
+    ]);
+  });
+
   it('rejects a reference to a policy that does not exist', () => {
     const dir = copyContent();
     edit(dir, BETA, '{ policy: sh.alpha }', '{ policy: sh.gamma }');

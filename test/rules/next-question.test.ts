@@ -1,6 +1,6 @@
 import { nextQuestion } from '../../rules';
 import type { Answers, Criterion } from '../../rules/catalogue';
-import { catalogue, policy, techSme } from './support/fixtures';
+import { boolFact, catalogue, FACTS, policy, techSme } from './support/fixtures';
 
 const asOf = '2026-11-23';
 const ask = (cat: ReturnType<typeof catalogue>, answers: Answers, options = {}) =>
@@ -23,6 +23,20 @@ describe('nextQuestion', () => {
       },
     ],
   };
+
+  it('does not ask everyone first a question whose settling answer is rare (`usually`)', () => {
+    // Two policies of equal worth, each on one yes/no; the contest comes first in the vocabulary.
+    const policies = [
+      policy('contest', { fact: 'won_contest', op: '=', value: true }),
+      policy('incubated', { fact: 'in_incubator', op: '=', value: true }),
+    ];
+    const contest = (extra = {}) => ({ won_contest: boolFact('won_contest', '市级创业赛事优胜', extra), ...FACTS });
+    expect(ask(catalogue(policies, contest()), {})).toBe('won_contest');
+    // Few founders have won one: its "yes" is worth little on average, so the other is asked first.
+    const rare = catalogue(policies, contest({ usually: false }));
+    expect(ask(rare, {})).toBe('in_incubator');
+    expect(ask(rare, { in_incubator: false })).toBe('won_contest');
+  });
 
   it('returns the question with its type, text and bounds', () => {
     const question = nextQuestion(catalogue([policy('p', { fact: 'employees', op: '<=', value: 500 })]), {}, asOf);

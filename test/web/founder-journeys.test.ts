@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describeInBrowser, launchChromium, servePage, type ServedPage } from './support/browser';
+import { shareUrl } from '../../web/client/share-link';
 import { activeId, answerAll, answerAllByKeyboard, readPersona, shownStatuses, type Persona } from './support/founder';
 
 // A browser journey takes seconds, not milliseconds; generous, so a busy machine does not fail it.
@@ -131,6 +132,8 @@ describeInBrowser('the founder page in headless Chromium', () => {
     other.on('request', (request) => requested.push(request.url()));
     await other.goto(link);
     expect(await shownStatuses(other)).toEqual(statuses);
+    // A browser with no answers of its own has nothing to keep aside.
+    expect(await other.locator('#own-progress').count()).toBe(0);
     // The page's own GET carried no answers: the fragment stays in the browser.
     expect(requested[0]).toBe(`${served.baseUrl}/`);
     // Nor did any other request it made (answers go in POST bodies); the calendar link is the one exception.
@@ -142,6 +145,25 @@ describeInBrowser('the founder page in headless Chromium', () => {
     const calendar = fs.readFileSync(file, 'utf8');
     expect(calendar).toMatch(/^BEGIN:VCALENDAR\r\n/);
     expect(calendar).toContain('END:VCALENDAR');
+  });
+
+  it('a share link opened where the founder has answers of their own keeps them, one tap from coming back', async () => {
+    const page = await freshPage();
+    await page.goto(`${served.baseUrl}/`);
+    const own = await answerAll(page, readPersona('student-team'), 3);
+    // A colleague's link, opened in the same browser.
+    const colleague = readPersona('hardtech-growth');
+    await page.goto(shareUrl(`${served.baseUrl}/`, colleague.answers, []));
+    expectVerdicts(await shownStatuses(page), colleague);
+    await page.locator('#own-progress').waitFor();
+    // Still kept after a reload: nothing of the founder's was overwritten.
+    await page.reload();
+    await page.locator('#restore-own').click();
+    // Back at the fourth question, with the three answers and 上一题 as they were.
+    await page.locator('section.question[data-step="4"]').waitFor();
+    expect(await page.locator('#own-progress').count()).toBe(0);
+    await page.locator('#back').click();
+    await expect(page.locator('section.question[data-step="3"]').getAttribute('data-fact')).resolves.toBe(own[2]);
   });
 
   it('switches to traditional Chinese and back', async () => {

@@ -11,8 +11,10 @@ import { renderCalendarLink, renderIncubators, renderLadder, renderShare } from 
 import { renderPolicyDetail } from './policy-view.js';
 import {
   emptyProgress,
+  loadOwnProgress,
   loadProgress,
   loadScript,
+  saveOwnProgress,
   saveProgress,
   saveScript,
   type Progress,
@@ -27,11 +29,13 @@ const app = document.getElementById('app')!;
 const switchButton = document.getElementById('script-switch') as HTMLButtonElement;
 
 let progress: Progress = loadProgress();
+/** The founder's own answers, kept aside while a share link shows another set (null: none kept). */
+let ownProgress: Progress | null = loadOwnProgress();
 let script: Script = loadScript();
 
 /** Draws a view into the page, in the founder's script. */
 async function paint(...children: (HTMLElement | null)[]): Promise<void> {
-  show(app, ...children);
+  show(app, ownProgressNotice(), ...children);
   // The whole page, header, footer and title too (the switch itself is marked to keep its label).
   if (script === 'hant') await convertToTraditional(document.body);
 }
@@ -200,6 +204,47 @@ function continueQuestions(): void {
   void refresh();
 }
 
+/** While a share link's answers are shown: the founder's own are kept, one tap away. */
+function ownProgressNotice(): HTMLElement | null {
+  if (!ownProgress) return null;
+  return h(
+    'section',
+    { class: 'card', id: 'own-progress', role: 'status' },
+    h('p', {}, '现在显示的是分享链接里的回答。你之前在这个浏览器里填写的回答还在，没有被覆盖。'),
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { type: 'button', class: 'primary', id: 'restore-own', onclick: () => restoreOwn() }, '恢复我的回答'),
+      h('button', { type: 'button', id: 'drop-own', onclick: () => dropOwn() }, '不需要了'),
+    ),
+  );
+}
+
+function restoreOwn(): void {
+  progress = ownProgress ?? progress;
+  ownProgress = null;
+  saveOwnProgress(null);
+  changed();
+  void refresh();
+}
+
+function dropOwn(): void {
+  if (!confirm('删除你之前在这个浏览器里填写的回答？')) return;
+  ownProgress = null;
+  saveOwnProgress(null);
+  void refresh();
+}
+
+function sameAnswers(a: Progress, b: { answers: Progress['answers']; skipped: string[] }): boolean {
+  const facts = Object.keys(a.answers);
+  return (
+    facts.length === Object.keys(b.answers).length &&
+    facts.every((fact) => a.answers[fact] === b.answers[fact]) &&
+    a.skipped.length === b.skipped.length &&
+    a.skipped.every((fact) => b.skipped.includes(fact))
+  );
+}
+
 function restart(): void {
   if (!confirm('清空所有回答，重新开始？')) return;
   progress = emptyProgress();
@@ -223,13 +268,24 @@ switchButton.addEventListener('click', () => {
   void refresh();
 });
 
-// A share link opens the same results: its answers replace this browser's, and
-// the fragment is dropped so that a reload resumes from storage like any visit.
+// A share link opens the same results, and the fragment is dropped so that a reload
+// resumes from storage like any visit. The founder's own answers in this browser, if
+// different, are kept aside (not overwritten) until they bring them back or drop them;
+// a second link keeps the first set aside, which is theirs.
 const shared = decodeShare(location.hash);
 if (shared) {
+  const hasOwn = Object.keys(progress.answers).length > 0 || progress.skipped.length > 0;
+  if (!ownProgress && hasOwn && !sameAnswers(progress, shared)) {
+    ownProgress = progress;
+    saveOwnProgress(ownProgress);
+  }
   progress = { ...emptyProgress(), answers: shared.answers, skipped: shared.skipped, view: 'results' };
   changed();
   history.replaceState(null, '', location.pathname);
 }
+// A link pasted into this very tab changes only the fragment: open it as a visit would.
+window.addEventListener('hashchange', () => {
+  if (decodeShare(location.hash)) location.reload();
+});
 showScriptChoice();
 void refresh();

@@ -15,12 +15,19 @@ export interface Progress {
 
 const KEY = 'founder-guide:progress:v1';
 
+/**
+ * The founder's own progress, set aside while a share link shows someone
+ * else's answers (main.ts), until they bring it back or drop it.
+ */
+const OWN_KEY = 'founder-guide:own-progress-before-share:v1';
+
 export const emptyProgress = (): Progress => ({ answers: {}, skipped: [], history: [], view: 'questions' });
 
-export function loadProgress(): Progress {
+/** What is stored under `key`, or null when nothing usable is. */
+function read(key: string): Progress | null {
   try {
-    const stored = JSON.parse(localStorage.getItem(KEY) ?? 'null') as Partial<Progress> | null;
-    if (!stored || typeof stored.answers !== 'object' || stored.answers === null) return emptyProgress();
+    const stored = JSON.parse(localStorage.getItem(key) ?? 'null') as Partial<Progress> | null;
+    if (!stored || typeof stored.answers !== 'object' || stored.answers === null) return null;
     return {
       answers: stored.answers,
       skipped: Array.isArray(stored.skipped) ? stored.skipped : [],
@@ -29,17 +36,24 @@ export function loadProgress(): Progress {
     };
   } catch {
     // Storage refused (private mode) or unreadable: start afresh rather than fail.
-    return emptyProgress();
+    return null;
   }
 }
 
-export function saveProgress(progress: Progress): void {
+function write(key: string, progress: Progress | null): void {
   try {
-    localStorage.setItem(KEY, JSON.stringify(progress));
+    if (progress) localStorage.setItem(key, JSON.stringify(progress));
+    else localStorage.removeItem(key);
   } catch {
     // Private mode: the page still works, it just will not resume after a reload.
   }
 }
+
+export const loadProgress = (): Progress => read(KEY) ?? emptyProgress();
+export const saveProgress = (progress: Progress): void => write(KEY, progress);
+export const loadOwnProgress = (): Progress | null => read(OWN_KEY);
+/** null: the founder's own progress is back in use, or dropped. */
+export const saveOwnProgress = (progress: Progress | null): void => write(OWN_KEY, progress);
 
 const SCRIPT_KEY = 'founder-guide:script';
 export type Script = 'hans' | 'hant';

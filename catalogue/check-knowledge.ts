@@ -65,8 +65,12 @@ function checkImplications(
   definitions.forEach((definition, i) => {
     definition.implies?.forEach((implication, j) => {
       const base = `facts[${i}].implies[${j}]`;
-      if (implication.when !== undefined) {
-        const problem = valueProblem(definition, implication.when);
+      const { when } = implication;
+      if (typeof when === 'object') {
+        if (!['integer', 'number', 'percent'].includes(definition.type))
+          report(`${base}.when`, `"${definition.fact}" is not a number: compare only numbers`);
+      } else if (when !== undefined) {
+        const problem = valueProblem(definition, when);
         if (problem) report(`${base}.when`, problem);
       }
       for (const [name, value] of Object.entries(implication.then)) {

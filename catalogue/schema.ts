@@ -66,7 +66,9 @@ export const factDefinitionSchema = z
     implies: z
       .array(
         z.strictObject({
-          when: factValue.optional(),
+          when: z
+            .union([factValue, z.strictObject({ op: z.enum(['<', '<=', '>', '>=']), value: z.number() })])
+            .optional(),
           then: z.record(factName, factValue).refine((then) => Object.keys(then).length > 0, 'names no fact'),
         }),
       )

@@ -6,7 +6,8 @@
  * certificates; a Shanghai district settles the region. Implied facts are
  * never asked.
  */
-import type { Answers, Catalogue, FactValue } from './catalogue';
+import type { Answers, Catalogue, ComparedAnswer, FactValue } from './catalogue';
+import { comparison } from './criteria-node';
 import { memoPerObject } from './memo';
 
 /**
@@ -30,10 +31,25 @@ export const REGION_FACT = 'region';
 export const DISTRICT_FACT = 'district';
 export const SHANGHAI_FACT = 'registered_in_shanghai';
 
-/** "When `when.fact` is answered `when.value` (any answer, if absent), `then.fact` takes `then.value`." */
+/**
+ * "When `when.fact` is answered `when.value` (or an answer `when.compared`
+ * accepts; any answer if neither), `then.fact` takes `then.value`."
+ */
 export interface Implication {
-  when: { fact: string; value?: FactValue };
+  when: { fact: string; value?: FactValue; compared?: ComparedAnswer };
   then: { fact: string; value: FactValue };
+}
+
+/** Whether only some answers imply (a particular value, or a comparison), not any answer. */
+export function onlySomeAnswers(when: Implication['when']): boolean {
+  return when.value !== undefined || when.compared !== undefined;
+}
+
+/** The answers that imply, as a test; null: any answer does. */
+export function whenTest(when: Implication['when']): ((value: FactValue) => boolean) | null {
+  if (when.compared) return comparison(when.compared.op, when.compared.value);
+  if (when.value !== undefined) return comparison('=', when.value);
+  return null;
 }
 
 /** The implications the vocabulary declares, one conclusion each, in vocabulary order. */
@@ -43,10 +59,8 @@ export const implicationsOf = memoPerObject((catalogue: Catalogue): readonly Imp
     for (const { when, then } of definition.implies ?? []) {
       for (const [fact, value] of Object.entries(then)) {
         if (!(fact in catalogue.facts)) continue;
-        rules.push({
-          when: { fact: definition.fact, ...(when !== undefined ? { value: when } : {}) },
-          then: { fact, value },
-        });
+        const answer = when === undefined ? {} : typeof when === 'object' ? { compared: when } : { value: when };
+        rules.push({ when: { fact: definition.fact, ...answer }, then: { fact, value } });
       }
     }
   }
@@ -60,10 +74,10 @@ export interface ImplicationState<F> {
   imply(fact: F, value: FactValue): void;
 }
 
-/** An implication over fact names or positions; `whenValue` undefined means any answer. */
+/** An implication over fact names or positions; `whenHolds` null means any answer. */
 export interface ImplicationRule<F> {
   when: F;
-  whenValue: FactValue | undefined;
+  whenHolds: ((value: FactValue) => boolean) | null;
   then: F;
   thenValue: FactValue;
 }
@@ -74,7 +88,7 @@ export function applyImplications<F>(rules: readonly ImplicationRule<F>[], state
     changed = false;
     for (const rule of rules) {
       if (!state.isKnown(rule.when) || state.isKnown(rule.then)) continue;
-      if (rule.whenValue !== undefined && state.valueOf(rule.when) !== rule.whenValue) continue;
+      if (rule.whenHolds && !rule.whenHolds(state.valueOf(rule.when)!)) continue;
       state.imply(rule.then, rule.thenValue);
       changed = true;
     }
@@ -85,7 +99,7 @@ export function applyImplications<F>(rules: readonly ImplicationRule<F>[], state
 const rulesByName = memoPerObject((catalogue: Catalogue): readonly ImplicationRule<string>[] =>
   implicationsOf(catalogue).map(({ when, then }) => ({
     when: when.fact,
-    whenValue: when.value,
+    whenHolds: whenTest(when),
     then: then.fact,
     thenValue: then.value,
   })),
@@ -134,7 +148,7 @@ export function isSettled(catalogue: Catalogue, answers: Answers, fact: string):
 const impliedBy = memoPerObject((catalogue: Catalogue): ReadonlyMap<string, readonly string[]> => {
   const byFact = new Map<string, string[]>();
   for (const { when, then } of implicationsOf(catalogue)) {
-    if (when.value === undefined && then.fact !== REGION_FACT) continue;
+    if (!onlySomeAnswers(when) && then.fact !== REGION_FACT) continue;
     byFact.set(when.fact, [...(byFact.get(when.fact) ?? []), then.fact]);
   }
   return byFact;

@@ -70,11 +70,19 @@ export interface FactDefinition {
 
 /**
  * "A 高企 certificate means a registered company": when the fact is answered
- * `when` (any answer, if absent), each fact of `then` takes its value.
+ * `when` (any answer, if absent), each fact of `then` takes its value. For a
+ * number, `when` may compare instead ("a company under 12 months old holds
+ * no 高企 certificate": `{ op: '<', value: 12 }`).
  */
 export interface FactImplication {
-  when?: FactValue;
+  when?: FactValue | ComparedAnswer;
   then: Record<string, FactValue>;
+}
+
+/** A number's answer compared with a threshold, as in `implies.when`. */
+export interface ComparedAnswer {
+  op: '<' | '<=' | '>' | '>=';
+  value: number;
 }
 
 export type ComparisonOp = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'in';

@@ -10,7 +10,7 @@ import type { ConcreteWindow } from './results';
 import { nextWindow } from './windows';
 import { compileCriterion, type CriterionNode } from './criteria-node';
 import { leanTest, type LeanTest, type LeanVocabulary } from './lean-criterion';
-import { DISTRICT_FACT, implicationsOf, SHANGHAI_FACT, type ImplicationRule } from './answers';
+import { DISTRICT_FACT, implicationsOf, SHANGHAI_FACT, whenTest, type ImplicationRule } from './answers';
 import { declaredLadder, type DeclaredRung } from './ladder';
 import { HUKOU_FACT, isHukouPolicy } from './not-needed';
 import { memoPerObject } from './memo';
@@ -247,7 +247,7 @@ export function compileCatalogue(catalogue: Catalogue, asOf: IsoDate): CompiledC
   }
   const implications = implicationsOf(catalogue).map((i) => ({
     when: factIndex.get(i.when.fact)!,
-    whenValue: i.when.value,
+    whenHolds: whenTest(i.when),
     then: factIndex.get(i.then.fact)!,
     thenValue: i.then.value,
   }));

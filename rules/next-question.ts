@@ -7,7 +7,7 @@
  * is still missing, divided by how hard the question is to answer.
  */
 import type { Answers, Catalogue, FactDefinition, FactType, FactValue, IsoDate, Policy } from './catalogue';
-import { factsImpliedBy, implicationsOf, REGION_FACT } from './answers';
+import { factsImpliedBy, implicationsOf, onlySomeAnswers, REGION_FACT } from './answers';
 import { appliesToRegion, type CompiledPolicy } from './compile-catalogue';
 import { openSession, policiesInScope } from './evaluate';
 import { notNeededReason, settlingFact } from './not-needed';
@@ -173,7 +173,7 @@ function candidatesOf(session: Session, options: NextQuestionOptions): Candidate
   // which matters most when the founder skipped the missing fact itself.
   // (Only a particular answer: a fact implying something whatever the answer, such as a district, is asked for itself.)
   for (const { when, then } of implicationsOf(session.compiled.catalogue)) {
-    if (when.value === undefined || facts.includes(when.fact) || !askable(session, skipped, when.fact)) continue;
+    if (!onlySomeAnswers(when) || facts.includes(when.fact) || !askable(session, skipped, when.fact)) continue;
     if (open.some((p) => p.facts.includes(then.fact))) facts.push(when.fact);
   }
   return { open, skipped, facts };

@@ -153,6 +153,22 @@ describe('content:check on broken content', () => {
     ]);
   });
 
+  it('rejects an implication that compares an answer that is not a number', () => {
+    const dir = copyContent();
+    edit(
+      dir,
+      'questions.yaml',
+      '    why: 测试\n  - fact: employees\n',
+      "    why: 测试\n    implies:\n      - when: { op: '<', value: 1 }\n        then: { employees: 0 }\n  - fact: employees\n",
+    );
+    expect(problemsIn(dir)).toEqual([
+      {
+        path: 'questions.yaml:facts[0].implies[0].when',
+        reason: '"registered_in_shanghai" is not a number: compare only numbers',
+      },
+    ]);
+  });
+
   it('rejects a reference to a policy that does not exist', () => {
     const dir = copyContent();
     edit(dir, BETA, '{ policy: sh.alpha }', '{ policy: sh.gamma }');

@@ -1,5 +1,6 @@
-import { evaluate } from '../../rules';
-import { boolFact, catalogue, FACTS, policy, version } from './support/fixtures';
+import { evaluate, nextQuestion } from '../../rules';
+import type { Answers } from '../../rules/catalogue';
+import { boolFact, catalogue, FACTS, numFact, policy, version } from './support/fixtures';
 
 const registered = { fact: 'company_registered', op: '=', value: true } as const;
 
@@ -114,6 +115,22 @@ describe('evaluate', () => {
     // Holding the certificate implies a registered company.
     expect(result.status).toBe('eligible');
     expect(result.notNeeded).toContain('高新技术企业认定');
+  });
+
+  it('lets a number imply by comparison: a company under a year old holds no 高企 certificate', () => {
+    const facts = {
+      ...FACTS,
+      company_age_months: numFact('company_age_months', '成立时长', 'integer', {
+        implies: [{ when: { op: '<', value: 12 }, then: { is_high_tech_enterprise: false } }],
+      }),
+    };
+    const cat = catalogue([policy('reward', { fact: 'is_high_tech_enterprise', op: '=', value: true })], facts);
+    const on = (answers: Answers) => evaluate(cat, answers, '2026-11-23').results[0]!;
+    expect(on({ company_age_months: 6 })).toMatchObject({ status: 'not_eligible', missing: [] });
+    expect(nextQuestion(cat, { company_age_months: 6 }, '2026-11-23')).toBeNull();
+    // At 12 months and over nothing follows; an answer is never overridden.
+    expect(on({ company_age_months: 12 })).toMatchObject({ status: 'maybe', missing: ['is_high_tech_enterprise'] });
+    expect(on({ company_age_months: 6, is_high_tech_enterprise: true }).status).toBe('eligible');
   });
 
   it('carries the caveats, sources and next window of the policy', () => {

@@ -137,36 +137,24 @@ describe('content:check on broken content', () => {
     );
   });
 
-  it('rejects a usual answer the fact cannot take', () => {
+  // Each added to the first fact of the fixture, registered_in_shanghai (a yes/no).
+  it.each([
+    [
+      'a usual answer the fact cannot take',
+      '    usually: often\n',
+      'usually',
+      '"registered_in_shanghai" takes true or false, not "often"',
+    ],
+    [
+      'an implication that compares an answer that is not a number',
+      "    implies:\n      - when: { op: '<', value: 1 }\n        then: { employees: 0 }\n",
+      'implies[0].when',
+      '"registered_in_shanghai" is not a number: compare only numbers',
+    ],
+  ])('rejects %s', (_name, lines, field, reason) => {
     const dir = copyContent();
-    edit(
-      dir,
-      'questions.yaml',
-      '    why: 测试\n  - fact: employees\n',
-      '    why: 测试\n    usually: often\n  - fact: employees\n',
-    );
-    expect(problemsIn(dir)).toEqual([
-      {
-        path: 'questions.yaml:facts[0].usually',
-        reason: '"registered_in_shanghai" takes true or false, not "often"',
-      },
-    ]);
-  });
-
-  it('rejects an implication that compares an answer that is not a number', () => {
-    const dir = copyContent();
-    edit(
-      dir,
-      'questions.yaml',
-      '    why: 测试\n  - fact: employees\n',
-      "    why: 测试\n    implies:\n      - when: { op: '<', value: 1 }\n        then: { employees: 0 }\n  - fact: employees\n",
-    );
-    expect(problemsIn(dir)).toEqual([
-      {
-        path: 'questions.yaml:facts[0].implies[0].when',
-        reason: '"registered_in_shanghai" is not a number: compare only numbers',
-      },
-    ]);
+    edit(dir, 'questions.yaml', '    why: 测试\n  - fact: employees\n', `    why: 测试\n${lines}  - fact: employees\n`);
+    expect(problemsIn(dir)).toEqual([{ path: `questions.yaml:facts[0].${field}`, reason }]);
   });
 
   it('rejects a reference to a policy that does not exist', () => {

@@ -11,6 +11,7 @@ import { impliedFacts } from './answers';
 import { isFact } from './fact-lookup';
 import { evaluate } from './evaluate';
 import { nextQuestion } from './next-question';
+import { messages } from './messages';
 import { isGoodNews, type Evaluation } from './results';
 
 export interface AdaptiveOptions {
@@ -25,6 +26,12 @@ export interface AdaptiveRun {
   asked: { fact: string; answered: boolean }[];
   /** Questions until the first eligible verdict (0 = known before any question); null if none came. */
   toFirstEligible: number | null;
+  /**
+   * The same, counting only good news that does not rest on rules we hold at
+   * confidence C (a grade-C policy met on every encoded condition is good news,
+   * but the founder cannot lean on it as on the others).
+   */
+  toFirstSureNews: number | null;
   /**
    * Questions until every verdict the founder's answers can decide is decided
    * (the statuses equal those of an evaluation with everything the founder
@@ -66,6 +73,10 @@ function hasEligible(evaluation: Evaluation): boolean {
   return evaluation.results.some((r) => isGoodNews(r));
 }
 
+function hasSureNews(evaluation: Evaluation): boolean {
+  return evaluation.results.some((r) => isGoodNews(r) && !r.toCheck.includes(messages.uncertainRules));
+}
+
 /**
  * Whether `current` already has every verdict of `everything` (the evaluation
  * with all the founder knows). Policies the founder does not need (a hukou
@@ -94,6 +105,7 @@ export function runAdaptiveLoop(
   const everything = evaluate(catalogue, usable, asOf, scope);
   let evaluation = evaluate(catalogue, answers, asOf, scope);
   let toFirstEligible: number | null = hasEligible(evaluation) ? 0 : null;
+  let toFirstSureNews: number | null = hasSureNews(evaluation) ? 0 : null;
   let toSettled: number | null = sameStatuses(evaluation, everything) ? 0 : null;
   while (asked.length < limit) {
     const question = nextQuestion(catalogue, answers, asOf, { ...scope, skipped });
@@ -104,11 +116,13 @@ export function runAdaptiveLoop(
     asked.push({ fact: question.fact, answered: value !== undefined });
     evaluation = evaluate(catalogue, answers, asOf, scope);
     if (toFirstEligible === null && hasEligible(evaluation)) toFirstEligible = asked.length;
+    if (toFirstSureNews === null && hasSureNews(evaluation)) toFirstSureNews = asked.length;
     if (toSettled === null && sameStatuses(evaluation, everything)) toSettled = asked.length;
   }
   return {
     asked,
     toFirstEligible,
+    toFirstSureNews,
     toSettled: toSettled ?? asked.length,
     settled: toSettled !== null,
     toNoOpen: asked.length,

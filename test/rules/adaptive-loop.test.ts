@@ -1,5 +1,5 @@
 import { questionnaireLength, runAdaptiveLoop } from '../../rules';
-import { catalogue, policy } from './support/fixtures';
+import { catalogue, policy, version } from './support/fixtures';
 
 const voucher = policy('voucher', {
   any: [
@@ -46,6 +46,19 @@ describe('runAdaptiveLoop', () => {
       ['voucher', 'eligible'],
       ['returnee', 'not_eligible'],
     ]);
+  });
+
+  it('counts news resting on grade-C rules as good news, but not as sure news', () => {
+    const unsure = policy('unsure', [version({ fact: 'in_incubator', op: '=', value: true }, { confidence: 'C' })]);
+    const sure = policy('sure', { fact: 'is_tech_sme', op: '=', value: true });
+    const run = runAdaptiveLoop(catalogue([unsure, sure]), { in_incubator: true, is_tech_sme: true }, '2026-11-23');
+    const asked = run.asked.map((q) => q.fact);
+    expect(run.toFirstEligible).toBe(Math.min(asked.indexOf('in_incubator'), asked.indexOf('is_tech_sme')) + 1);
+    expect(run.toFirstSureNews).toBe(asked.indexOf('is_tech_sme') + 1);
+    expect(runAdaptiveLoop(catalogue([unsure]), { in_incubator: true }, '2026-11-23')).toMatchObject({
+      toFirstEligible: 1,
+      toFirstSureNews: null,
+    });
   });
 
   it('skips what the founder does not know and leaves only those verdicts open', () => {

@@ -218,6 +218,8 @@ export const text = {
   outOfRange: (reason: string) => `这个数值不太对（${reason}），`,
   askAgain: '请再回答一次（或回复“跳过”）：',
   skipped: '好的，跳过这题。',
+  /** After a few skips in a row: a founder who knows little should not feel stuck. */
+  skippedSeveral: '好的，跳过这题。不清楚的都可以跳过；想先看看目前的结论，随时回复“结果”。',
   firstQuestion: '已经是第一题了。',
   noAssessment: '现在没有进行中的测评。回复“开始测评”开始。',
   restarted: '已清空你之前的回答，我们从头开始。',

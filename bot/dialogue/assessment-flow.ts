@@ -243,10 +243,20 @@ export function reAsk(ctx: DialogueContext, state: DialogueState, reason: string
   return { replies: [formatReAsk(definitionOf(ctx, fact), reason)], state };
 }
 
+/** Skips in a row that earn the founder a word on 结果 (once per run of skips). */
+const SKIPS_BEFORE_HINT = 3;
+
 export async function skipCurrent(ctx: DialogueContext, state: DialogueState): Promise<Turn> {
   const assessment = state.assessment!;
   const view = await ctx.ports.assessments.skip(ctx.founderId, assessment.id, assessment.current!);
-  return step(ctx, state, view, [text.skipped]);
+  return step(ctx, state, view, [skipsInARow(view) === SKIPS_BEFORE_HINT ? text.skippedSeveral : text.skipped]);
+}
+
+/** How many of the last questions asked were skipped, back to the last one answered. */
+function skipsInARow(view: { asked: readonly string[]; skipped: readonly string[] }): number {
+  let count = 0;
+  for (let i = view.asked.length - 1; i >= 0 && view.skipped.includes(view.asked[i]!); i -= 1) count += 1;
+  return count;
 }
 
 export async function goBack(ctx: DialogueContext, state: DialogueState): Promise<Turn> {

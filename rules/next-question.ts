@@ -85,10 +85,11 @@ function openPolicies(session: Session, options: NextQuestionOptions, skipped: R
  * answer (`usually`: few hold 高企), so it carries most of the weight: a
  * question whose rare answer would settle much is not asked first of everyone.
  */
-function likelihood(definition: FactDefinition, value: FactValue, probes: number): number {
+function likelihood(definition: FactDefinition, value: FactValue, probes: readonly FactValue[]): number {
   const common = definition.usually ?? definition.default;
-  if (common === undefined || probes < 2) return 1 / probes;
-  return value === common ? DEFAULT_LIKELIHOOD : (1 - DEFAULT_LIKELIHOOD) / (probes - 1);
+  // A common value that is not probed (a number between the probes) says nothing about them.
+  if (common === undefined || probes.length < 2 || !probes.includes(common)) return 1 / probes.length;
+  return value === common ? DEFAULT_LIKELIHOOD : (1 - DEFAULT_LIKELIHOOD) / (probes.length - 1);
 }
 
 /** Distinct entries of a short list, without allocating a Set. */
@@ -125,7 +126,7 @@ function scoreFact(session: Session, open: OpenPolicy[], fact: string): number {
         gain += weight * PROGRESS_CREDIT * (1 - distinctCount(outcome.missing) / facts.length);
       }
     }
-    total += gain * likelihood(definition, value, probes.length);
+    total += gain * likelihood(definition, value, probes);
   }
   return total / COST[definition.type];
 }
@@ -150,7 +151,7 @@ function regionScore(session: Session, options: NextQuestionOptions, skipped: Re
   for (const value of probes) {
     const flipped = inScope.filter((p) => appliesToRegion(p.policy, value) !== appliesToRegion(p.policy, assumed));
     const gain = flipped.reduce((sum, p) => sum + policyWeight(p.policy), 0);
-    total += gain * likelihood(definition, value, probes.length);
+    total += gain * likelihood(definition, value, probes);
   }
   return total / COST[definition.type];
 }

@@ -11,7 +11,6 @@ import { impliedFacts } from './answers';
 import { isFact } from './fact-lookup';
 import { evaluate } from './evaluate';
 import { nextQuestion } from './next-question';
-import { messages } from './messages';
 import { isGoodNews, type Evaluation } from './results';
 
 export interface AdaptiveOptions {
@@ -73,8 +72,9 @@ function hasEligible(evaluation: Evaluation): boolean {
   return evaluation.results.some((r) => isGoodNews(r));
 }
 
-function hasSureNews(evaluation: Evaluation): boolean {
-  return evaluation.results.some((r) => isGoodNews(r) && !r.toCheck.includes(messages.uncertainRules));
+/** Good news from a policy whose version in force we do not hold at confidence C. */
+function hasSureNews(evaluation: Evaluation, unsure: ReadonlySet<string>): boolean {
+  return evaluation.results.some((r) => isGoodNews(r) && !unsure.has(r.policy));
 }
 
 /**
@@ -105,7 +105,12 @@ export function runAdaptiveLoop(
   const everything = evaluate(catalogue, usable, asOf, scope);
   let evaluation = evaluate(catalogue, answers, asOf, scope);
   let toFirstEligible: number | null = hasEligible(evaluation) ? 0 : null;
-  let toFirstSureNews: number | null = hasSureNews(evaluation) ? 0 : null;
+  const unsure = new Set(
+    compileCatalogue(catalogue, asOf)
+      .policies.filter((p) => p.version.confidence === 'C')
+      .map((p) => p.policy.id),
+  );
+  let toFirstSureNews: number | null = hasSureNews(evaluation, unsure) ? 0 : null;
   let toSettled: number | null = sameStatuses(evaluation, everything) ? 0 : null;
   while (asked.length < limit) {
     const question = nextQuestion(catalogue, answers, asOf, { ...scope, skipped });
@@ -116,7 +121,7 @@ export function runAdaptiveLoop(
     asked.push({ fact: question.fact, answered: value !== undefined });
     evaluation = evaluate(catalogue, answers, asOf, scope);
     if (toFirstEligible === null && hasEligible(evaluation)) toFirstEligible = asked.length;
-    if (toFirstSureNews === null && hasSureNews(evaluation)) toFirstSureNews = asked.length;
+    if (toFirstSureNews === null && hasSureNews(evaluation, unsure)) toFirstSureNews = asked.length;
     if (toSettled === null && sameStatuses(evaluation, everything)) toSettled = asked.length;
   }
   return {

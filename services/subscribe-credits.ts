@@ -27,6 +27,11 @@ export async function creditsByTemplate(
   return credits;
 }
 
+/** One founder's unspent credits, template → count (empty when there are none). */
+export async function founderCredits(manager: EntityManager, founderId: string): Promise<Map<string, number>> {
+  return (await creditsByTemplate(manager, [founderId])).get(founderId) ?? new Map<string, number>();
+}
+
 /** Unspent credits per founder, over all their templates. */
 export async function creditsPerFounder(
   manager: EntityManager,

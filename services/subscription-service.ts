@@ -11,7 +11,7 @@ import { Subscription } from '../entities';
 import { addDays, daysBetween } from '../rules/windows';
 import { uncoveredOffsets } from './credit-budget';
 import { upcomingWindows } from './policy-windows';
-import { addCredit, creditsByTemplate } from './subscribe-credits';
+import { addCredit, founderCredits } from './subscribe-credits';
 import { ALL_FITTING, ReminderChannel } from '../entities/subscription';
 import { ValidationError } from '../errors';
 import type { CatalogueService } from './catalogue-service';
@@ -70,10 +70,9 @@ export class SubscriptionService {
   async listWithCredits(founderId: string): Promise<SubscriptionCredits[]> {
     const [subscriptions, credits] = await Promise.all([
       this.list(founderId),
-      creditsByTemplate(this.dataSource.manager, [founderId]),
+      founderCredits(this.dataSource.manager, founderId),
     ]);
-    const mine = credits.get(founderId) ?? new Map<string, number>();
-    return subscriptions.map((subscription) => this.creditsOf(subscription, mine));
+    return subscriptions.map((subscription) => this.creditsOf(subscription, credits));
   }
 
   /** One subscription's budget, from the founder's credits per template. */
@@ -135,8 +134,7 @@ export class SubscriptionService {
           // Each acceptance is one message (one-time subscribeMessage): counted per template.
           for (const templateId of new Set(templates)) await addCredit(manager, founderId, templateId);
           const saved = await manager.save(Subscription, subscription);
-          const credits = (await creditsByTemplate(manager, [founderId])).get(founderId) ?? new Map<string, number>();
-          return { ...this.creditsOf(saved, credits), created: !existing };
+          return { ...this.creditsOf(saved, await founderCredits(manager, founderId)), created: !existing };
         }),
       5,
     );

@@ -9,7 +9,7 @@
 import type { FactDefinition } from '../rules/catalogue';
 import type { ErrorDetail } from '../errors';
 import type { ParsedContent } from './check-references';
-import { valueProblem } from './check-references';
+import { isNumeric, valueProblem } from './check-references';
 
 type Report = (where: string, reason: string) => void;
 
@@ -67,7 +67,7 @@ function checkImplications(
       const base = `facts[${i}].implies[${j}]`;
       const { when } = implication;
       if (typeof when === 'object') {
-        if (!['integer', 'number', 'percent'].includes(definition.type))
+        if (!isNumeric(definition))
           report(`${base}.when`, `"${definition.fact}" is not a number: compare only numbers`);
       } else if (when !== undefined) {
         const problem = valueProblem(definition, when);

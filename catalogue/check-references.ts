@@ -243,7 +243,7 @@ function referenceCycles(refs: PolicyRef[]): { text: string; edges: PolicyRef[] 
     });
 }
 
-function isNumeric(fact: FactDefinition): boolean {
+export function isNumeric(fact: FactDefinition): boolean {
   return fact.type === 'integer' || fact.type === 'number' || fact.type === 'percent';
 }
 

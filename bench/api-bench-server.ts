@@ -24,7 +24,7 @@ import { loadConfig } from '../config/config';
 import { databaseHealth, openDatabase } from '../db/open-database';
 import { dbTime } from '../db/sql';
 import { silentLogger } from '../logging/logger';
-import type { FactValue } from '../rules/catalogue';
+import type { Catalogue, FactValue } from '../rules/catalogue';
 import type { NextQuestion } from '../rules/results';
 import { createServices, type Services } from '../services';
 import { ASSESSMENT_OF_FOUNDER, STEP_OF_ASSESSMENT } from '../services/assessment-service';
@@ -155,6 +155,13 @@ function valueFor(question: NextQuestion): FactValue {
   return Math.max(question.min ?? 0, 1);
 }
 
+/** The shipped catalogue and an eligibility service over it, in this process (`cacheEntries` as the service takes it). */
+function shippedEligibility(cacheEntries = 0): { catalogue: Catalogue; eligibility: EligibilityService } {
+  const { catalogue } = readCatalogue(CONTENT_DIR);
+  const catalogues = { current: () => catalogue } as unknown as CatalogueService;
+  return { catalogue, eligibility: new EligibilityService(catalogues, systemClock, cacheEntries) };
+}
+
 /** About as many routes as createApi declares. */
 const FLOOR_ROUTES = 30;
 
@@ -165,9 +172,8 @@ const FLOOR_ROUTES = 30;
  * No rate limit, log, validation, cache or engine.
  */
 function stackFloor(): Koa {
-  const { catalogue } = readCatalogue(CONTENT_DIR);
-  const catalogues = { current: () => catalogue } as unknown as CatalogueService;
-  const check = new EligibilityService(catalogues, systemClock).check({ answers: PERSONA_ANSWERS });
+  const { eligibility } = shippedEligibility();
+  const check = eligibility.check({ answers: PERSONA_ANSWERS });
   const reply = gzipSync(checkJson(check), { level: constants.Z_BEST_SPEED });
   return bareStack((router) =>
     router.post('/api/v1/eligibility', (ctx) => {
@@ -186,10 +192,8 @@ function stackFloor(): Koa {
  * Its bytes per request are the distinct row's, its app work none.
  */
 function distinctFloor(kind: DistinctFloor): Koa {
-  const { catalogue } = readCatalogue(CONTENT_DIR);
+  const { catalogue, eligibility } = shippedEligibility();
   const bodies = distinctProfiles().slice(0, FLOOR_REPLIES);
-  const catalogues = { current: () => catalogue } as unknown as CatalogueService;
-  const eligibility = new EligibilityService(catalogues, systemClock);
   const replies = bodies.map((body) => {
     const check = eligibility.check({ answers: (JSON.parse(body) as { answers: unknown }).answers });
     return kind === 'summary-floor' ? checkSummaryJson(check, catalogue.facts) : checkJson(check);
@@ -215,10 +219,8 @@ function distinctFloor(kind: DistinctFloor): Koa {
  * cost the app nothing beyond the floor.
  */
 export function appWorkPerCheck(view: 'full' | 'summary'): number {
-  const { catalogue } = readCatalogue(CONTENT_DIR);
-  const catalogues = { current: () => catalogue } as unknown as CatalogueService;
-  // The service's default cache size, as the API runs it: a distinct check is never served from it.
-  const eligibility = new EligibilityService(catalogues, systemClock, 500);
+  // The cache size the API runs with (ELIGIBILITY_CACHE_ENTRIES' default): a distinct check is never served from it.
+  const { catalogue, eligibility } = shippedEligibility(500);
   // Parsed before timing: the floor reads and parses the same bodies with the same middleware.
   const bodies = distinctProfiles().map((body) => JSON.parse(body) as { answers: unknown });
   let best = Infinity;
